@@ -1,0 +1,412 @@
+/**
+ * A typed, read-only client for the Re:amaze REST API v1 (shared/reamaze-api.md). It uses plain
+ * `fetch` and no browser API, so the background service worker and Node tests run the same code.
+ * Every failure is a `ReamazeApiError` (see errors.ts), except a caller's own abort, which rejects
+ * with the signal's reason like `fetch` does.
+ */
+import type { z } from 'zod';
+import {
+  errorForStatus,
+  notFoundError,
+  notJsonError,
+  offlineError,
+  timeoutError,
+  unexpectedShapeError,
+  type RequestContext,
+} from './errors';
+import {
+  ChannelListSchema,
+  ConversationPageSchema,
+  ConversationSchema,
+  ErrorBodySchema,
+  MessagePageSchema,
+  StaffPageSchema,
+  type ChannelList,
+  type Conversation,
+  type ConversationPage,
+  type ErrorBody,
+  type MessagePage,
+  type StaffPage,
+} from './schemas';
+import { redact } from '../security/redact';
+
+export interface ReamazeCredentials {
+  /** Already normalised, e.g. "northwind". */
+  brand: string;
+  email: string;
+  token: string;
+}
+
+export interface ClientOptions {
+  fetch?: typeof fetch;
+  /** Per attempt; default 15 000. */
+  timeoutMs?: number;
+  /** Used for the wait before retrying a 429; injectable so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Cap on the wait before retrying a 429, whatever `Retry-After` asks; default 10 000. */
+  maxRetryWaitMs?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ConversationLookup {
+  /** `ref`: the id is a reference id; `origin`: an origin id, which needs `category`. */
+  idType?: 'ref' | 'origin';
+  /** Channel slug. */
+  category?: string;
+  /** Channel type (see labels.ts). */
+  channel?: number;
+}
+
+export interface ConversationListQuery {
+  /** A customer's email. */
+  for?: string;
+  /** A customer's SSO id. */
+  forId?: string;
+  /** Without a filter the API hides archived conversations. */
+  filter?: 'archived' | 'open' | 'unassigned' | 'all';
+  /** Custom-field matches, sent as `data[key]=value`. */
+  data?: Record<string, string>;
+  /** Several tags are sent comma-separated. */
+  tag?: string | string[];
+  /** Channel slug. */
+  category?: string;
+  sort?: 'updated' | 'changed';
+  page?: number;
+}
+
+export interface MessageListQuery {
+  page?: number;
+  filter?: 'staff' | 'customer';
+}
+
+export interface ChannelListQuery {
+  /** A channel kind by name: `email`, `facebook`, `twitter`, `chat`. */
+  channel?: string;
+  page?: number;
+}
+
+export interface StaffListQuery {
+  page?: number;
+}
+
+export interface ReamazeClient {
+  getConversation(
+    id: string,
+    lookup?: ConversationLookup,
+    init?: CallOptions,
+  ): Promise<Conversation>;
+  listConversations(query: ConversationListQuery, init?: CallOptions): Promise<ConversationPage>;
+  listMessages(slug: string, query?: MessageListQuery, init?: CallOptions): Promise<MessagePage>;
+  listChannels(query?: ChannelListQuery, init?: CallOptions): Promise<ChannelList>;
+  listStaff(query?: StaffListQuery, init?: CallOptions): Promise<StaffPage>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_RETRY_WAIT_MS = 10_000;
+/** Wait before the one 429 retry when the server gives no `Retry-After`. */
+const RETRY_BACKOFF_MS = 1_000;
+/** Spreads retries from several sidebars so they do not hit the limit again together. */
+const RETRY_JITTER_MS = 250;
+
+export function apiBaseUrl(brand: string): string {
+  return `https://${brand}.reamaze.io/api/v1`;
+}
+
+/** The conversation in the Re:amaze admin UI, which lives on `.reamaze.com`, not the API host. */
+export function adminConversationUrl(brand: string, slug: string): string {
+  return `https://${brand}.reamaze.com/admin/conversations/${encodeURIComponent(slug)}`;
+}
+
+export function createReamazeClient(
+  credentials: ReamazeCredentials,
+  options: ClientOptions = {},
+): ReamazeClient {
+  const get = createGet(credentials, options);
+  const { brand } = credentials;
+
+  return {
+    async getConversation(id, lookup = {}, init = {}) {
+      const context = {
+        brand,
+        subject: `conversation ${quoted(id)}`,
+        missing: `conversation ${quoted(id)}`,
+      };
+      return get({
+        path: `/conversations/${pathSegment(id, context)}`,
+        query: { id_type: lookup.idType, category: lookup.category, channel: lookup.channel },
+        schema: ConversationSchema,
+        context,
+        signal: init.signal,
+      });
+    },
+
+    async listConversations(query, init = {}) {
+      return get({
+        path: '/conversations',
+        query: {
+          for: query.for,
+          for_id: query.forId,
+          filter: query.filter,
+          tag: Array.isArray(query.tag) ? query.tag.join(',') : query.tag,
+          category: query.category,
+          sort: query.sort,
+          page: query.page,
+        },
+        hashes: { data: query.data },
+        schema: ConversationPageSchema,
+        context: { brand, subject: 'the conversation list' },
+        signal: init.signal,
+      });
+    },
+
+    async listMessages(slug, query = {}, init = {}) {
+      const context = {
+        brand,
+        subject: `the messages of conversation ${quoted(slug)}`,
+        missing: `conversation ${quoted(slug)}`,
+      };
+      return get({
+        path: `/conversations/${pathSegment(slug, context)}/messages`,
+        query: { filter: query.filter, page: query.page },
+        schema: MessagePageSchema,
+        context,
+        signal: init.signal,
+      });
+    },
+
+    async listChannels(query = {}, init = {}) {
+      return get({
+        path: '/channels',
+        query: { channel: query.channel, page: query.page },
+        schema: ChannelListSchema,
+        context: { brand, subject: 'the channel list' },
+        signal: init.signal,
+      });
+    },
+
+    async listStaff(query = {}, init = {}) {
+      return get({
+        path: '/staff',
+        query: { page: query.page },
+        schema: StaffPageSchema,
+        context: { brand, subject: 'the staff list' },
+        signal: init.signal,
+      });
+    },
+  };
+}
+
+type QueryParams = Record<string, string | number | undefined>;
+
+interface GetRequest<S extends z.ZodType> {
+  /** Already encoded, relative to the API base. */
+  path: string;
+  query: QueryParams;
+  /** Rails-style hashes: `{ data: { k: v } }` becomes `data[k]=v`. */
+  hashes?: Record<string, Record<string, string> | undefined>;
+  schema: S;
+  context: RequestContext;
+  signal?: AbortSignal;
+}
+
+/** What one attempt brought back; the body is read inside the attempt so the timeout covers it. */
+interface RawReply {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sleep = options.sleep ?? defaultSleep;
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+  const headers = {
+    Accept: 'application/json',
+    Authorization: basicAuthorization(credentials.email, credentials.token),
+  };
+
+  async function attempt(url: string, request: GetRequest<z.ZodType>): Promise<RawReply> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const { signal } = request;
+    const forwardAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+    try {
+      signal?.throwIfAborted();
+      const response = await fetchImpl(url, {
+        method: 'GET',
+        headers,
+        // The API must act as the configured token, never as a Re:amaze session in the browser.
+        credentials: 'omit',
+        signal: controller.signal,
+      });
+      return { status: response.status, headers: response.headers, body: await response.text() };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (timedOut) throw timeoutError(request.context, timeoutMs);
+      throw offlineError(request.context, error);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  /** Re:amaze answers 429 per token per minute; one retry rides out a short burst. */
+  async function attemptWithOneRetry(request: GetRequest<z.ZodType>): Promise<RawReply> {
+    const query = queryString(request.query, request.hashes);
+    const url = `${apiBaseUrl(credentials.brand)}${request.path}${query}`;
+    const first = await attempt(url, request);
+    if (first.status !== 429) return first;
+    const waitMs = Math.min(retryWaitMs(first.headers.get('Retry-After')), maxRetryWaitMs);
+    await sleepUnlessAborted(sleep, waitMs, request.signal);
+    return attempt(url, request);
+  }
+
+  return async function get<S extends z.ZodType>(request: GetRequest<S>): Promise<z.output<S>> {
+    const reply = await attemptWithOneRetry(request);
+    return parseReply(reply, request.schema, request.context, credentials.token) as z.output<S>;
+  };
+}
+
+function parseReply(
+  reply: RawReply,
+  schema: z.ZodType,
+  context: RequestContext,
+  token: string,
+): unknown {
+  if (reply.status < 200 || reply.status > 299) {
+    const retryAfter = retryAfterMs(reply.headers.get('Retry-After'));
+    const retryAfterSeconds = retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000);
+    throw errorForStatus(reply.status, errorBodyOf(reply.body, token), context, retryAfterSeconds);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(reply.body);
+  } catch {
+    throw notJsonError(context, reply.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw unexpectedShapeError(
+    context,
+    reply.status,
+    issue?.path.map(String).join('.') ?? '',
+    issue?.message ?? 'unknown problem',
+  );
+}
+
+/**
+ * Error bodies are undocumented; anything unreadable simply adds no wording. Their text reaches
+ * messages, so a token the server echoes back is redacted first. (Only server text is scrubbed:
+ * our own wording never holds the token, and scrubbing it would mangle it for a short token.)
+ */
+function errorBodyOf(body: string, token: string): ErrorBody | undefined {
+  try {
+    const scrub = (text: string) => redact(text, [token]);
+    const parsed = ErrorBodySchema.safeParse(mapStrings(JSON.parse(body), scrub));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  // Only HTTP dates contain letters (weekday, month, GMT); Date.parse accepts bare numbers too.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** What `Retry-After` asks for, else about a second (jittered). */
+function retryWaitMs(retryAfterHeader: string | null): number {
+  return retryAfterMs(retryAfterHeader) ?? RETRY_BACKOFF_MS + Math.random() * RETRY_JITTER_MS;
+}
+
+function sleepUnlessAborted(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  signal.throwIfAborted();
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    sleep(ms)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Basic auth over UTF-8 bytes: `btoa` alone throws on non-Latin-1 characters. */
+export function basicAuthorization(email: string, token: string): string {
+  const bytes = new TextEncoder().encode(`${email}:${token}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/**
+ * Query string with Rails-style brackets left literal (`data[Order%20Number]=%231042`); names and
+ * values are encoded inside them. Undefined and empty values are left out.
+ */
+export function queryString(
+  params: QueryParams,
+  hashes: Record<string, Record<string, string> | undefined> = {},
+): string {
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  }
+  for (const [name, hash] of Object.entries(hashes)) {
+    for (const [key, value] of Object.entries(hash ?? {})) {
+      pairs.push(
+        `${encodeURIComponent(name)}[${encodeURIComponent(key)}]=${encodeURIComponent(value)}`,
+      );
+    }
+  }
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+/**
+ * One encoded path segment: `/`, `?` and `#` cannot escape it. URLs resolve `.` and `..` (even
+ * percent-encoded) as dot segments, so such an id could only reach another endpoint; nothing can
+ * have that id, hence not found without asking.
+ */
+function pathSegment(value: string, context: RequestContext): string {
+  if (value === '' || value === '.' || value === '..') throw notFoundError(context);
+  return encodeURIComponent(value);
+}
+
+/** Applies `change` to every string in parsed JSON, object keys included. */
+function mapStrings(value: unknown, change: (text: string) => string): unknown {
+  if (typeof value === 'string') return change(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, change));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [change(key), mapStrings(item, change)]),
+    );
+  }
+  return value;
+}
+
+function quoted(text: string): string {
+  return `"${text}"`;
+}

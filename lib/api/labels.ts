@@ -1,0 +1,53 @@
+/** Words for the API's integer enums, in the current Re:amaze UI's names (reference 2.1, 2.2). */
+
+const STATUS_LABELS: Readonly<Record<number, string>> = {
+  0: 'Open',
+  1: 'Responded',
+  2: 'Done',
+  3: 'Spam',
+  4: 'Archived',
+  5: 'On Hold',
+  6: 'Auto-Done',
+  7: 'AI Agent Assigned',
+  8: 'AI Agent Done',
+  9: 'Spam (AI)',
+};
+
+const CHANNEL_TYPE_LABELS: Readonly<Record<number, string>> = {
+  1: 'Email',
+  2: 'Twitter/X',
+  3: 'Facebook',
+  6: 'Chat',
+  8: 'Instagram',
+  9: 'SMS',
+  10: 'Voice',
+  12: 'Facebook Messenger',
+  13: 'Facebook Lead',
+  14: 'Instagram Ad',
+  15: 'WhatsApp',
+  16: 'Instagram DM',
+};
+
+/**
+ * Statuses in which the conversation still waits on someone: Open, Responded (waiting on the
+ * customer), On Hold and AI Agent Assigned. Broader than the API's `filter=open`, which means
+ * status 0 only.
+ */
+const OPEN_STATUSES: ReadonlySet<number> = new Set([0, 1, 5, 7]);
+
+export function statusLabel(status: number): string {
+  return STATUS_LABELS[status] ?? unknownLabel(status);
+}
+
+export function channelTypeLabel(channelType: number): string {
+  return CHANNEL_TYPE_LABELS[channelType] ?? unknownLabel(channelType);
+}
+
+/** Not done, archived or spam. Unknown (newer) statuses count as not open: we cannot tell. */
+export function isOpenStatus(status: number): boolean {
+  return OPEN_STATUSES.has(status);
+}
+
+function unknownLabel(value: number): string {
+  return `Unknown (${value})`;
+}

@@ -1,0 +1,216 @@
+/**
+ * Zod schemas for the Re:amaze API v1 responses this extension reads, after
+ * shared/reamaze-api.md (sections 2 and 4). Fields seen in official examples ("(d)") are required;
+ * fields known only from third-party clients ("(c)") are optional. Every object keeps unknown keys,
+ * because Re:amaze adds fields without notice and the UI may still want them.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 timestamps; not parsed as dates, since their offset style differs between pages. */
+const TimestampSchema = z.string();
+
+/** Conversation status (2.1). Values beyond 9 may appear later, so any non-negative integer. */
+export const StatusSchema = z.int().nonnegative();
+
+/** Channel type (2.2) and message origin (2.3): client-derived tables, so any integer. */
+const EnumIntSchema = z.int();
+
+/** Custom `data` values: strings in every example, but numbers, booleans and null occur. */
+export const DataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const CustomDataSchema = z.record(z.string(), DataValueSchema);
+export type CustomData = z.infer<typeof CustomDataSchema>;
+
+/**
+ * An author, assignee, follower or message sender. Authors are contacts, whose email (and name,
+ * for SMS or social contacts) may be null (4.3); the `?`-suffixed keys are literal.
+ */
+export const UserSchema = z.looseObject({
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  id: z.union([z.int(), z.string()]).optional(),
+  friendly_name: z.string().nullable().optional(),
+  display_name: z.string().nullable().optional(),
+  mobile: z.string().nullable().optional(),
+  twitter: z.string().nullable().optional(),
+  facebook: z.string().nullable().optional(),
+  instagram: z.string().nullable().optional(),
+  data: CustomDataSchema.nullable().optional(),
+  'staff?': z.boolean().optional(),
+  'customer?': z.boolean().optional(),
+  'bot?': z.boolean().optional(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** The channel a conversation belongs to (the API still calls it a category). */
+export const CategorySchema = z.looseObject({
+  name: z.string(),
+  slug: z.string(),
+  email: z.string().nullable(),
+  channel: EnumIntSchema,
+  id: z.union([z.int(), z.string()]).optional(),
+  // Type unknown in every source (4.1).
+  settings_display_html_email: z.unknown().optional(),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+/** `last_customer_message` / `last_staff_message`. */
+export const MessageExcerptSchema = z.looseObject({
+  body: z.string(),
+  created_at: TimestampSchema,
+});
+export type MessageExcerpt = z.infer<typeof MessageExcerptSchema>;
+
+export const ConversationSchema = z.looseObject({
+  subject: z.string().nullable(),
+  slug: z.string(),
+  status: StatusSchema,
+  created_at: TimestampSchema,
+  tag_list: z.array(z.string()),
+  message: z.looseObject({ body: z.string(), origin_id: z.string().nullable().optional() }),
+  // Absent in list items and staff-started threads; null when there is no such message [?].
+  last_customer_message: MessageExcerptSchema.nullable().optional(),
+  last_staff_message: MessageExcerptSchema.nullable().optional(),
+  author: UserSchema,
+  assignee: UserSchema.nullable(),
+  category: CategorySchema,
+  // The official list example omits `data`; only the single GET shows it (3.1).
+  data: CustomDataSchema.optional(),
+  followers: z.array(UserSchema),
+  display_subject: z.string().nullable().optional(),
+  origin: EnumIntSchema.optional(),
+  updated_at: TimestampSchema.optional(),
+  hold_until: TimestampSchema.nullable().optional(),
+  perma_url: z.string().optional(),
+  message_count: z.int().optional(),
+  readOnly: z.boolean().optional(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** Attachments are objects, not URLs (4.2); a thumbnail is presumably missing for non-images. */
+export const AttachmentSchema = z.looseObject({
+  file_file_name: z.string(),
+  file_content_type: z.string(),
+  file_file_size: z.int(),
+  url: z.string(),
+  thumb_url: z.string().nullable().optional(),
+  'image?': z.boolean().optional(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** Message visibility: 0 reply, 1 internal note, 2 collision-detected. Other integers tolerated. */
+export const VisibilitySchema = z.int();
+export const VISIBILITY = { reply: 0, internalNote: 1, collision: 2 } as const;
+
+export const MessageSchema = z.looseObject({
+  body: z.string(),
+  visibility: VisibilitySchema,
+  created_at: TimestampSchema,
+  user: UserSchema,
+  conversation: z.looseObject({
+    subject: z.string().nullable(),
+    slug: z.string(),
+    created_at: TimestampSchema,
+    category: CategorySchema,
+    followers: z.array(UserSchema).optional(),
+  }),
+  // Documented, but absent from notes and freshly created messages (4).
+  origin: EnumIntSchema.optional(),
+  origin_id: z.string().nullable().optional(),
+  recipients: z.array(UserSchema).optional(),
+  attachments: z.array(AttachmentSchema).optional(),
+  direct_recipients: z.array(z.unknown()).optional(),
+  meta: z.looseObject({}).nullable().optional(),
+  original_body: z.string().nullable().optional(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+/** A channel from GET /channels; the whole shape is client-derived (3.5), so little is required. */
+export const ChannelSchema = z.looseObject({
+  name: z.string(),
+  slug: z.string(),
+  channel: EnumIntSchema.optional(),
+  email: z.string().nullable().optional(),
+  created_at: TimestampSchema.optional(),
+  updated_at: TimestampSchema.optional(),
+  visibility: z.int().optional(),
+  spam_filter_enabled: z.boolean().nullable().optional(),
+  reply_from_origin: z.boolean().nullable().optional(),
+  verified: z.boolean().nullable().optional(),
+  verification_email: z.string().nullable().optional(),
+  last_verified: TimestampSchema.nullable().optional(),
+  settings_reply_from_name: z.string().nullable().optional(),
+  settings_signature: z.string().nullable().optional(),
+  brand: z.looseObject({ name: z.string().optional(), url: z.string().optional() }).optional(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** A staff role: informational, its keys may change (3.4); `id` and `description` may be null. */
+export const StaffRoleSchema = z.looseObject({
+  id: z.union([z.int(), z.string()]).nullable().optional(),
+  name: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  'admin?': z.boolean().optional(),
+  'default?': z.boolean().optional(),
+  permissions: z.looseObject({}).optional(),
+});
+
+export const StaffSchema = z.looseObject({
+  name: z.string(),
+  email: z.string(),
+  created_at: TimestampSchema,
+  role: StaffRoleSchema,
+  display_name: z.string().nullable().optional(),
+  notification_email: z.string().nullable().optional(),
+});
+export type Staff = z.infer<typeof StaffSchema>;
+
+/** The documented envelope of every paged list (1.4): page size 30, 1-based pages. */
+const pageFields = {
+  page_size: z.int().nonnegative(),
+  page_count: z.int().nonnegative(),
+  total_count: z.int().nonnegative(),
+};
+
+export const ConversationPageSchema = z.looseObject({
+  ...pageFields,
+  conversations: z.array(ConversationSchema),
+});
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;
+
+export const MessagePageSchema = z.looseObject({
+  ...pageFields,
+  messages: z.array(MessageSchema),
+});
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+export const StaffPageSchema = z.looseObject({
+  ...pageFields,
+  staff: z.array(StaffSchema),
+});
+export type StaffPage = z.infer<typeof StaffPageSchema>;
+
+/** Client models show only `total_count` + `channels`; page fields are kept if they appear. */
+export const ChannelListSchema = z.looseObject({
+  total_count: z.int().nonnegative(),
+  channels: z.array(ChannelSchema),
+  page_size: pageFields.page_size.optional(),
+  page_count: pageFields.page_count.optional(),
+});
+export type ChannelList = z.infer<typeof ChannelListSchema>;
+
+/**
+ * An error body. Its shape is undocumented (1.5): `{"error": "…"}`, Rails-style
+ * `{"errors": {"field": ["…"]}}`, or `{"errors": "Not Found"}`. Read for wording only, never for
+ * control flow.
+ */
+export const ErrorBodySchema = z.looseObject({
+  error: z.string().optional(),
+  errors: z
+    .union([
+      z.string(),
+      z.array(z.string()),
+      z.record(z.string(), z.union([z.array(z.string()), z.string()])),
+    ])
+    .optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
