@@ -1,6 +1,12 @@
-import { beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+
+// Testing Library unmounts automatically only with test globals, which this project does not use.
+afterEach(() => {
+  cleanup();
 });

@@ -1,0 +1,59 @@
+import type { ConversationSummary } from '@/lib/lookup/summary';
+import { htmlToText, truncate } from './html-text';
+import { RelativeTime } from './relative-time';
+
+const PREVIEW_LENGTH = 160;
+
+/** One conversation. Every string from the API is rendered as text, never as HTML. */
+export function ConversationCard({ conversation }: { conversation: ConversationSummary }) {
+  const { subject, customer, lastMessage } = conversation;
+  const title = subject?.trim() || '(no subject)';
+  const customerText = customer
+    ? [customer.name, customer.email && `<${customer.email}>`].filter(Boolean).join(' ')
+    : 'Unknown customer';
+
+  return (
+    <article class="card" aria-label={title} data-slug={conversation.slug}>
+      <header class="card-header">
+        <h3 class="card-title">{title}</h3>
+        <span class="status" data-status={conversation.status}>
+          {conversation.statusLabel}
+        </span>
+      </header>
+      <dl class="facts">
+        <dt>Channel</dt>
+        <dd>{conversation.channel ?? 'Unknown channel'}</dd>
+        <dt>Customer</dt>
+        <dd>{customerText}</dd>
+        <dt>Assignee</dt>
+        <dd>{conversation.assignee ?? 'Unassigned'}</dd>
+        {conversation.tags.length > 0 && (
+          <>
+            <dt>Tags</dt>
+            <dd>
+              <ul class="tags">
+                {conversation.tags.map((tag) => (
+                  <li key={tag}>{tag}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+      {lastMessage && (
+        <p class="preview">
+          <span class="preview-from">{lastMessage.from === 'staff' ? 'Staff' : 'Customer'}:</span>{' '}
+          {truncate(htmlToText(lastMessage.body), PREVIEW_LENGTH)}
+        </p>
+      )}
+      <footer class="card-footer">
+        <span class="changed">
+          Updated <RelativeTime iso={conversation.updatedAt ?? lastMessage?.at ?? conversation.createdAt} />
+        </span>
+        <a href={conversation.url} target="_blank" rel="noopener noreferrer">
+          Open in Re:amaze
+        </a>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { OptionsApp, type OptionsServices } from '@/components/options-app';
+import { send } from '@/lib/messaging/send';
+import '@/components/styles.css';
+
+const services: OptionsServices = {
+  getSettings: () => send('getSettings', {}),
+  save: (input) => send('saveSettings', input),
+  testConnection: (input) => send('testConnection', input),
+};
+
+render(<OptionsApp services={services} />, document.getElementById('app')!);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ApiErrorKindSchema } from '../api/errors';
+
+/** Failures that belong to the extension itself rather than to the API. */
+export const AppErrorKindSchema = z.enum([
+  'notConfigured',
+  'invalidInput',
+  'forbidden',
+  'badMessage',
+  'internal',
+]);
+
+/** Every failure that crosses a context boundary: a kind to branch on, a message for the agent. */
+export const MessageErrorSchema = z.object({
+  kind: z.union([ApiErrorKindSchema, AppErrorKindSchema]),
+  message: z.string(),
+  status: z.number().int().optional(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type MessageError = z.infer<typeof MessageErrorSchema>;
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: z.infer<typeof AppErrorKindSchema>,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const NOT_CONFIGURED_MESSAGE =
+  'Re:amaze Inline is not connected yet. Open the options to enter your brand, login email and API token.';

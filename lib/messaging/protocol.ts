@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { SenderClass } from '../security/sender';
+import { CredentialsInputSchema, SettingsSummarySchema } from '../settings/schema';
+import { ConversationSummarySchema } from '../lookup/summary';
+import { MessageErrorSchema } from './errors';
+
+/**
+ * Every message between contexts, declared once: its request, its response and who may send it.
+ * The background's router refuses anything not listed here for the sender's class.
+ */
+interface MessageSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+  senders: readonly SenderClass[];
+}
+
+export const LookupRequestSchema = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1, 'Type an order number, reference id, conversation link or email to search.')
+    .max(500, 'That search is too long; paste just the id or email.'),
+  page: z.number().int().min(1).max(1000).optional(),
+});
+
+export const LookupResultSchema = z.object({
+  brand: z.string(),
+  query: z.string(),
+  searched: z.string(),
+  conversations: z.array(ConversationSummarySchema),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  totalCount: z.number().int(),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const ConnectionResultSchema = z.object({
+  brand: z.string(),
+  staffName: z.string(),
+});
+export type ConnectionResult = z.infer<typeof ConnectionResultSchema>;
+
+export const protocol = {
+  getSettings: {
+    request: z.object({}),
+    response: SettingsSummarySchema,
+    senders: ['extensionPage'],
+  },
+  saveSettings: {
+    request: CredentialsInputSchema,
+    response: SettingsSummarySchema,
+    senders: ['extensionPage'],
+  },
+  testConnection: {
+    request: CredentialsInputSchema,
+    response: ConnectionResultSchema,
+    senders: ['extensionPage'],
+  },
+  lookup: {
+    request: LookupRequestSchema,
+    response: LookupResultSchema,
+    senders: ['extensionPage'],
+  },
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageType = keyof typeof protocol;
+export type RequestOf<T extends MessageType> = z.input<(typeof protocol)[T]['request']>;
+export type ParsedRequestOf<T extends MessageType> = z.output<(typeof protocol)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<(typeof protocol)[T]['response']>;
+
+export const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof MessageErrorSchema> };
+
+export function resultSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: MessageErrorSchema }),
+  ]);
+}
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.hasOwn(protocol, type);
+}

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { classifySender, type ExtensionIdentity, type MessageSenderLike } from '../security/sender';
+import { ReamazeApiError } from '../api/errors';
+import { AppError, type MessageError } from './errors';
+import {
+  EnvelopeSchema,
+  isMessageType,
+  protocol,
+  type MessageType,
+  type ParsedRequestOf,
+  type ResponseOf,
+  type Result,
+} from './protocol';
+
+export type Handlers = {
+  [T in MessageType]: (request: ParsedRequestOf<T>) => Promise<ResponseOf<T>>;
+};
+
+/**
+ * The background's one message listener: classify the sender from what the browser stamped, check
+ * the message is one that sender may send, parse it, dispatch. Failures come back as values.
+ */
+export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
+  return async (message: unknown, sender: MessageSenderLike): Promise<Result<unknown>> => {
+    const envelope = EnvelopeSchema.safeParse(message);
+    if (!envelope.success || !isMessageType(envelope.data.type)) {
+      return failure({ kind: 'badMessage', message: 'Unknown message.' });
+    }
+    const type = envelope.data.type;
+    const senderClass = classifySender(sender, self);
+    if (!(protocol[type].senders as readonly string[]).includes(senderClass)) {
+      console.warn(`Refused "${type}" from a ${senderClass} sender.`);
+      return failure({ kind: 'forbidden', message: 'This part of the page may not ask for that.' });
+    }
+    const request = protocol[type].request.safeParse(envelope.data.payload);
+    if (!request.success) return failure(invalidInput(request.error));
+
+    try {
+      const handler = handlers[type] as (request: unknown) => Promise<unknown>;
+      return { ok: true, data: await handler(request.data) };
+    } catch (error) {
+      return failure(toMessageError(error));
+    }
+  };
+}
+
+export function toMessageError(error: unknown): MessageError {
+  if (error instanceof ReamazeApiError) return error.toJSON();
+  if (error instanceof AppError) {
+    return { kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  console.error('Unexpected failure in the background', error);
+  return {
+    kind: 'internal',
+    message: 'Something went wrong inside the extension. Try again; if it keeps happening, reload it.',
+  };
+}
+
+function invalidInput(error: z.ZodError): MessageError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'request';
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return {
+    kind: 'invalidInput',
+    message: error.issues.map((issue) => issue.message).join(' '),
+    fieldErrors,
+  };
+}
+
+function failure(error: MessageError): Result<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,145 @@
+import { describe, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { PopupApp, type PopupServices } from '@/components/popup-app';
+import { rememberLookup, type RecentLookup } from '@/lib/lookup/recent';
+import type { LookupResult, Result } from '@/lib/messaging/protocol';
+import { lookupResult, summary } from './summaries';
+
+const configured = { ok: true as const, data: { brand: 'northwind', email: 'dana@x.example', hasToken: true } };
+
+function services(overrides: Partial<PopupServices> = {}): PopupServices {
+  let recent: RecentLookup[] = [];
+  return {
+    getSettings: vi.fn(async () => configured),
+    lookup: vi.fn(async (): Promise<Result<LookupResult>> => ({ ok: true, data: lookupResult() })),
+    loadRecent: vi.fn(async () => recent),
+    remember: vi.fn(async (query: string) => (recent = rememberLookup(recent, query, Date.now()))),
+    openOptions: vi.fn(),
+    ...overrides,
+  };
+}
+
+async function search(text: string) {
+  const box = await screen.findByRole('searchbox', { name: 'Search Re:amaze' });
+  fireEvent.input(box, { target: { value: text } });
+  fireEvent.submit(box.closest('form')!);
+}
+
+describe('PopupApp', () => {
+  test('without settings it says so and offers the options', async () => {
+    const s = services({
+      getSettings: async () => ({ ok: true, data: { brand: null, email: null, hasToken: false } }),
+    });
+    render(<PopupApp services={s} />);
+    expect(await screen.findByText(/Connect your Re:amaze account/)).toBeTruthy();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(s.openOptions).toHaveBeenCalled();
+  });
+
+  test('a lookup shows each conversation with its facts and a link', async () => {
+    const s = services();
+    render(<PopupApp services={s} />);
+    await search('  where-is-order-1042 ');
+    const card = await screen.findByRole('article', { name: 'Where is my order #1042?' });
+    expect(s.lookup).toHaveBeenCalledWith('where-is-order-1042');
+    for (const text of ['Responded', 'Support', 'Dana Whitfield <dana.whitfield@example.net>', 'Sam Ortega', 'shipping', 'shopify']) {
+      expect(card.textContent).toContain(text);
+    }
+    expect(card.textContent).toContain('Customer: Thanks — any update?');
+    const link = screen.getByRole('link', { name: 'Open in Re:amaze' });
+    expect(link.getAttribute('href')).toBe('https://northwind.reamaze.com/admin/conversations/where-is-order-1042');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(card.querySelector('time')?.getAttribute('datetime')).toBe('2024-03-04T11:02:07.113-05:00');
+  });
+
+  test('hostile subjects and bodies render as text', async () => {
+    const hostile = '<img src=x onerror="window.hacked=1">Refund <b>now</b>';
+    const s = services({
+      lookup: async () => ({
+        ok: true,
+        data: lookupResult({
+          conversations: [summary({ subject: hostile, lastMessage: { body: hostile, at: '2024-03-04T10:40:51Z', from: 'staff' } })],
+        }),
+      }),
+    });
+    const { container } = render(<PopupApp services={s} />);
+    await search('x');
+    await screen.findByRole('article', { name: hostile });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByRole('heading', { name: hostile }).textContent).toBe(hostile);
+  });
+
+  test('no match names what was searched', async () => {
+    const s = services({
+      lookup: async () => ({ ok: true, data: lookupResult({ query: 'zzz', conversations: [], totalCount: 0 }) }),
+    });
+    render(<PopupApp services={s} />);
+    await search('zzz');
+    expect(await screen.findByText(/No conversation found for “zzz”/)).toBeTruthy();
+  });
+
+  test('a rejected token is an alert that leads to the options', async () => {
+    const s = services({
+      lookup: async () => ({
+        ok: false,
+        error: { kind: 'unauthorized', message: 'Re:amaze rejected the login email or API token.' },
+      }),
+    });
+    render(<PopupApp services={s} />);
+    await search('1042');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('API token');
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(s.openOptions).toHaveBeenCalled();
+  });
+
+  test('a slow earlier lookup never overwrites a newer one', async () => {
+    let releaseFirst!: (value: Result<LookupResult>) => void;
+    const lookup = vi
+      .fn<PopupServices['lookup']>()
+      .mockImplementationOnce(() => new Promise((resolve) => (releaseFirst = resolve)))
+      .mockImplementationOnce(async () => ({
+        ok: true,
+        data: lookupResult({ query: 'second', conversations: [summary({ subject: 'Second' })] }),
+      }));
+    render(<PopupApp services={services({ lookup })} />);
+    await search('first');
+    await search('second');
+    await screen.findByRole('article', { name: 'Second' });
+    releaseFirst({ ok: true, data: lookupResult({ conversations: [summary({ subject: 'First' })] }) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByRole('article', { name: 'First' })).toBeNull();
+  });
+
+  test('recent lookups are listed and run again', async () => {
+    const s = services();
+    render(<PopupApp services={s} />);
+    await search('where-is-order-1042');
+    const again = await screen.findByRole('button', { name: 'Search again for where-is-order-1042' });
+    fireEvent.click(again);
+    await waitFor(() => expect(s.lookup).toHaveBeenCalledTimes(2));
+  });
+
+  test('more pages load on request and append', async () => {
+    const lookup = vi.fn<PopupServices['lookup']>(async (_query, page = 1) => ({
+      ok: true,
+      data: lookupResult({
+        query: 'dana@x.example',
+        conversations: [summary({ slug: `c${page}`, subject: `Page ${page}` })],
+        page,
+        pageCount: 2,
+        totalCount: 2,
+      }),
+    }));
+    render(<PopupApp services={services({ lookup })} />);
+    await search('dana@x.example');
+    expect(await screen.findByText('Showing 1 of 2 conversations for “dana@x.example”')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more conversations' }));
+    await screen.findByRole('article', { name: 'Page 2' });
+    expect(screen.getByRole('article', { name: 'Page 1' })).toBeTruthy();
+    expect(lookup).toHaveBeenLastCalledWith('dana@x.example', 2);
+    expect(screen.queryByRole('button', { name: 'Show more conversations' })).toBeNull();
+  });
+});
