@@ -16,7 +16,7 @@ import {
   hangingReply,
   reply,
   replyWithFixture,
-} from './fake-fetch';
+} from '../fake-fetch';
 
 const TOKEN = 'tok_9f8e7d6c5b4a3210secret';
 const CREDENTIALS = { brand: 'northwind', email: 'agent@northwind.example', token: TOKEN };

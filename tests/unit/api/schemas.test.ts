@@ -8,7 +8,7 @@ import {
   MessagePageSchema,
   StaffPageSchema,
 } from '@/lib/api/schemas';
-import { fixtureJson } from './fake-fetch';
+import { fixtureJson } from '../fake-fetch';
 
 describe('recorded replies', () => {
   it.each([

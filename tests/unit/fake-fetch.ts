@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 /** A recorded API reply from `tests/fixtures/api`, as text: some fixtures are broken on purpose. */
 export function fixtureText(name: string): string {
   return readFileSync(
-    fileURLToPath(new URL(`../../fixtures/api/${name}`, import.meta.url)),
+    fileURLToPath(new URL(`../fixtures/api/${name}`, import.meta.url)),
     'utf8',
   );
 }
