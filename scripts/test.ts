@@ -1,0 +1,51 @@
+// `npm test`: typecheck, unit tests, production build, end-to-end tests in Chromium; then one
+// "N passed, N failed" line totalling both suites (the line CI reads).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium';
+
+const RESULTS = 'test-results';
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+function run(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function vitest(project: 'unit' | 'e2e'): boolean {
+  return run(`${project} tests`, 'npx', [
+    'vitest', 'run', '--config', 'tests/vitest.config.ts', '--project', project,
+    '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/${project}.json`,
+  ]);
+}
+
+function counts(project: 'unit' | 'e2e') {
+  const file = `${RESULTS}/${project}.json`;
+  if (!existsSync(file)) return { passed: 0, failed: 0, ran: false };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests, ran: true };
+}
+
+let ok = true;
+try {
+  ensureChromium();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  ok = false;
+}
+ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
+ok = vitest('unit') && ok;
+const built = run('production build', 'npx', ['wxt', 'build']);
+ok = built && ok;
+if (built) ok = vitest('e2e') && ok;
+
+const unit = counts('unit');
+const e2e = counts('e2e');
+if (!e2e.ran) console.error('End-to-end tests did not run.');
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed + (unit.ran ? 0 : 1) + (e2e.ran ? 0 : 1);
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
