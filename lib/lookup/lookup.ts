@@ -17,10 +17,23 @@ export interface LookupOutcome {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
+/** A link into the Re:amaze admin, as agents copy it from the address bar: its slug is the id. */
+const CONVERSATION_LINK = /^https?:\/\/[a-z0-9-]+\.reamaze\.(?:com|io)\/admin\/conversations\/([^/?#]+)/i;
+
 export function classifyQuery(text: string): LookupQuery {
   const value = text.trim();
   if (EMAIL.test(value)) return { kind: 'email', value: value.toLowerCase() };
+  const slug = value.match(CONVERSATION_LINK)?.[1];
+  if (slug) return { kind: 'id', value: safeDecode(slug) };
   return { kind: 'id', value };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

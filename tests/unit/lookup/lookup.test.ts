@@ -18,6 +18,11 @@ describe('classifyQuery', () => {
     ['  1042 ', { kind: 'id', value: '1042' }],
     ['where-is-order-1042', { kind: 'id', value: 'where-is-order-1042' }],
     ['not an @ email', { kind: 'id', value: 'not an @ email' }],
+    [
+      'https://northwind.reamaze.com/admin/conversations/where-is-order-1042?tab=notes',
+      { kind: 'id', value: 'where-is-order-1042' },
+    ],
+    ['https://example.com/admin/conversations/x', { kind: 'id', value: 'https://example.com/admin/conversations/x' }],
   ])('%s', (text, expected) => {
     expect(classifyQuery(text)).toEqual(expected);
   });

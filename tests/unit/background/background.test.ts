@@ -1,0 +1,29 @@
+import { describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background/index';
+
+describe('background start-up', () => {
+  test('restricts storage to trusted contexts and answers extension pages', async () => {
+    const setAccessLevel = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser.storage.local, { setAccessLevel });
+
+    background.main();
+
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    const origin = fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'getSettings', payload: {} },
+      { id: fakeBrowser.runtime.id, origin, url: `${origin}/popup.html` },
+    );
+    expect(reply).toEqual({ ok: true, data: { brand: null, email: null, hasToken: false } });
+  });
+
+  test('refuses settings to a content script', async () => {
+    background.main();
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'getSettings', payload: {} },
+      { id: fakeBrowser.runtime.id, origin: 'https://admin.shopify.com', tab: { id: 4 } },
+    );
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+});
