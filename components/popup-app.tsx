@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult, Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
@@ -147,7 +148,7 @@ function SearchOutcome({
 }: {
   search: Search;
   onLoadMore: () => void;
-  optionsLink: preact.ComponentChildren;
+  optionsLink: ComponentChildren;
 }) {
   switch (search.state) {
     case 'idle':

@@ -2,6 +2,9 @@ import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 
+/** The sender fields Chromium stamps; the fake's type predates `origin`. */
+type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+
 describe('background start-up', () => {
   test('restricts storage to trusted contexts and answers extension pages', async () => {
     const setAccessLevel = vi.fn(async () => undefined);
@@ -13,7 +16,7 @@ describe('background start-up', () => {
     const origin = fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
     const [reply] = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'getSettings', payload: {} },
-      { id: fakeBrowser.runtime.id, origin, url: `${origin}/popup.html` },
+      { id: fakeBrowser.runtime.id, origin, url: `${origin}/popup.html` } as Sender,
     );
     expect(reply).toEqual({ ok: true, data: { brand: null, email: null, hasToken: false } });
   });
@@ -22,7 +25,7 @@ describe('background start-up', () => {
     background.main();
     const [reply] = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'getSettings', payload: {} },
-      { id: fakeBrowser.runtime.id, origin: 'https://admin.shopify.com', tab: { id: 4 } },
+      { id: fakeBrowser.runtime.id, origin: 'https://admin.shopify.com', tab: { id: 4 } } as unknown as Sender,
     );
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
