@@ -10,7 +10,7 @@ import {
   type ParsedCredentialsInput,
   type SettingsSummary,
 } from '@/lib/settings/schema';
-import { loadSettings, saveSettings, type LoadedSettings } from '@/lib/settings/store';
+import { loadSettings, updateSettings, type LoadedSettings } from '@/lib/settings/store';
 
 /** Staff pages read at most while looking for the signed-in user's name. */
 const MAX_STAFF_PAGES = 5;
@@ -26,7 +26,7 @@ export function createHandlers(
 
     async saveSettings(input) {
       const credentials = await withSavedToken(input);
-      await saveSettings({ credentials });
+      await updateSettings({ credentials });
       return summarize(await loadSettings());
     },
 

@@ -41,14 +41,52 @@ export const CredentialsInputSchema = z.object({
 export type CredentialsInput = z.input<typeof CredentialsInputSchema>;
 export type ParsedCredentialsInput = z.output<typeof CredentialsInputSchema>;
 
-/** Version 1 of the one settings item. New sections are added with a migration. */
+export const MARKETPLACES = ['amazon', 'ebay', 'etsy'] as const;
+export const MarketplaceSchema = z.enum(MARKETPLACES);
+
+const ChannelSlugSchema = z.string().trim().min(1).max(200);
+
+/** How detected ids become lookups. */
+export const LookupSettingsSchema = z.object({
+  /**
+   * The Re:amaze channel each marketplace's messages arrive in, as the agent chose it. A marketplace
+   * missing here uses the channel whose name or slug names it, so the preselection acts unsaved.
+   */
+  marketplaceChannels: z.partialRecord(MarketplaceSchema, ChannelSlugSchema),
+  /** Custom-data keys that hold order numbers, e.g. "order_number" → data[order_number]=1042. */
+  dataKeys: z.array(z.string().trim().min(1).max(100)).max(10),
+});
+export type LookupSettings = z.infer<typeof LookupSettingsSchema>;
+
+export const UserRuleSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'Give the rule a name.').max(100),
+  urlPattern: z
+    .string()
+    .trim()
+    .regex(/^(\*|https?):\/\/[^/]+\/.*$/, 'Use a match pattern such as https://shop.example/admin/*.'),
+  kind: z.enum(['order', 'order-list', 'customer']),
+  target: z.enum(['orderRef', 'email', 'originId']),
+  marketplace: MarketplaceSchema.optional(),
+  regex: z.string().max(500).optional(),
+  selector: z.string().max(500).optional(),
+});
+export type UserRule = z.infer<typeof UserRuleSchema>;
+
+/** The one settings item, version 2. Each section is parsed on its own (see store.ts). */
 export const SettingsSchema = z.object({
   credentials: CredentialsSchema.nullable(),
+  lookup: LookupSettingsSchema,
+  userRules: z.array(UserRuleSchema).max(50),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SETTINGS_VERSION = 1;
-export const DEFAULT_SETTINGS: Settings = { credentials: null };
+export const SETTINGS_VERSION = 2;
+export const DEFAULT_SETTINGS: Settings = {
+  credentials: null,
+  lookup: { marketplaceChannels: {}, dataKeys: [] },
+  userRules: [],
+};
 
 /** The only view of the settings that leaves the background: never the token itself. */
 export const SettingsSummarySchema = z.object({

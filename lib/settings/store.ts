@@ -18,18 +18,29 @@ export interface LoadedSettings {
   problem?: string;
 }
 
+const SECTION_PROBLEMS: Record<keyof Settings, string> = {
+  credentials: 'Your saved Re:amaze credentials could not be read. Enter them again and press Save.',
+  lookup: 'Your saved marketplace channels and custom-data keys could not be read; defaults are in use.',
+  userRules: 'Your saved detection rules could not be read; add them again.',
+};
+
 /** Parses each section on its own, so one broken section never costs the others. */
 export function parseSettings(raw: unknown): LoadedSettings {
   const whole = SettingsSchema.safeParse(raw);
   if (whole.success) return { settings: whole.data };
 
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const credentials = SettingsSchema.shape.credentials.safeParse(record.credentials ?? null);
+  const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
+    if (record[key] === undefined) continue;
+    const section = SettingsSchema.shape[key].safeParse(record[key]);
+    if (section.success) settings[key] = section.data;
+    else problems.push(SECTION_PROBLEMS[key]);
+  }
   return {
-    settings: { ...DEFAULT_SETTINGS, credentials: credentials.success ? credentials.data : null },
-    problem: credentials.success
-      ? undefined
-      : 'Your saved Re:amaze credentials could not be read. Enter them again and press Save.',
+    settings: settings as Settings,
+    ...(problems.length > 0 ? { problem: problems.join(' ') } : {}),
   };
 }
 
@@ -39,4 +50,11 @@ export async function loadSettings(): Promise<LoadedSettings> {
 
 export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(SettingsSchema.parse(settings));
+}
+
+/** Changes one section, keeping the others as stored. */
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings()).settings, ...change };
+  await saveSettings(next);
+  return next;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createReamazeClient } from '@/lib/api/client';
-import { loadSettings, saveSettings } from '@/lib/settings/store';
+import { loadSettings, updateSettings } from '@/lib/settings/store';
 import { fakeFetch, fixtureJson, reply, replyWithFixture } from '../fake-fetch';
 
 const saved = { brand: 'northwind', email: 'sam@acme.example', token: 'saved-token-123' };
@@ -17,7 +17,7 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
 
 describe('settings handlers', () => {
   test('getSettings never includes the token', async () => {
-    await saveSettings({ credentials: saved });
+    await updateSettings({ credentials: saved });
     const { handlers } = handlersWith();
     const summary = await handlers.getSettings({});
     expect(summary).toEqual({ brand: 'northwind', email: 'sam@acme.example', hasToken: true });
@@ -25,7 +25,7 @@ describe('settings handlers', () => {
   });
 
   test('saving with a blank token keeps the saved one', async () => {
-    await saveSettings({ credentials: saved });
+    await updateSettings({ credentials: saved });
     const { handlers } = handlersWith();
     await handlers.saveSettings({ brand: 'southwind', email: 'sam@acme.example', token: '' });
     expect((await loadSettings()).settings.credentials).toEqual({ ...saved, brand: 'southwind' });
@@ -50,7 +50,7 @@ describe('settings handlers', () => {
   });
 
   test('testConnection with a blank token tests the saved one', async () => {
-    await saveSettings({ credentials: saved });
+    await updateSettings({ credentials: saved });
     const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
     await handlers.testConnection({ brand: 'northwind', email: 'sam@acme.example', token: '' });
     expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`sam@acme.example:${saved.token}`)}`);
@@ -75,7 +75,7 @@ describe('lookup handler', () => {
   });
 
   test('returns summaries with status names and admin links', async () => {
-    await saveSettings({ credentials: saved });
+    await updateSettings({ credentials: saved });
     const { handlers } = handlersWith(replyWithFixture('conversation-200.json'));
     const result = await handlers.lookup({ query: 'where-is-order-1042' });
     expect(result).toMatchObject({
