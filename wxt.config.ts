@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Self-hosted stores live on any domain: asked for one site at a time, from the popup. */
+const SELF_HOSTED_SITES = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -9,7 +12,18 @@ export default defineConfig({
     name: 'Re:amaze Inline',
     description:
       'See the Re:amaze conversations linked to an order or customer without leaving your store admin.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: ['https://*.reamaze.io/*'],
+    optional_host_permissions: SELF_HOSTED_SITES,
+    web_accessible_resources: [
+      // The sidebar page is framed by the launcher on store pages, hosted or self-hosted.
+      { resources: ['sidebar.html'], matches: SELF_HOSTED_SITES },
+    ],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open or close the Re:amaze sidebar',
+      },
+    },
   },
 });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ConversationSummary } from '@/lib/lookup/summary';
 import { htmlToText, truncate } from './html-text';
 import { RelativeTime } from './relative-time';
@@ -5,7 +6,14 @@ import { RelativeTime } from './relative-time';
 const PREVIEW_LENGTH = 160;
 
 /** One conversation. Every string from the API is rendered as text, never as HTML. */
-export function ConversationCard({ conversation }: { conversation: ConversationSummary }) {
+export function ConversationCard({
+  conversation,
+  children,
+}: {
+  conversation: ConversationSummary;
+  /** More about the conversation, shown before the footer (the sidebar's details). */
+  children?: ComponentChildren;
+}) {
   const { subject, customer, lastMessage } = conversation;
   const title = subject?.trim() || '(no subject)';
   const customerText = customer
@@ -46,6 +54,7 @@ export function ConversationCard({ conversation }: { conversation: ConversationS
           {truncate(htmlToText(lastMessage.body), PREVIEW_LENGTH)}
         </p>
       )}
+      {children}
       <footer class="card-footer">
         <span class="changed">
           Updated <RelativeTime iso={conversation.updatedAt ?? lastMessage?.at ?? conversation.createdAt} />

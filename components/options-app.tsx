@@ -3,11 +3,13 @@ import type { ConnectionResult, Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
 import type { CredentialsInput, SettingsSummary } from '@/lib/settings/schema';
 import { ErrorAlert } from './error-alert';
+import { LookupSettingsForm, type LookupSettingsServices } from './lookup-settings-form';
 
 export interface OptionsServices {
   getSettings(): Promise<Result<SettingsSummary>>;
   save(input: CredentialsInput): Promise<Result<SettingsSummary>>;
   testConnection(input: CredentialsInput): Promise<Result<ConnectionResult>>;
+  lookupSettings?: LookupSettingsServices;
 }
 
 type Outcome =
@@ -120,6 +122,9 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         </p>
       )}
       {outcome.state === 'failed' && <ErrorAlert error={outcome.error} />}
+      {saved?.hasToken && services.lookupSettings && (
+        <LookupSettingsForm key={saved.brand} services={services.lookupSettings} />
+      )}
     </main>
   );
 }

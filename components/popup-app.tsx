@@ -14,6 +14,19 @@ export interface PopupServices {
   /** Records a lookup and returns the updated list. */
   remember(query: string): Promise<RecentLookup[]>;
   openOptions(): void;
+  /** The current tab's store site, for enabling self-hosted stores; null where there is none. */
+  site?: SiteServices;
+}
+
+export interface SiteAccess {
+  origin: string;
+  state: 'hosted' | 'enabled' | 'disabled';
+}
+
+export interface SiteServices {
+  load(): Promise<SiteAccess | null>;
+  /** Must be called straight from the click: browsers grant sites only during a user gesture. */
+  setEnabled(origin: string, enabled: boolean): Promise<SiteAccess>;
 }
 
 type Search =
@@ -30,11 +43,13 @@ export function PopupApp({ services }: { services: PopupServices }) {
   const [recent, setRecent] = useState<RecentLookup[]>([]);
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const [site, setSite] = useState<SiteAccess | null>(null);
   const latest = useRef(0);
 
   useEffect(() => {
     void services.getSettings().then(setSettings);
     void services.loadRecent().then(setRecent);
+    void services.site?.load().then(setSite);
   }, [services]);
 
   async function run(query: string) {
@@ -137,7 +152,36 @@ export function PopupApp({ services }: { services: PopupServices }) {
           )}
         </>
       )}
+      {site && services.site && <SiteToggle site={site} services={services.site} onChange={setSite} />}
     </main>
+  );
+}
+
+function SiteToggle({
+  site,
+  services,
+  onChange,
+}: {
+  site: SiteAccess;
+  services: SiteServices;
+  onChange(site: SiteAccess): void;
+}) {
+  const host = new URL(site.origin).host;
+  if (site.state === 'hosted') {
+    return <p class="site">Re:amaze Inline works on {host} without setup.</p>;
+  }
+  const enabled = site.state === 'enabled';
+  return (
+    <section class="site" aria-label="This site">
+      <p role="status">
+        {enabled
+          ? `Enabled on ${host}: order pages here show their conversations.`
+          : `Not enabled on ${host}. Enable it if this is your store's admin (WooCommerce, Magento, PrestaShop).`}
+      </p>
+      <button type="button" onClick={() => void services.setEnabled(site.origin, !enabled).then(onChange)}>
+        {enabled ? 'Disable on this site' : 'Enable on this site'}
+      </button>
+    </section>
   );
 }
 

@@ -7,6 +7,10 @@ const services: OptionsServices = {
   getSettings: () => send('getSettings', {}),
   save: (input) => send('saveSettings', input),
   testConnection: (input) => send('testConnection', input),
+  lookupSettings: {
+    load: () => send('getLookupSettings', {}),
+    save: (settings) => send('saveLookupSettings', settings),
+  },
 };
 
 render(<OptionsApp services={services} />, document.getElementById('app')!);

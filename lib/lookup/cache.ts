@@ -1,12 +1,12 @@
 /**
  * The background's lookup cache: fresh answers are served without a request, stale ones are
  * served at once and refreshed behind, identical requests in flight are shared, failures are
- * never cached, and the oldest entries go first when it is full.
+ * never cached, and the least recently used entries go first when it is full.
  */
 export interface CacheOptions {
   /** Served as is, without asking again. */
   freshMs: number;
-  /** Older than fresh but younger than this: served, marked stale, refreshed once in the background. */
+  /** Older than fresh, younger than this: served, marked stale, refreshed once behind. */
   maxAgeMs: number;
   maxEntries: number;
   now?: () => number;
@@ -23,12 +23,14 @@ interface Entry<T> {
   fetchedAt: number;
 }
 
+export type LookupCache<T> = ReturnType<typeof createLookupCache<T>>;
+
 export function createLookupCache<T>(options: CacheOptions) {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry<T>>(); // insertion order = least recently used first
   const inFlight = new Map<string, Promise<Entry<T>>>();
 
-  function store(key: string, entry: Entry<T>) {
+  function touch(key: string, entry: Entry<T>) {
     entries.delete(key);
     entries.set(key, entry);
     while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
@@ -37,41 +39,63 @@ export function createLookupCache<T>(options: CacheOptions) {
   function fetchOnce(key: string, fetcher: () => Promise<T>): Promise<Entry<T>> {
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const request = fetcher()
+    // Through a promise executor, so a fetcher that throws at once is a rejection like any other.
+    const request = new Promise<T>((resolve) => resolve(fetcher()))
       .then((value) => {
         const entry = { value, fetchedAt: now() };
-        store(key, entry);
+        // Invalidated while asking: the answer still goes to whoever waits, not into the cache.
+        if (inFlight.get(key) === request) touch(key, entry);
         return entry;
       })
-      .finally(() => inFlight.delete(key));
+      .finally(() => {
+        if (inFlight.get(key) === request) inFlight.delete(key);
+      });
     inFlight.set(key, request);
     return request;
   }
 
+  function refreshBehind(key: string, fetcher: () => Promise<T>, onRefresh?: (value: T) => void) {
+    // A failed refresh keeps the old answer; the next view tries again.
+    fetchOnce(key, fetcher).then(
+      (fresh) => onRefresh?.(fresh.value),
+      () => undefined,
+    );
+  }
+
+  /** Forgets one key, or every key; a request already under way will not write its answer back. */
+  function invalidate(key?: string) {
+    if (key === undefined) {
+      entries.clear();
+      inFlight.clear();
+    } else {
+      entries.delete(key);
+      inFlight.delete(key);
+    }
+  }
+
   return {
-    async get(key: string, fetcher: () => Promise<T>, onRefresh?: (value: T) => void): Promise<CacheHit<T>> {
+    async get(
+      key: string,
+      fetcher: () => Promise<T>,
+      onRefresh?: (value: T) => void,
+    ): Promise<CacheHit<T>> {
       const entry = entries.get(key);
       const age = entry ? now() - entry.fetchedAt : Infinity;
       if (entry && age <= options.freshMs) {
-        store(key, entry);
+        touch(key, entry);
         return { ...entry, stale: false };
       }
       if (entry && age <= options.maxAgeMs) {
-        store(key, entry);
-        // A failed refresh keeps the old answer; the next view tries again.
-        fetchOnce(key, fetcher).then((fresh) => onRefresh?.(fresh.value), () => undefined);
+        touch(key, entry);
+        refreshBehind(key, fetcher, onRefresh);
         return { ...entry, stale: true };
       }
+      if (entry) entries.delete(key); // too old to show, even while asking again
       const fresh = await fetchOnce(key, fetcher);
       return { ...fresh, stale: false };
     },
 
-    invalidate(key: string) {
-      entries.delete(key);
-    },
-
-    clear() {
-      entries.clear();
-    },
+    invalidate,
+    clear: () => invalidate(),
   };
 }

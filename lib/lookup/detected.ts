@@ -41,52 +41,97 @@ export interface RankedMatch {
 
 export const DEFAULT_MAX_REQUESTS = 25;
 
-/** Turns what a page showed into the requests that answer it, de-duplicated and bounded. */
+/** The requests one detected id needs; an id is searched whole or not at all. */
+interface IdLookups {
+  id: string;
+  requests: PlannedRequest[];
+}
+
+type Skipped = { id: string; reason: string };
+
+/**
+ * Turns what a page showed into the requests that answer it, de-duplicated and bounded. Emails
+ * come first (on a customer page they are the point), then order numbers, then marketplace ids;
+ * past the bound, whole ids are skipped and each is reported once.
+ */
 export function planLookups(
   ids: DetectedIds,
   options: DetectedLookupOptions,
-): { requests: PlannedRequest[]; skipped: { id: string; reason: string }[] } {
-  const requests: PlannedRequest[] = [];
-  const skipped: { id: string; reason: string }[] = [];
-  const add = (request: PlannedRequest) => {
-    if (!requests.some((r) => r.key === request.key)) requests.push(request);
-  };
+): { requests: PlannedRequest[]; skipped: Skipped[] } {
+  const skipped: Skipped[] = [];
+  const dataKeys = unique(options.dataKeys);
+  const wanted = [
+    ...unique(ids.emails.map((email) => email.trim().toLowerCase())).map(emailLookups),
+    ...unique(ids.orderRefs.map((ref) => ref.trim())).map((ref) => orderLookups(ref, dataKeys)),
+    ...marketplaceLookups(ids.originIds, options.channels, skipped),
+  ];
+  const requests = withinBound(wanted, options.maxRequests ?? DEFAULT_MAX_REQUESTS, skipped);
+  return { requests, skipped };
+}
 
-  for (const email of unique(ids.emails.map((e) => e.trim().toLowerCase()))) {
-    add({ kind: 'customer', email, key: `for:${email}`, reason: { kind: 'email', value: email } });
-  }
-  for (const ref of unique(ids.orderRefs)) {
-    add({ kind: 'ref', id: ref, key: `ref:${ref}`, reason: { kind: 'order', value: ref } });
-    for (const dataKey of options.dataKeys) {
-      add({
-        kind: 'data',
-        dataKey,
-        value: ref,
-        key: `data:${dataKey}=${ref}`,
-        reason: { kind: 'customData', key: dataKey, value: ref },
-      });
-    }
-  }
-  for (const { id, marketplace } of uniqueBy(ids.originIds, (o) => `${o.marketplace}:${o.id}`)) {
-    const category = options.channels[marketplace];
+function emailLookups(email: string): IdLookups {
+  return {
+    id: email,
+    requests: [
+      { kind: 'customer', email, key: `for:${email}`, reason: { kind: 'email', value: email } },
+    ],
+  };
+}
+
+/** A store order number is a Re:amaze reference id, and may also sit in custom data. */
+function orderLookups(ref: string, dataKeys: string[]): IdLookups {
+  return {
+    id: ref,
+    requests: [
+      { kind: 'ref', id: ref, key: `ref:${ref}`, reason: { kind: 'order', value: ref } },
+      ...dataKeys.map(
+        (dataKey): PlannedRequest => ({
+          kind: 'data',
+          dataKey,
+          value: ref,
+          key: `data:${dataKey}=${ref}`,
+          reason: { kind: 'customData', key: dataKey, value: ref },
+        }),
+      ),
+    ],
+  };
+}
+
+/** Origin ids are only unique within a channel, so a marketplace without one is not searched. */
+function marketplaceLookups(
+  originIds: DetectedIds['originIds'],
+  channels: DetectedLookupOptions['channels'],
+  skipped: Skipped[],
+): IdLookups[] {
+  const origins = uniqueBy(
+    originIds.map(({ id, marketplace }) => ({ id: id.trim(), marketplace })).filter(({ id }) => id),
+    ({ id, marketplace }) => `${marketplace}:${id}`,
+  );
+  return origins.flatMap(({ id, marketplace }) => {
+    const category = channels[marketplace];
     if (!category) {
-      skipped.push({ id, reason: `no Re:amaze channel is set for ${marketplace}; choose one in the options` });
+      const reason = `no Re:amaze channel is set for ${marketplace}; choose one in the options`;
+      skipped.push({ id, reason });
+      return [];
+    }
+    const reason: MatchReason = { kind: 'marketplace', value: id, marketplace, channel: category };
+    const key = `origin:${category}:${id}`;
+    return [{ id, requests: [{ kind: 'origin', id, category, key, reason }] }];
+  });
+}
+
+/** Takes ids in order while their new requests fit under `max`; the rest are skipped. */
+function withinBound(wanted: IdLookups[], max: number, skipped: Skipped[]): PlannedRequest[] {
+  const planned = new Map<string, PlannedRequest>();
+  for (const { id, requests } of wanted) {
+    const fresh = requests.filter((request) => !planned.has(request.key));
+    if (planned.size + fresh.length > max) {
+      skipped.push({ id, reason: `more than ${max} lookups on one page` });
       continue;
     }
-    add({
-      kind: 'origin',
-      id,
-      category,
-      key: `origin:${category}:${id}`,
-      reason: { kind: 'marketplace', value: id, marketplace, channel: category },
-    });
+    for (const request of fresh) planned.set(request.key, request);
   }
-
-  const max = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
-  for (const request of requests.slice(max)) {
-    skipped.push({ id: idOf(request), reason: `more than ${max} lookups on one page` });
-  }
-  return { requests: requests.slice(0, max), skipped };
+  return [...planned.values()];
 }
 
 /** Runs one planned request; "not found" is an empty answer, other failures propagate. */
@@ -95,18 +140,23 @@ export async function runLookup(
   request: PlannedRequest,
   signal?: AbortSignal,
 ): Promise<Conversation[]> {
+  const call = { signal };
   try {
     switch (request.kind) {
       case 'ref':
-        return [await client.getConversation(request.id, { idType: 'ref' }, { signal })];
-      case 'origin':
-        return [await client.getConversation(request.id, { idType: 'origin', category: request.category }, { signal })];
+        return [await client.getConversation(request.id, { idType: 'ref' }, call)];
+      case 'origin': {
+        const lookup = { idType: 'origin', category: request.category } as const;
+        return [await client.getConversation(request.id, lookup, call)];
+      }
+      // Lists: the first page only (30 at most), so one id costs one request.
       case 'customer':
-        return (await client.listConversations({ for: request.email, filter: 'all' }, { signal })).conversations;
-      case 'data':
-        return (
-          await client.listConversations({ filter: 'all', data: { [request.dataKey]: request.value } }, { signal })
-        ).conversations;
+        return (await client.listConversations({ for: request.email, filter: 'all' }, call))
+          .conversations;
+      case 'data': {
+        const query = { filter: 'all', data: { [request.dataKey]: request.value } } as const;
+        return (await client.listConversations(query, call)).conversations;
+      }
     }
   } catch (error) {
     if (error instanceof ReamazeApiError && error.kind === 'notFound') return [];
@@ -118,35 +168,49 @@ export async function runLookup(
  * One entry per conversation with every reason it matched, ranked: direct id matches before
  * email-only ones, open before done, newest first.
  */
-export function mergeMatches(results: { request: PlannedRequest; conversations: Conversation[] }[]): RankedMatch[] {
-  const bySlug = new Map<string, RankedMatch>();
+export function mergeMatches(
+  results: { request: PlannedRequest; conversations: Conversation[] }[],
+): RankedMatch[] {
+  const bySlug = new Map<string, RankedMatch & { requestKeys: Set<string> }>();
   for (const { request, conversations } of results) {
     for (const conversation of conversations) {
-      const match = bySlug.get(conversation.slug) ?? { conversation, reasons: [] };
-      if (!match.reasons.some((reason) => JSON.stringify(reason) === JSON.stringify(request.reason))) {
+      const known = bySlug.get(conversation.slug);
+      const match = known ?? { conversation, reasons: [], requestKeys: new Set<string>() };
+      if (known) match.conversation = combineCopies(known.conversation, conversation);
+      if (!match.requestKeys.has(request.key)) {
+        match.requestKeys.add(request.key);
         match.reasons.push(request.reason);
       }
       bySlug.set(conversation.slug, match);
     }
   }
-  return [...bySlug.values()].sort(
-    (a, b) =>
-      Number(isDirect(b)) - Number(isDirect(a)) ||
-      Number(isOpenStatus(b.conversation.status)) - Number(isOpenStatus(a.conversation.status)) ||
-      timeOf(b.conversation) - timeOf(a.conversation),
-  );
+  return [...bySlug.values()]
+    .map(({ conversation, reasons }) => ({ conversation, reasons }))
+    .sort(
+      (a, b) =>
+        Number(isDirect(b)) - Number(isDirect(a)) ||
+        Number(isOpenStatus(b.conversation.status)) - Number(isOpenStatus(a.conversation.status)) ||
+        timeOf(b.conversation) - timeOf(a.conversation),
+    );
+}
+
+/**
+ * The same conversation from two requests: the newer copy wins, and fields it lacks come from the
+ * other. A list item has no `data` or `last_staff_message`; the single GET by id has both.
+ */
+function combineCopies(first: Conversation, second: Conversation): Conversation {
+  const [older, newer] = timeOf(second) > timeOf(first) ? [first, second] : [second, first];
+  return { ...older, ...newer };
 }
 
 function isDirect(match: RankedMatch): boolean {
   return match.reasons.some((reason) => reason.kind !== 'email');
 }
 
+/** Last activity, else creation; unreadable times sort last. */
 function timeOf(conversation: Conversation): number {
-  return Date.parse(conversation.updated_at ?? conversation.created_at) || 0;
-}
-
-function idOf(request: PlannedRequest): string {
-  return request.kind === 'customer' ? request.email : request.kind === 'data' ? request.value : request.id;
+  const updated = Date.parse(conversation.updated_at ?? '');
+  return Number.isNaN(updated) ? Date.parse(conversation.created_at) || 0 : updated;
 }
 
 function unique(values: string[]): string[] {

@@ -17,6 +17,11 @@ export const ConversationSummarySchema = z.object({
   lastMessage: z
     .object({ body: z.string(), at: z.string(), from: z.enum(['customer', 'staff']) })
     .nullable(),
+  lastCustomerMessage: z.object({ body: z.string(), at: z.string() }).nullable(),
+  lastStaffMessage: z.object({ body: z.string(), at: z.string() }).nullable(),
+  followers: z.array(z.string()),
+  /** Custom data, values as text. */
+  data: z.record(z.string(), z.string()),
   createdAt: z.string(),
   updatedAt: z.string().nullable(),
   url: z.url(),
@@ -35,10 +40,22 @@ export function summarizeConversation(conversation: Conversation, brand: string)
     assignee: conversation.assignee?.name ?? conversation.assignee?.email ?? null,
     tags: conversation.tag_list ?? [],
     lastMessage: lastMessageOf(conversation),
+    lastCustomerMessage: excerpt(conversation.last_customer_message),
+    lastStaffMessage: excerpt(conversation.last_staff_message),
+    followers: (conversation.followers ?? [])
+      .map((follower) => follower.name || follower.email)
+      .filter((name): name is string => Boolean(name)),
+    data: Object.fromEntries(
+      Object.entries(conversation.data ?? {}).map(([key, value]) => [key, value === null ? '' : String(value)]),
+    ),
     createdAt: conversation.created_at,
     updatedAt: conversation.updated_at ?? null,
     url: adminConversationUrl(brand, conversation.slug),
   };
+}
+
+function excerpt(message: { body: string; created_at: string } | null | undefined) {
+  return message ? { body: message.body, at: message.created_at } : null;
 }
 
 function lastMessageOf(conversation: Conversation): ConversationSummary['lastMessage'] {

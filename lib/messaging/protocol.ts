@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { SenderClass } from '../security/sender';
-import { CredentialsInputSchema, SettingsSummarySchema } from '../settings/schema';
+import {
+  CredentialsInputSchema,
+  LookupSettingsSchema,
+  SettingsSummarySchema,
+} from '../settings/schema';
+import {
+  ChannelChoicesSchema,
+  ContentConfigSchema,
+  DetectionReplySchema,
+  DetectionSchema,
+  TabConversationsSchema,
+  ThreadSchema,
+} from './page-schemas';
 import { ConversationSummarySchema } from '../lookup/summary';
 import { MessageErrorSchema } from './errors';
 
@@ -59,6 +71,53 @@ export const protocol = {
   lookup: {
     request: LookupRequestSchema,
     response: LookupResultSchema,
+    senders: ['extensionPage'],
+  },
+  getLookupSettings: {
+    request: z.object({}),
+    response: ChannelChoicesSchema,
+    senders: ['extensionPage'],
+  },
+  saveLookupSettings: {
+    request: LookupSettingsSchema,
+    response: ChannelChoicesSchema,
+    senders: ['extensionPage'],
+  },
+  // From the content script on a store page: ids only, answered with a count.
+  getContentConfig: {
+    request: z.object({}),
+    response: ContentConfigSchema,
+    senders: ['contentScript'],
+  },
+  reportDetection: {
+    request: DetectionSchema,
+    response: DetectionReplySchema,
+    senders: ['contentScript'],
+  },
+  saveSidebarState: {
+    request: z.object({ width: z.number().int().min(280).max(900) }),
+    response: z.object({}),
+    senders: ['contentScript'],
+  },
+  // From the sidebar page, framed in the store tab: the data stays in extension pages.
+  getTabConversations: {
+    request: z.object({ refresh: z.boolean().optional() }),
+    response: TabConversationsSchema,
+    senders: ['extensionPage'],
+  },
+  getThread: {
+    request: z.object({ slug: z.string().min(1).max(300), page: z.number().int().min(1).max(100).optional() }),
+    response: ThreadSchema,
+    senders: ['extensionPage'],
+  },
+  setAutoOpen: {
+    request: z.object({ autoOpen: z.boolean() }),
+    response: z.object({}),
+    senders: ['extensionPage'],
+  },
+  closeSidebar: {
+    request: z.object({}),
+    response: z.object({}),
     senders: ['extensionPage'],
   },
 } as const satisfies Record<string, MessageSpec>;

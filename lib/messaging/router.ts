@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { classifySender, type ExtensionIdentity, type MessageSenderLike } from '../security/sender';
+import {
+  classifySender,
+  type ExtensionIdentity,
+  type MessageSenderLike,
+  type SenderClass,
+} from '../security/sender';
 import { ReamazeApiError } from '../api/errors';
 import { AppError, type MessageError } from './errors';
 import {
@@ -12,8 +17,17 @@ import {
   type Result,
 } from './protocol';
 
+/** What the browser stamped on a message, as handlers may use it. */
+export interface SenderContext {
+  senderClass: SenderClass;
+  /** The tab a content script or sidebar frame lives in. */
+  tabId?: number;
+  /** The page origin of a content script (browser-stamped, so trustworthy). */
+  origin?: string;
+}
+
 export type Handlers = {
-  [T in MessageType]: (request: ParsedRequestOf<T>) => Promise<ResponseOf<T>>;
+  [T in MessageType]: (request: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>>;
 };
 
 /**
@@ -36,8 +50,13 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
     if (!request.success) return failure(invalidInput(request.error));
 
     try {
-      const handler = handlers[type] as (request: unknown) => Promise<unknown>;
-      return { ok: true, data: await handler(request.data) };
+      const handler = handlers[type] as (request: unknown, sender: SenderContext) => Promise<unknown>;
+      const context: SenderContext = {
+        senderClass,
+        tabId: tabIdOf(sender),
+        origin: senderClass === 'contentScript' ? sender.origin : undefined,
+      };
+      return { ok: true, data: await handler(request.data, context) };
     } catch (error) {
       return failure(toMessageError(error));
     }
@@ -67,6 +86,11 @@ function invalidInput(error: z.ZodError): MessageError {
     message: error.issues.map((issue) => issue.message).join(' '),
     fieldErrors,
   };
+}
+
+function tabIdOf(sender: MessageSenderLike): number | undefined {
+  const id = (sender.tab as { id?: unknown } | undefined)?.id;
+  return typeof id === 'number' && id >= 0 ? id : undefined;
 }
 
 function failure(error: MessageError): Result<never> {

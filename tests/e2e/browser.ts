@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../../scripts/chromium';
@@ -22,13 +22,20 @@ export interface ExtensionBrowser {
 export async function launchExtension(options: {
   hostMap: Record<string, number>;
   headless?: boolean;
-  extensionDir?: string;
+  /**
+   * Store sites to load already granted, as if the agent had enabled them. Headless Chromium
+   * cannot answer the permission prompt, so a copy of the build gets them as host permissions;
+   * the background then registers the detector for them through its usual start-up sync.
+   */
+  grantedSites?: string[];
 }): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}. Run "npm run build" first.`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}. Run "npm run build" first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'reamaze-inline-profile-'));
+  const extensionDir = options.grantedSites?.length
+    ? await copyWithGrants(options.grantedSites, userDataDir)
+    : EXTENSION_DIR;
   const rules = Object.entries(options.hostMap)
     .map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`)
     .join(', ');
@@ -67,6 +74,16 @@ export async function launchExtension(options: {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function copyWithGrants(sites: string[], into: string): Promise<string> {
+  const copy = join(into, 'extension');
+  await cp(EXTENSION_DIR, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...sites];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return copy;
 }
 
 function fail(message: string): never {

@@ -1,28 +1,57 @@
 import { makeCertificate } from '../fakes/certificate';
 import { startFakeReamaze, type FakeReamaze } from '../fakes/reamaze-server';
+import { startStoreServer, type StorePage, type StoreServer } from '../fakes/store-server';
 import { demoData } from '../fakes/demo-data';
 import { launchExtension, type ExtensionBrowser } from './browser';
 
 export interface Harness {
   browser: ExtensionBrowser;
   fake: FakeReamaze;
+  store: StoreServer;
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile with the built extension, and the fake Re:amaze at its real hosts. */
-export async function startHarness(): Promise<Harness> {
-  const hosts = Object.keys(demoData.brands).map((brand) => `${brand}.reamaze.io`);
-  const { cert, key } = await makeCertificate(hosts);
+/**
+ * A fresh Chromium profile with the built extension, the fake Re:amaze at its real hosts and,
+ * when given, store admin pages at theirs.
+ */
+export async function startHarness(
+  options: { storePages?: StorePage[]; grantedSites?: string[] } = {},
+): Promise<Harness> {
+  const apiHosts = Object.keys(demoData.brands).map((brand) => `${brand}.reamaze.io`);
+  const storePages = options.storePages ?? [];
+  const storeHosts = [...new Set(storePages.map((page) => new URL(page.url).hostname))];
+  const { cert, key } = await makeCertificate([...apiHosts, ...storeHosts]);
   const fake = await startFakeReamaze({ cert, key, data: demoData });
+  const store = await startStoreServer({ cert, key, pages: storePages });
   const browser = await launchExtension({
-    hostMap: Object.fromEntries(hosts.map((host) => [host, fake.port])),
+    hostMap: {
+      ...Object.fromEntries(apiHosts.map((host) => [host, fake.port])),
+      ...Object.fromEntries(storeHosts.map((host) => [host, store.port])),
+    },
+    grantedSites: options.grantedSites,
   });
   return {
     browser,
     fake,
+    store,
     async close() {
       await browser.close();
-      await fake.close();
+      await Promise.all([fake.close(), store.close()]);
     },
   };
+}
+
+/**
+ * The toolbar badge text of the active tab, read in the service worker. (The extension has no
+ * `tabs` permission, so it cannot look tabs up by URL: the page under test must be in front.)
+ */
+export async function activeTabBadge(browser: ExtensionBrowser): Promise<string> {
+  return browser.serviceWorker.evaluate(async () => {
+    // Runs in the service worker, where `chrome` is the extension API.
+    const chrome = (globalThis as any).chrome;
+    const [tab]: { id?: number }[] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) return '(no tab)';
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  });
 }

@@ -1,11 +1,24 @@
-import { describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 
 /** The sender fields Chromium stamps; the fake's type predates `origin`. */
 type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
 
+/** APIs the fake browser does not implement; the background only registers listeners on them. */
+function stubListeners() {
+  for (const event of [
+    fakeBrowser.commands.onCommand,
+    fakeBrowser.permissions.onAdded,
+    fakeBrowser.permissions.onRemoved,
+  ]) {
+    vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+  }
+}
+
 describe('background start-up', () => {
+  beforeEach(stubListeners);
+
   test('restricts storage to trusted contexts and answers extension pages', async () => {
     const setAccessLevel = vi.fn(async () => undefined);
     Object.assign(fakeBrowser.storage.local, { setAccessLevel });

@@ -11,11 +11,31 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getSettings: vi.fn(async () => ({ brand: 'northwind', email: 'dana@x.example', hasToken: true })),
     saveSettings: vi.fn(async () => ({ brand: 'northwind', email: 'dana@x.example', hasToken: true })),
     testConnection: vi.fn(async () => ({ brand: 'northwind', staffName: 'Dana' })),
-    lookup: vi.fn(async () => {
-      throw new Error('not used');
-    }),
+    ...unused([
+      'lookup',
+      'getLookupSettings',
+      'saveLookupSettings',
+      'getContentConfig',
+      'reportDetection',
+      'saveSidebarState',
+      'getTabConversations',
+      'getThread',
+      'setAutoOpen',
+      'closeSidebar',
+    ]),
     ...overrides,
-  };
+  } as Handlers;
+}
+
+function unused(names: (keyof Handlers)[]): Partial<Handlers> {
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      vi.fn(async () => {
+        throw new Error(`${name} is not used here`);
+      }),
+    ]),
+  );
 }
 
 describe('router', () => {
@@ -27,18 +47,56 @@ describe('router', () => {
       extensionPage,
     );
     expect(reply).toEqual({ ok: true, data: { brand: 'northwind', email: 'dana@x.example', hasToken: true } });
-    expect(h.saveSettings).toHaveBeenCalledWith({ brand: 'northwind', email: 'dana@x.example', token: 't' });
+    expect(h.saveSettings).toHaveBeenCalledWith(
+      { brand: 'northwind', email: 'dana@x.example', token: 't' },
+      { senderClass: 'extensionPage', tabId: undefined, origin: undefined },
+    );
   });
 
-  test('content scripts may not read or change settings, nor look up (yet)', async () => {
+  test('content scripts may not read settings, look up freely or read conversations', async () => {
     const h = handlers();
     const route = createRouter(h, self);
-    for (const type of ['getSettings', 'saveSettings', 'testConnection', 'lookup']) {
+    const pageOnly = ['getSettings', 'saveSettings', 'testConnection', 'lookup', 'getLookupSettings',
+      'saveLookupSettings', 'getTabConversations', 'getThread', 'setAutoOpen', 'closeSidebar'];
+    for (const type of pageOnly) {
       const reply = await route({ type, payload: {} }, contentScript);
       expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     }
     expect(h.getSettings).not.toHaveBeenCalled();
     expect(h.saveSettings).not.toHaveBeenCalled();
+  });
+
+  test('extension pages may not pose as a content script', async () => {
+    const h = handlers({ reportDetection: vi.fn(async () => ({ count: 0, state: 'ready' as const })) });
+    const reply = await createRouter(h, self)(
+      { type: 'reportDetection', payload: { platform: null, kind: 'none', orderRefs: [], originIds: [], emails: [] } },
+      extensionPage,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(h.reportDetection).not.toHaveBeenCalled();
+  });
+
+  test('a content script report is parsed, bounded and given the stamped tab and origin', async () => {
+    const reportDetection = vi.fn(async () => ({ count: 2, state: 'ready' as const }));
+    const route = createRouter(handlers({ reportDetection }), self);
+    const detection = { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: ['maya@example.net'] };
+    expect(await route({ type: 'reportDetection', payload: detection }, contentScript)).toEqual({
+      ok: true,
+      data: { count: 2, state: 'ready' },
+    });
+    expect(reportDetection).toHaveBeenCalledWith(detection, {
+      senderClass: 'contentScript',
+      tabId: 1,
+      origin: 'https://admin.shopify.com',
+    });
+    const hostile = { ...detection, orderRefs: ['<img src=x onerror=alert(1)>'] };
+    expect(await route({ type: 'reportDetection', payload: hostile }, contentScript)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalidInput' },
+    });
+    const flood = { ...detection, orderRefs: Array.from({ length: 501 }, (_, i) => String(i)) };
+    expect(await route({ type: 'reportDetection', payload: flood }, contentScript)).toMatchObject({ ok: false });
+    expect(reportDetection).toHaveBeenCalledTimes(1);
   });
 
   test('foreign senders are refused', async () => {

@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Self-hosted stores (WooCommerce, Magento, PrestaShop) live on the merchant's own domain, so the
+ * detector is not in the manifest for them: the agent grants a site from the popup ("Enable on
+ * this site") and the detector is registered for every granted origin.
+ */
+const SCRIPT_ID = 'detector-granted-sites';
+const DETECTOR_FILE = '/content-scripts/detector.js';
+
+/** Store sites among the granted origins: not the Re:amaze API, not hosts the manifest's detector covers. */
+export function grantedSites(origins: readonly string[], staticMatches: readonly string[]): string[] {
+  return origins.filter(
+    (origin) => /^https?:\/\//.test(origin) && !staticMatches.includes(origin) && !API_HOSTS.test(origin),
+  );
+}
+
+const API_HOSTS = /^https:\/\/\*?\.?[^/]*reamaze\.(?:io|com)\//;
+
+/** Registers the detector for exactly the granted sites (run at start-up and on every change). */
+export async function syncSiteScripts(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const sites = grantedSites(origins, staticMatches());
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (sites.length > 0) {
+    await browser.scripting.registerContentScripts([
+      { id: SCRIPT_ID, js: [DETECTOR_FILE], matches: sites, runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  return sites;
+}
+
+/** A newly granted site's open tabs get the detector now, without a reload. */
+export async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
+  const sites = grantedSites(origins, staticMatches());
+  if (sites.length === 0) return;
+  const tabs = await browser.tabs.query({ url: sites });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [DETECTOR_FILE] }).catch(() => undefined),
+    ),
+  );
+}
+
+/** Where the manifest's own content script already runs. */
+function staticMatches(): string[] {
+  return (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+}

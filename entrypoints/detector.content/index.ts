@@ -1,0 +1,106 @@
+import { defineContentScript } from '#imports';
+import { browser } from 'wxt/browser';
+import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
+import type { UserRule } from '@/lib/detection/types';
+import { createSidebarHost, type SidebarHost } from './sidebar-host';
+
+/** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
+const MUTATION_DELAY_MS = 200;
+
+interface ContentConfig {
+  userRules: UserRule[];
+  sidebar: { autoOpen: boolean; width: number };
+}
+
+/**
+ * Detects order numbers, marketplace ids and customer emails on store admin pages, reports them to
+ * the background and hosts the launcher. It holds no conversation data and never talks to Re:amaze.
+ * Static matches cover the hosted admins; the background registers this same file for each
+ * self-hosted site the agent enables.
+ */
+export default defineContentScript({
+  matches: STATIC_HOST_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    // The background injects into open tabs when a site is enabled; never run twice in one page.
+    const flag = globalThis as { __reamazeInline?: boolean };
+    if (flag.__reamazeInline) return;
+    flag.__reamazeInline = true;
+    ctx.onInvalidated(() => (flag.__reamazeInline = false));
+
+    const config = await ask<ContentConfig>('getContentConfig', {});
+    if (!config) return;
+    let host: SidebarHost | null = null;
+    let reported = '';
+    let reportedIds = false;
+    let autoOpened = false;
+
+    async function run() {
+      const detection = detectPage(new URL(location.href), document, config!.userRules);
+      const key = JSON.stringify(detection);
+      if (key === reported) return;
+      reported = key;
+      const hadIds = reportedIds;
+      reportedIds = hasIds(detection);
+      if (!reportedIds) {
+        host?.remove();
+        host = null;
+        // A page with nothing costs nothing; only ids going away (SPA navigation) clear the badge.
+        if (hadIds) await ask('reportDetection', detection);
+        return;
+      }
+      host ??= createSidebarHost(ctx, {
+        width: config!.sidebar.width,
+        onWidth: (width) => void ask('saveSidebarState', { width }),
+      });
+      host.setCount(0, 'loading');
+      const reply = await ask<{ count: number; state: 'ready' | 'notConfigured' | 'error' }>('reportDetection', detection);
+      if (key !== reported || !host) return; // the page moved on meanwhile
+      host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
+      if (config!.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
+        autoOpened = true;
+        host.open();
+      }
+    }
+
+    let timer: number | undefined;
+    const schedule = () => {
+      if (timer !== undefined) return;
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        void run();
+      }, MUTATION_DELAY_MS);
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer.disconnect());
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      autoOpened = false;
+      schedule();
+    });
+
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      // Only our own background may steer the launcher; pages cannot reach this listener at all.
+      if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+      const type = (message as { type?: unknown }).type;
+      if (type === 'closeSidebar') host?.close();
+      if (type === 'toggleSidebar') host?.toggle();
+      if (type === 'redetect') {
+        reported = '';
+        void run();
+      }
+    });
+
+    await run();
+  },
+});
+
+/** One message to the background; a failure (extension updated, say) just means no launcher. */
+async function ask<T>(type: string, payload: unknown): Promise<T | null> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type, payload })) as { ok?: boolean; data?: T };
+    return reply?.ok ? (reply.data as T) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,123 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from '#imports';
+
+/**
+ * The only UI the extension puts in a store page: a launcher button and, when the agent asks, an
+ * extension-page iframe holding the sidebar. Both live in a closed shadow root, so page scripts
+ * cannot reach them, and conversation data stays inside the iframe (an extension origin).
+ */
+export interface SidebarHost {
+  setCount(count: number, state: 'ready' | 'notConfigured' | 'error' | 'loading'): void;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  remove(): void;
+}
+
+const CSS = `
+:host { all: initial; }
+.launcher { position: fixed; right: 0; top: 45%; z-index: 2147483646; font: 600 12px/1 system-ui, sans-serif;
+  background: #2356d8; color: #fff; border: 0; border-radius: 6px 0 0 6px; padding: 10px 8px; cursor: pointer;
+  box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
+.launcher:focus-visible { outline: 2px solid #fff; outline-offset: -4px; }
+.panel { position: fixed; top: 0; right: 0; height: 100vh; z-index: 2147483647; background: #fff;
+  box-shadow: -4px 0 16px rgb(0 0 0 / 20%); display: none; }
+.panel.open { display: block; }
+.panel iframe { border: 0; width: 100%; height: 100%; display: block; }
+.grip { position: absolute; left: -4px; top: 0; width: 8px; height: 100%; cursor: ew-resize; }
+`;
+
+export function createSidebarHost(
+  ctx: ContentScriptContext,
+  options: { width: number; onWidth(width: number): void },
+): SidebarHost {
+  const host = document.createElement('reamaze-inline-sidebar');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const launcher = document.createElement('button');
+  launcher.className = 'launcher';
+  launcher.type = 'button';
+  launcher.setAttribute('aria-expanded', 'false');
+  const panel = document.createElement('div');
+  panel.className = 'panel';
+  panel.id = 'reamaze-inline-panel';
+  panel.setAttribute('role', 'complementary');
+  panel.setAttribute('aria-label', 'Re:amaze conversations');
+  launcher.setAttribute('aria-controls', panel.id);
+  const grip = document.createElement('div');
+  grip.className = 'grip';
+  grip.setAttribute('aria-hidden', 'true');
+  panel.append(grip);
+  let width = options.width;
+  panel.style.width = `${width}px`;
+  shadow.append(style, launcher, panel);
+  document.documentElement.append(host);
+
+  let frame: HTMLIFrameElement | null = null;
+  const isOpen = () => panel.classList.contains('open');
+
+  function open() {
+    if (!frame) {
+      // Created on first open: a page where the agent never opens the sidebar loads nothing.
+      frame = document.createElement('iframe');
+      frame.title = 'Re:amaze conversations';
+      frame.src = browser.runtime.getURL('/sidebar.html');
+      panel.append(frame);
+    }
+    panel.classList.add('open');
+    launcher.setAttribute('aria-expanded', 'true');
+    frame.focus();
+  }
+
+  function close() {
+    if (!isOpen()) return;
+    panel.classList.remove('open');
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+
+  launcher.addEventListener('click', () => (isOpen() ? close() : open()));
+  shadow.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') close();
+  });
+  // Keys typed in our UI must not trigger the store admin's own shortcuts.
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    host.addEventListener(type, (event) => event.stopPropagation());
+  }
+
+  grip.addEventListener('pointerdown', (down) => {
+    grip.setPointerCapture(down.pointerId);
+    const move = (event: PointerEvent) => {
+      width = Math.min(900, Math.max(280, window.innerWidth - event.clientX));
+      panel.style.width = `${width}px`;
+    };
+    const up = () => {
+      grip.removeEventListener('pointermove', move);
+      options.onWidth(width);
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', up, { once: true });
+  });
+
+  ctx.onInvalidated(() => host.remove());
+
+  return {
+    setCount(count, state) {
+      const label =
+        state === 'loading'
+          ? 'Re:amaze: searching…'
+          : state === 'notConfigured'
+            ? 'Re:amaze: not connected'
+            : state === 'error'
+              ? 'Re:amaze: lookup failed'
+              : `Re:amaze: ${count} ${count === 1 ? 'conversation' : 'conversations'}`;
+      launcher.setAttribute('aria-label', label);
+      launcher.textContent = state === 'ready' ? `Re:amaze ${count}` : 'Re:amaze';
+    },
+    open,
+    close,
+    toggle: () => (isOpen() ? close() : open()),
+    remove: () => host.remove(),
+  };
+}

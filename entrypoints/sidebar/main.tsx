@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
+import { send } from '@/lib/messaging/send';
+import '@/components/styles.css';
+
+/** The sidebar runs framed in the store tab; the background answers for that tab only. */
+const services: SidebarServices = {
+  getTabConversations: (refresh) => send('getTabConversations', { refresh }),
+  getThread: (slug) => send('getThread', { slug }),
+  setAutoOpen: (autoOpen) => send('setAutoOpen', { autoOpen }),
+  close: () => void send('closeSidebar', {}),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+};
+
+render(<SidebarApp services={services} />, document.getElementById('app')!);

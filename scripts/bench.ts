@@ -1,0 +1,94 @@
+// `npm run bench`: the numbers the product promises, measured on the production build.
+//  - content-script size (gzip)
+//  - detection time on a 2,000-row order list, and per batch of DOM changes
+//  - page load → launcher ready, with 100 ms of fake API latency, cold and cached
+//  - API requests per order view, cold and cached
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { JSDOM } from 'jsdom';
+import { detectPage } from '../lib/detection';
+import { ensureChromium } from './chromium';
+import { EXTENSION_DIR } from '../tests/e2e/browser';
+import { startHarness } from '../tests/e2e/harness';
+import { OptionsPage } from '../tests/e2e/pages/options-page';
+import { StorePage } from '../tests/e2e/pages/store-page';
+import { DEMO } from '../tests/fakes/demo-data';
+
+const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
+const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function orderListHtml(rows: number, from = 1000): string {
+  const row = (n: number) =>
+    `<tr><td><a class="order-link" href="/store/northwind-goods/orders/${5523819086117 + n}">#${from + n}</a></td>` +
+    `<td>Nov 25, 2026</td><td>Customer ${n}</td><td>$${(n % 97) + 10}.00</td><td>SKU-${n}</td></tr>`;
+  return `<!doctype html><html><body><main><h1>Orders</h1><table><tbody>${Array.from({ length: rows }, (_, i) => row(i)).join('')}</tbody></table></main></body></html>`;
+}
+
+function benchDetection() {
+  const dom = new JSDOM(orderListHtml(2000), { url: SHOPIFY_LIST });
+  const url = new URL(SHOPIFY_LIST);
+  const full: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 15; i++) {
+    const start = performance.now();
+    found = detectPage(url, dom.window.document).orderRefs.length;
+    full.push(performance.now() - start);
+  }
+  const tbody = dom.window.document.querySelector('tbody')!;
+  const batches: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    // One batch of DOM changes: 50 more rows arrive (an infinite-scroll page), then one detection.
+    tbody.insertAdjacentHTML('beforeend', orderListHtml(50, 5000 + i * 50).replace(/^.*<tbody>|<\/tbody>.*$/gs, ''));
+    const start = performance.now();
+    detectPage(url, dom.window.document);
+    batches.push(performance.now() - start);
+  }
+  return { full: median(full), batch: median(batches), found };
+}
+
+async function benchBrowser() {
+  ensureChromium();
+  const spa = readFileSync('tests/fixtures/e2e/shopify-spa.html', 'utf8');
+  const harness = await startHarness({ storePages: [{ url: SHOPIFY_ORDER, html: spa }] });
+  try {
+    const options = await OptionsPage.open(harness.browser);
+    await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
+    await options.save();
+    await options.status().filter({ hasText: 'Saved' }).waitFor();
+    harness.fake.configure({ latencyMs: 100 });
+
+    const view = async () => {
+      harness.fake.clearLog();
+      const page = await harness.browser.context.newPage();
+      const start = performance.now();
+      const store = await StorePage.open(page, SHOPIFY_ORDER);
+      await store.waitForLauncher(/conversation/);
+      const ms = performance.now() - start;
+      const requests = harness.fake.log.length;
+      await page.close();
+      return { ms, requests };
+    };
+    const cold = await view();
+    const cached = await view();
+    return { cold, cached };
+  } finally {
+    await harness.close();
+  }
+}
+
+const script = readFileSync(`${EXTENSION_DIR}/content-scripts/detector.js`);
+const detection = benchDetection();
+const browser = await benchBrowser();
+
+console.log('Re:amaze Inline benchmark');
+console.log(`content script: ${(script.length / 1024).toFixed(1)} KiB, ${(gzipSync(script).length / 1024).toFixed(1)} KiB gzip`);
+console.log(`detection, 2,000-row order list: ${detection.full.toFixed(1)} ms (median of 15; ${detection.found} order numbers)`);
+console.log(`detection per mutation batch (+50 rows): ${detection.batch.toFixed(1)} ms (median of 15)`);
+console.log(`page load → launcher ready, 100 ms API latency: cold ${browser.cold.ms.toFixed(0)} ms, cached ${browser.cached.ms.toFixed(0)} ms`);
+console.log(`API requests per order view: cold ${browser.cold.requests}, cached ${browser.cached.requests}`);

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { OptionsPage } from './pages/options-page';
+import { StorePage } from './pages/store-page';
+import { DEMO } from '../fakes/demo-data';
+
+const WOO_ORDER = 'https://shop.northwind.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042';
+const OTHER_WOO = 'https://other-shop.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042';
+const html = readFileSync('tests/fixtures/e2e/woocommerce-order.html', 'utf8');
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({
+    storePages: [
+      { url: WOO_ORDER, html },
+      { url: OTHER_WOO, html },
+    ],
+    grantedSites: ['https://shop.northwind.example/*'],
+  });
+  const options = await OptionsPage.open(harness.browser);
+  await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
+  await options.save();
+  await options.status().filter({ hasText: 'Saved' }).waitFor();
+  await options.page.close();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('self-hosted WooCommerce stores', () => {
+  test('an enabled store shows its order’s conversations', async () => {
+    const store = await StorePage.open(await harness.browser.context.newPage(), WOO_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    expect(await sidebar.getByRole('article').first().innerText()).toContain('order #1042');
+    await store.page.close();
+  });
+
+  test('a store that was never enabled gets nothing injected', async () => {
+    harness.fake.clearLog();
+    const store = await StorePage.open(await harness.browser.context.newPage(), OTHER_WOO);
+    await store.page.waitForTimeout(1000);
+    expect(await store.launcherName()).toBeNull();
+    expect(harness.fake.log).toEqual([]);
+    await store.page.close();
+  });
+});

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { activeTabBadge, startHarness, type Harness } from './harness';
+import { OptionsPage } from './pages/options-page';
+import { StorePage } from './pages/store-page';
+import { DEMO } from '../fakes/demo-data';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/e2e/${name}`, 'utf8');
+const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
+const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
+const SHOPIFY_PRODUCTS = 'https://admin.shopify.com/store/northwind-goods/products';
+const AMAZON_ORDER = 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({
+    storePages: [
+      { url: SHOPIFY_LIST, html: fixture('shopify-spa.html') },
+      { url: SHOPIFY_ORDER, html: fixture('shopify-spa.html') },
+      { url: SHOPIFY_PRODUCTS, html: fixture('shopify-products.html') },
+      { url: AMAZON_ORDER, html: fixture('amazon-order.html') },
+    ],
+  });
+  const options = await OptionsPage.open(harness.browser);
+  await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
+  await options.save();
+  await options.status().filter({ hasText: 'Saved' }).waitFor();
+  await options.page.close();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+beforeEach(() => harness.fake.clearLog());
+
+async function openStore(url: string) {
+  return StorePage.open(await harness.browser.context.newPage(), url);
+}
+
+describe('Shopify order page', () => {
+  test('the launcher counts the linked conversations and the sidebar lists them', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    await store.page.bringToFront();
+    await expect.poll(() => activeTabBadge(harness.browser)).toBe('3');
+    const asked = harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        '/api/v1/conversations/1042?id_type=ref',
+        `/api/v1/conversations?for=${encodeURIComponent(DEMO.customer.email)}&filter=all`,
+      ]),
+    );
+
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    const cards = sidebar.getByRole('article');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(3);
+    const first = await cards.first().innerText();
+    expect(first).toContain(DEMO.conversation.subject); // the direct order match ranks first
+    expect(first).toContain('order #1042');
+    expect(first).toContain(`customer email ${DEMO.customer.email}`);
+    expect(await sidebar.getByText('Archived').count()).toBe(1);
+
+    // The thread, newest first, with the internal note marked.
+    await cards.first().getByRole('button', { name: 'Show thread' }).click();
+    await sidebar.getByText('Internal note').waitFor();
+    expect(await sidebar.locator('.message').count()).toBe(4);
+
+    // Conversation data never enters the store page's own DOM, and page scripts cannot reach the launcher.
+    const pageView = await store.page.evaluate(() => ({
+      text: document.documentElement.innerText,
+      shadow: document.querySelector('reamaze-inline-sidebar')?.shadowRoot ?? null,
+    }));
+    expect(pageView.text).not.toContain(DEMO.conversation.subject);
+    expect(pageView.shadow).toBeNull();
+
+    expect(await store.sidebarOpen()).toBe(true);
+    await sidebar.getByRole('button', { name: 'Close sidebar' }).click();
+    await expect.poll(() => store.sidebarOpen()).toBe(false);
+    await store.clickLauncher();
+    await expect.poll(() => store.sidebarOpen()).toBe(true);
+    await sidebar.locator('body').press('Escape');
+    await expect.poll(() => store.sidebarOpen()).toBe(false);
+    await store.page.close();
+  });
+
+  test('a second view is served from the cache without asking Re:amaze again', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    expect(harness.fake.log).toEqual([]);
+    await store.page.close();
+  });
+
+  test('the content script cannot read the stored credentials', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher(/Re:amaze/);
+    const result = await store.evaluateInContentScript(
+      `chrome.storage.local.get(null).then((v) => 'READ ' + JSON.stringify(v), (e) => 'DENIED ' + e.message)`,
+    );
+    expect(result).toMatch(/^DENIED .*not allowed/i);
+    expect(String(result)).not.toContain(DEMO.login.token);
+    await store.page.close();
+  });
+
+  test('navigating inside the admin updates the launcher', async () => {
+    const store = await openStore(SHOPIFY_LIST);
+    await store.waitForLauncher('Re:amaze: 1 conversation'); // the list shows order #1042
+    await store.page.getByRole('link', { name: '#1042' }).click();
+    await store.waitForLauncher('Re:amaze: 3 conversations'); // the order adds the customer's email
+    expect(store.page.url()).toBe(SHOPIFY_ORDER);
+    await store.page.close();
+  });
+
+  test('a page with nothing to look up costs no request and shows no launcher', async () => {
+    const store = await openStore(SHOPIFY_PRODUCTS);
+    await store.page.waitForTimeout(1000);
+    expect(await store.launcherName()).toBeNull();
+    expect(harness.fake.log).toEqual([]);
+    await store.page.close();
+  });
+});
+
+describe('Amazon Seller Central order page', () => {
+  test('the order id is looked up in the channel named for Amazon, preselected without saving', async () => {
+    const store = await openStore(AMAZON_ORDER);
+    await store.waitForLauncher('Re:amaze: 1 conversation');
+    const origin = harness.fake.log.find((r) => r.query.id_type === 'origin');
+    expect(origin).toMatchObject({
+      path: `/api/v1/conversations/${DEMO.amazon.originId}`,
+      query: { id_type: 'origin', category: DEMO.amazon.channel },
+      status: 200,
+    });
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    expect(await sidebar.getByRole('article').innerText()).toContain(`Amazon order ${DEMO.amazon.originId}`);
+    await store.page.close();
+  });
+});

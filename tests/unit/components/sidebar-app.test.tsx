@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+// DOMPurify does not sanitise under happy-dom (it returns markup untouched), so this file runs in jsdom.
+import { describe, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
+import type { TabConversations, Thread } from '@/lib/messaging/page-schemas';
+import { summary } from './summaries';
+
+const ready: TabConversations = {
+  state: 'ready',
+  brand: 'northwind',
+  searched: ['order #1042', 'customer email maya.chen@example.net'],
+  matches: [
+    {
+      ...summary(),
+      reasons: [
+        { kind: 'order', value: '1042' },
+        { kind: 'email', value: 'maya.chen@example.net' },
+      ],
+    },
+  ],
+  warnings: [],
+  fetchedAt: Date.now(),
+  stale: false,
+  autoOpen: false,
+};
+
+const thread: Thread = {
+  slug: 'where-is-order-1042',
+  totalCount: 2,
+  messages: [
+    {
+      body: '<p>Hello <a href="https://example.com">link</a><script>window.hacked=1</script><img src=x onerror="window.hacked=2"></p>',
+      internal: false,
+      author: 'Maya Chen',
+      staff: false,
+      at: '2026-11-27T12:00:00Z',
+      attachments: [],
+    },
+    { body: 'Courier trace TR-55120', internal: true, author: 'Sam Ortega', staff: true, at: '2026-11-27T11:00:00Z', attachments: [] },
+  ],
+};
+
+function services(overrides: Partial<SidebarServices> = {}): SidebarServices {
+  return {
+    getTabConversations: vi.fn(async () => ({ ok: true as const, data: ready })),
+    getThread: vi.fn(async () => ({ ok: true as const, data: thread })),
+    setAutoOpen: vi.fn(async () => ({ ok: true as const, data: {} })),
+    close: vi.fn(),
+    openOptions: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('SidebarApp', () => {
+  test('lists the tab’s conversations with why each matched and what was searched', async () => {
+    render(<SidebarApp services={services()} />);
+    const card = await screen.findByRole('article', { name: 'Where is my order #1042?' });
+    expect(card.textContent).toContain('order #1042');
+    expect(card.textContent).toContain('customer email maya.chen@example.net');
+    expect(card.textContent).toContain('Followers');
+    expect(card.textContent).toContain('Order Number');
+    expect(screen.getByText(/Searched order #1042, customer email maya.chen@example.net/)).toBeTruthy();
+  });
+
+  test('the thread is sanitised, links open in a new tab, and internal notes are marked', async () => {
+    const { container } = render(<SidebarApp services={services()} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show thread' }));
+    await screen.findByText('Internal note');
+    expect(container.querySelector('.thread script')).toBeNull();
+    expect(container.querySelector('.thread img')?.getAttribute('onerror') ?? null).toBeNull();
+    const link = screen.getByRole('link', { name: 'link' });
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect((window as { hacked?: unknown }).hacked).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: '← Back to conversations' }));
+    await screen.findByRole('article');
+  });
+
+  test('nothing detected says so', async () => {
+    const s = services({
+      getTabConversations: async () => ({ ok: true, data: { ...ready, state: 'none', matches: [], searched: [] } }),
+    });
+    render(<SidebarApp services={s} />);
+    expect(await screen.findByText(/Nothing on this page to look up/)).toBeTruthy();
+  });
+
+  test('no match names what was searched', async () => {
+    const s = services({ getTabConversations: async () => ({ ok: true, data: { ...ready, matches: [] } }) });
+    render(<SidebarApp services={s} />);
+    expect(await screen.findByText(/No conversation found for order #1042/)).toBeTruthy();
+  });
+
+  test('not connected is an alert with a way to the options', async () => {
+    const s = services({
+      getTabConversations: async () => ({ ok: false, error: { kind: 'notConfigured', message: 'Not connected yet.' } }),
+    });
+    render(<SidebarApp services={s} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Not connected yet.');
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(s.openOptions).toHaveBeenCalled();
+  });
+
+  test('Escape and the close button close the sidebar; auto-open is saved', async () => {
+    const s = services();
+    render(<SidebarApp services={s} />);
+    await screen.findByRole('article');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close sidebar' }));
+    expect(s.close).toHaveBeenCalledTimes(2);
+    fireEvent.click(screen.getByLabelText('Open automatically on this site'));
+    await waitFor(() => expect(s.setAutoOpen).toHaveBeenCalledWith(true));
+  });
+
+  test('stale results are shown, then refreshed', async () => {
+    const getTabConversations = vi
+      .fn<SidebarServices['getTabConversations']>()
+      .mockResolvedValueOnce({ ok: true, data: { ...ready, stale: true } })
+      .mockResolvedValue({ ok: true, data: ready });
+    render(<SidebarApp services={services({ getTabConversations })} />);
+    await waitFor(() => expect(getTabConversations).toHaveBeenCalledWith(true));
+  });
+});
