@@ -4,12 +4,14 @@ import type { MessageError } from '@/lib/messaging/errors';
 import type { CredentialsInput, SettingsSummary } from '@/lib/settings/schema';
 import { ErrorAlert } from './error-alert';
 import { LookupSettingsForm, type LookupSettingsServices } from './lookup-settings-form';
+import { UserRulesForm, type UserRulesServices } from './user-rules-form';
 
 export interface OptionsServices {
   getSettings(): Promise<Result<SettingsSummary>>;
   save(input: CredentialsInput): Promise<Result<SettingsSummary>>;
   testConnection(input: CredentialsInput): Promise<Result<ConnectionResult>>;
   lookupSettings?: LookupSettingsServices;
+  userRules?: UserRulesServices;
 }
 
 type Outcome =
@@ -125,6 +127,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       {saved?.hasToken && services.lookupSettings && (
         <LookupSettingsForm key={saved.brand} services={services.lookupSettings} />
       )}
+      {services.userRules && <UserRulesForm services={services.userRules} />}
     </main>
   );
 }

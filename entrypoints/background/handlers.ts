@@ -96,6 +96,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return lookupSettings();
     },
 
+    async getUserRules() {
+      return (await loadSettings()).settings.userRules;
+    },
+
+    async saveUserRules(userRules) {
+      return (await updateSettings({ userRules })).userRules;
+    },
+
     async getContentConfig(_request, sender) {
       const { userRules } = (await loadSettings()).settings;
       const prefs = await deps.sitePrefs.get(requireOrigin(sender));

@@ -11,6 +11,10 @@ const services: OptionsServices = {
     load: () => send('getLookupSettings', {}),
     save: (settings) => send('saveLookupSettings', settings),
   },
+  userRules: {
+    load: () => send('getUserRules', {}),
+    save: (rules) => send('saveUserRules', rules),
+  },
 };
 
 render(<OptionsApp services={services} />, document.getElementById('app')!);

@@ -4,6 +4,7 @@ import {
   CredentialsInputSchema,
   LookupSettingsSchema,
   SettingsSummarySchema,
+  UserRuleSchema,
 } from '../settings/schema';
 import {
   ChannelChoicesSchema,
@@ -81,6 +82,16 @@ export const protocol = {
   saveLookupSettings: {
     request: LookupSettingsSchema,
     response: ChannelChoicesSchema,
+    senders: ['extensionPage'],
+  },
+  getUserRules: {
+    request: z.object({}),
+    response: z.array(UserRuleSchema),
+    senders: ['extensionPage'],
+  },
+  saveUserRules: {
+    request: z.array(UserRuleSchema).max(50),
+    response: z.array(UserRuleSchema),
     senders: ['extensionPage'],
   },
   // From the content script on a store page: ids only, answered with a count.

@@ -68,9 +68,28 @@ export const UserRuleSchema = z.object({
   kind: z.enum(['order', 'order-list', 'customer']),
   target: z.enum(['orderRef', 'email', 'originId']),
   marketplace: MarketplaceSchema.optional(),
-  regex: z.string().max(500).optional(),
+  regex: z
+    .string()
+    .max(500)
+    .refine(isValidRegex, 'That regular expression is not valid.')
+    .optional(),
   selector: z.string().max(500).optional(),
+}).refine((rule) => rule.regex || rule.selector, {
+  message: 'Give a CSS selector, a regular expression, or both.',
+  path: ['selector'],
+}).refine((rule) => rule.target !== 'originId' || rule.marketplace, {
+  message: 'Choose the marketplace of these ids.',
+  path: ['marketplace'],
 });
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type UserRule = z.infer<typeof UserRuleSchema>;
 
 /** The one settings item, version 2. Each section is parsed on its own (see store.ts). */

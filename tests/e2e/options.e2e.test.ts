@@ -73,6 +73,43 @@ describe('options page', () => {
     expect(await options.brand().getAttribute('aria-invalid')).toBe('true');
     expect(await options.email().getAttribute('aria-invalid')).toBe('true');
     expect(await options.page.locator('#brand-error').innerText()).toMatch(/brand/i);
-    expect(harness.fake.log).toHaveLength(0);
+    // The lookup settings below the form load the channel list; the invalid Save sent nothing.
+    expect(harness.fake.log.filter((r) => r.path !== '/api/v1/channels')).toEqual([]);
+  });
+
+  test('marketplace channels arrive preselected from Re:amaze, and a different choice is saved', async () => {
+    const options = await OptionsPage.open(harness.browser);
+    await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
+    await options.save();
+    const amazon = options.page.getByLabel('Amazon channel');
+    await expect.poll(() => amazon.inputValue()).toBe(DEMO.amazon.channel);
+    expect(await options.page.getByLabel('eBay channel').inputValue()).toBe('ebay');
+    expect(await options.page.getByLabel('Etsy channel').inputValue()).toBe('');
+    await amazon.selectOption('support');
+    await options.page.getByLabel('Custom-data keys').fill('order_number, Order Number');
+    await options.page.getByRole('button', { name: 'Save lookups' }).click();
+    await options.page.getByText('Lookup settings saved.').waitFor();
+
+    const reopened = await OptionsPage.open(harness.browser);
+    await expect.poll(() => reopened.page.getByLabel('Amazon channel').inputValue()).toBe('support');
+    expect(await reopened.page.getByLabel('Custom-data keys').inputValue()).toBe('order_number, Order Number');
+  });
+
+  test('a detection rule is added, checked and removed', async () => {
+    const options = await OptionsPage.open(harness.browser);
+    const rules = options.page.getByRole('region', { name: 'Detection rules' });
+    await rules.getByLabel('Rule name').fill('Legacy shop');
+    await rules.getByLabel('URL pattern').fill('not a pattern');
+    await rules.getByLabel('CSS selector').fill('#order-number');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    expect(await rules.getByRole('alert').innerText()).toMatch(/match pattern/);
+    await rules.getByLabel('URL pattern').fill('https://legacy.northwind.example/admin/*');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await rules.getByRole('button', { name: 'Remove rule Legacy shop' }).waitFor();
+
+    const reopened = await OptionsPage.open(harness.browser);
+    const saved = reopened.page.getByRole('region', { name: 'Detection rules' });
+    await saved.getByRole('button', { name: 'Remove rule Legacy shop' }).click();
+    await expect.poll(() => saved.getByRole('listitem').count()).toBe(0);
   });
 });

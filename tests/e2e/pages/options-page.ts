@@ -8,15 +8,16 @@ export class OptionsPage {
   static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
     const page = await browser.context.newPage();
     await page.goto(browser.extensionUrl('options.html'));
-    await page.getByLabel('Brand').waitFor();
+    await page.getByLabel('Brand', { exact: true }).waitFor();
     return new OptionsPage(page);
   }
 
-  brand = () => this.page.getByLabel('Brand');
-  email = () => this.page.getByLabel('Login email');
-  token = () => this.page.getByLabel('API token');
-  status = () => this.page.getByRole('status');
-  alert = () => this.page.getByRole('alert');
+  brand = () => this.page.getByLabel('Brand', { exact: true });
+  email = () => this.page.getByLabel('Login email', { exact: true });
+  token = () => this.page.getByLabel('API token', { exact: true });
+  /** The connection form's outcome (the first status and alert on the page). */
+  status = () => this.page.getByRole('status').first();
+  alert = () => this.page.getByRole('alert').first();
 
   async fill(values: { brand: string; email: string; token: string }) {
     await this.brand().fill(values.brand);
@@ -25,10 +26,10 @@ export class OptionsPage {
   }
 
   async save() {
-    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
   }
 
   async testConnection() {
-    await this.page.getByRole('button', { name: 'Test connection' }).click();
+    await this.page.getByRole('button', { name: 'Test connection', exact: true }).click();
   }
 }

@@ -143,3 +143,36 @@ describe('PopupApp', () => {
     expect(screen.queryByRole('button', { name: 'Show more conversations' })).toBeNull();
   });
 });
+
+describe('PopupApp site access', () => {
+  test('a self-hosted store can be enabled from the popup, and its state is shown', async () => {
+    const setEnabled = vi.fn(async (origin: string, enabled: boolean) => ({
+      origin,
+      state: enabled ? ('enabled' as const) : ('disabled' as const),
+    }));
+    const s = services({
+      site: { load: async () => ({ origin: 'https://shop.northwind.example', state: 'disabled' }), setEnabled },
+    });
+    render(<PopupApp services={s} />);
+    expect((await screen.findByText(/Not enabled on shop.northwind.example/)).textContent).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Enable on this site' }));
+    expect(setEnabled).toHaveBeenCalledWith('https://shop.northwind.example', true);
+    expect(await screen.findByRole('button', { name: 'Disable on this site' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Disable on this site' }));
+    expect(setEnabled).toHaveBeenLastCalledWith('https://shop.northwind.example', false);
+    expect(await screen.findByRole('button', { name: 'Enable on this site' })).toBeTruthy();
+  });
+
+  test('hosted admins need no setup, and pages that are no site show nothing', async () => {
+    const hosted = services({
+      site: { load: async () => ({ origin: 'https://admin.shopify.com', state: 'hosted' }), setEnabled: vi.fn() },
+    });
+    const { unmount } = render(<PopupApp services={hosted} />);
+    expect(await screen.findByText(/works on admin.shopify.com without setup/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /on this site/ })).toBeNull();
+    unmount();
+    render(<PopupApp services={services({ site: { load: async () => null, setEnabled: vi.fn() } })} />);
+    await screen.findByRole('searchbox');
+    expect(screen.queryByText(/this site|without setup/)).toBeNull();
+  });
+});
