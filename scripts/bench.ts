@@ -61,6 +61,7 @@ async function benchBrowser() {
     await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
     await options.save();
     await options.status().filter({ hasText: 'Saved' }).waitFor();
+    await options.page.close();
     harness.fake.configure({ latencyMs: 100 });
 
     const view = async () => {

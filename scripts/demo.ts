@@ -1,31 +1,39 @@
-// `npm run demo`: the built extension in Chromium against the embedded fake Re:amaze. It connects
-// the extension through the options page and looks conversations up in the popup, like an agent.
+// `npm run demo`: the built extension in Chromium against the embedded fake Re:amaze and demo store
+// pages. It connects the extension through the options page, looks conversations up in the popup,
+// then opens Shopify and Amazon order pages and their sidebar, like an agent.
 // With a display the browser stays open to explore; without one it runs headless and saves a
 // screenshot of each step.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureChromium } from './chromium';
-import { makeCertificate } from '../tests/fakes/certificate';
-import { startFakeReamaze } from '../tests/fakes/reamaze-server';
-import { DEMO, demoData } from '../tests/fakes/demo-data';
-import { launchExtension } from '../tests/e2e/browser';
+import { readFileSync } from 'node:fs';
+import { DEMO } from '../tests/fakes/demo-data';
+import { startHarness } from '../tests/e2e/harness';
 import { OptionsPage } from '../tests/e2e/pages/options-page';
 import { PopupPage } from '../tests/e2e/pages/popup-page';
+import { StorePage } from '../tests/e2e/pages/store-page';
 
 const headless = !process.env.DISPLAY;
+const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
+const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
+const AMAZON_ORDER = `https://sellercentral.amazon.com/orders-v3/order/${DEMO.amazon.originId}`;
 const screenshots = resolve('.demo', new Date().toISOString().replace(/[:.]/g, '-'));
 
 async function main() {
   ensureChromium();
-  const hosts = Object.keys(demoData.brands).map((brand) => `${brand}.reamaze.io`);
-  const { cert, key } = await makeCertificate(hosts);
-  const fake = await startFakeReamaze({ cert, key, data: demoData, knobs: { latencyMs: 100 } });
-  const browser = await launchExtension({
-    hostMap: Object.fromEntries(hosts.map((host) => [host, fake.port])),
+  const store = (name: string) => readFileSync(`tests/fixtures/e2e/${name}`, 'utf8');
+  const harness = await startHarness({
     headless,
+    storePages: [
+      { url: SHOPIFY_LIST, html: store('shopify-spa.html') },
+      { url: SHOPIFY_ORDER, html: store('shopify-spa.html') },
+      { url: AMAZON_ORDER, html: store('amazon-order.html') },
+    ],
   });
-  console.log(`Fake Re:amaze (${hosts.join(', ')}) on https://127.0.0.1:${fake.port}`);
+  const { browser, fake } = harness;
+  fake.configure({ latencyMs: 100 });
+  console.log(`Fake Re:amaze and demo store pages on https://127.0.0.1 (ports ${fake.port}, ${harness.store.port})`);
   if (headless) await mkdir(screenshots, { recursive: true });
 
   let step = 0;
@@ -52,14 +60,33 @@ async function main() {
     await shot(popup.page, `popup-${step + 1}`, `Popup: looked up "${query}" and found ${found} conversation(s).`);
   }
 
+  await popup.page.close();
+
+  const shopify = await StorePage.open(await browser.context.newPage(), SHOPIFY_LIST);
+  await shopify.page.setViewportSize({ width: 1280, height: 800 });
+  await shot(shopify.page, 'shopify-list', `Shopify order list: ${await shopify.waitForLauncher(/conversation/)}.`);
+  await shopify.page.getByRole('link', { name: '#1042' }).click();
+  const label = await shopify.waitForLauncher('Re:amaze: 3 conversations');
+  await shot(shopify.page, 'shopify-order', `Shopify order #1042 opened in the admin (no reload): ${label}.`);
+  await shopify.clickLauncher();
+  const sidebar = await shopify.sidebar();
+  await sidebar.getByRole('article').first().waitFor();
+  await shot(shopify.page, 'shopify-sidebar', `Sidebar: ${await sidebar.getByRole('article').count()} conversations, order match first.`);
+  await sidebar.getByRole('button', { name: 'Show thread' }).first().click();
+  await sidebar.getByText('Internal note').waitFor();
+  await shot(shopify.page, 'shopify-thread', 'Sidebar: the thread, newest first, internal note marked.');
+
+  const amazon = await StorePage.open(await browser.context.newPage(), AMAZON_ORDER);
+  await amazon.page.setViewportSize({ width: 1280, height: 800 });
+  await shot(amazon.page, 'amazon-order', `Amazon order ${DEMO.amazon.originId}: ${await amazon.waitForLauncher(/conversation/)}.`);
+
   console.log(`The fake Re:amaze answered ${fake.log.length} requests, all from the background.`);
   if (headless) {
     console.log(`Screenshots: ${screenshots}`);
-    await browser.close();
-    await fake.close();
+    await harness.close();
   } else {
-    console.log('The browser stays open: open the extension from the toolbar. Ctrl+C ends the demo.');
-    process.on('SIGINT', () => void browser.close().then(() => fake.close()).then(() => process.exit(0)));
+    console.log('The browser stays open to explore (try the Shopify and Amazon tabs). Ctrl+C ends the demo.');
+    process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
   }
 }
 

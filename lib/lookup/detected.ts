@@ -185,7 +185,11 @@ export function mergeMatches(
     }
   }
   return [...bySlug.values()]
-    .map(({ conversation, reasons }) => ({ conversation, reasons }))
+    // The direct id matches say most about why a conversation is here, so they are named first.
+    .map(({ conversation, reasons }) => ({
+      conversation,
+      reasons: [...reasons].sort((a, b) => Number(a.kind === 'email') - Number(b.kind === 'email')),
+    }))
     .sort(
       (a, b) =>
         Number(isDirect(b)) - Number(isDirect(a)) ||

@@ -16,7 +16,7 @@ export interface Harness {
  * when given, store admin pages at theirs.
  */
 export async function startHarness(
-  options: { storePages?: StorePage[]; grantedSites?: string[] } = {},
+  options: { storePages?: StorePage[]; grantedSites?: string[]; headless?: boolean } = {},
 ): Promise<Harness> {
   const apiHosts = Object.keys(demoData.brands).map((brand) => `${brand}.reamaze.io`);
   const storePages = options.storePages ?? [];
@@ -30,6 +30,7 @@ export async function startHarness(
       ...Object.fromEntries(storeHosts.map((host) => [host, store.port])),
     },
     grantedSites: options.grantedSites,
+    headless: options.headless,
   });
   return {
     browser,

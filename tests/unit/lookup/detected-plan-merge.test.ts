@@ -223,11 +223,12 @@ describe('mergeMatches', () => {
       { request: byOrder, conversations: [shared] },
     ]);
     expect(slugs(merged).sort()).toEqual(['email-only', 'shared']);
+    // Direct matches first (in arrival order), the email last.
     expect(merged.find((m) => m.conversation.slug === 'shared')!.reasons).toEqual([
-      byEmail.reason,
       byOrder.reason,
       byData.reason,
       byMarketplace.reason,
+      byEmail.reason,
     ]);
     expect(merged.find((m) => m.conversation.slug === 'email-only')!.reasons).toEqual([byEmail.reason]);
   });

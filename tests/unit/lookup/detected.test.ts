@@ -115,6 +115,12 @@ describe('mergeMatches', () => {
     ]);
     expect(merged).toHaveLength(1);
     expect(merged[0]!.reasons).toEqual([order.reason, email.reason]);
+    // Named direct match first, whatever order the requests answered in.
+    const reversed = mergeMatches([
+      { request: email, conversations: [same] },
+      { request: order, conversations: [same] },
+    ]);
+    expect(reversed[0]!.reasons).toEqual([order.reason, email.reason]);
   });
 
   test('direct matches first, then open before done, then newest first', () => {
