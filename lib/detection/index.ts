@@ -4,11 +4,27 @@ import { detectWithRules } from './user-rules';
 import { shopify } from './platforms/shopify';
 import { amazon, amazonTlds } from './platforms/amazon';
 import { woocommerce } from './platforms/woocommerce';
+import { bigcommerce } from './platforms/bigcommerce';
+import { magento } from './platforms/magento';
+import { prestashop } from './platforms/prestashop';
+import { ebay, ebayTlds } from './platforms/ebay';
+import { etsy } from './platforms/etsy';
+import { stripe } from './platforms/stripe';
 
 export type { Detection, PlatformDetector, UserRule } from './types';
 
 /** Every supported admin, one file each (its id is the file name). */
-export const platforms: PlatformDetector[] = [shopify, amazon, woocommerce];
+export const platforms: PlatformDetector[] = [
+  shopify,
+  bigcommerce,
+  amazon,
+  ebay,
+  etsy,
+  stripe,
+  woocommerce,
+  magento,
+  prestashop,
+];
 
 /** Manifest matches for the hosted admins; self-hosted stores are enabled per site instead. */
 export const STATIC_HOST_MATCHES: string[] = [
@@ -17,6 +33,10 @@ export const STATIC_HOST_MATCHES: string[] = [
   ...amazonTlds.map((tld) => `https://sellercentral.amazon.${tld}/*`),
   'https://sellercentral-europe.amazon.com/*',
   'https://sellercentral-japan.amazon.com/*',
+  'https://*.mybigcommerce.com/*',
+  ...ebayTlds.map((tld) => `https://www.ebay.${tld}/*`),
+  'https://www.etsy.com/*',
+  'https://dashboard.stripe.com/*',
 ];
 
 /**
