@@ -103,6 +103,21 @@ describe('Shopify order page', () => {
     await store.page.close();
   });
 
+  test('the page cannot steer the extension: no runtime to message, window messages ignored', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    const reach = await store.page.evaluate(() => {
+      window.postMessage({ type: 'toggleSidebar' }, '*');
+      window.postMessage({ type: 'reportDetection', payload: { orderRefs: ['9999'] } }, '*');
+      return typeof (globalThis as any).chrome?.runtime?.sendMessage;
+    });
+    expect(reach).toBe('undefined');
+    await store.page.waitForTimeout(500);
+    expect(await store.sidebarOpen()).toBe(false);
+    expect(await store.launcherName()).toBe('Re:amaze: 3 conversations');
+    await store.page.close();
+  });
+
   test('navigating inside the admin updates the launcher', async () => {
     const store = await openStore(SHOPIFY_LIST);
     await store.waitForLauncher('Re:amaze: 1 conversation'); // the list shows order #1042
@@ -118,6 +133,33 @@ describe('Shopify order page', () => {
     expect(await store.launcherName()).toBeNull();
     expect(harness.fake.log).toEqual([]);
     await store.page.close();
+  });
+});
+
+describe('sidebar behaviour', () => {
+  test('the background can toggle it (the keyboard command’s path), and auto-open is remembered per site', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    await store.page.bringToFront();
+    const toggle = () =>
+      harness.browser.serviceWorker.evaluate(async () => {
+        const chrome = (globalThis as any).chrome;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        await chrome.tabs.sendMessage(tab.id, { type: 'toggleSidebar' }, { frameId: 0 });
+      });
+    await toggle();
+    await expect.poll(() => store.sidebarOpen()).toBe(true);
+    const sidebar = await store.sidebar();
+    await sidebar.getByLabel('Open automatically on this site').check();
+    await toggle();
+    await expect.poll(() => store.sidebarOpen()).toBe(false);
+    await store.page.close();
+
+    const again = await openStore(SHOPIFY_ORDER);
+    await again.waitForLauncher('Re:amaze: 3 conversations');
+    await expect.poll(() => again.sidebarOpen()).toBe(true);
+    await (await again.sidebar()).getByLabel('Open automatically on this site').uncheck();
+    await again.page.close();
   });
 });
 
