@@ -43,12 +43,12 @@ export default defineContentScript({
       const hadIds = reportedIds;
       reportedIds = hasIds(detection);
       if (!reportedIds) {
-        host?.remove();
-        host = null;
+        host?.setHidden(true);
         // A page with nothing costs nothing; only ids going away (SPA navigation) clear the badge.
         if (hadIds) await ask('reportDetection', detection);
         return;
       }
+      host?.setHidden(false);
       host ??= createSidebarHost(ctx, {
         width: config!.sidebar.width,
         onWidth: (width) => void ask('saveSidebarState', { width }),
@@ -57,6 +57,7 @@ export default defineContentScript({
       const reply = await ask<{ count: number; state: 'ready' | 'notConfigured' | 'error' }>('reportDetection', detection);
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
+      host.reload();
       if (config!.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
         autoOpened = true;
         host.open();

@@ -11,6 +11,10 @@ export interface SidebarHost {
   open(): void;
   close(): void;
   toggle(): void;
+  /** The page now shows other ids: a loaded sidebar asks the background again. */
+  reload(): void;
+  /** Hidden while the page shows nothing to look up (an admin between two views, say). */
+  setHidden(hidden: boolean): void;
   remove(): void;
 }
 
@@ -118,6 +122,12 @@ export function createSidebarHost(
     open,
     close,
     toggle: () => (isOpen() ? close() : open()),
+    reload() {
+      if (frame) frame.src = browser.runtime.getURL('/sidebar.html');
+    },
+    setHidden(hidden) {
+      host.style.display = hidden ? 'none' : '';
+    },
     remove: () => host.remove(),
   };
 }

@@ -121,9 +121,15 @@ describe('Shopify order page', () => {
   test('navigating inside the admin updates the launcher', async () => {
     const store = await openStore(SHOPIFY_LIST);
     await store.waitForLauncher('Re:amaze: 1 conversation'); // the list shows order #1042
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    await expect.poll(() => sidebar.getByRole('article').count()).toBe(1);
     await store.page.getByRole('link', { name: '#1042' }).click();
     await store.waitForLauncher('Re:amaze: 3 conversations'); // the order adds the customer's email
     expect(store.page.url()).toBe(SHOPIFY_ORDER);
+    // The open sidebar follows the page.
+    const followed = await store.sidebar();
+    await expect.poll(() => followed.getByRole('article').count()).toBe(3);
     await store.page.close();
   });
 
