@@ -13,7 +13,6 @@ import { EXTENSION_DIR } from '../tests/e2e/browser';
 import { startHarness } from '../tests/e2e/harness';
 import { OptionsPage } from '../tests/e2e/pages/options-page';
 import { StorePage } from '../tests/e2e/pages/store-page';
-import { DEMO } from '../tests/fakes/demo-data';
 
 const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
 const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
@@ -57,11 +56,7 @@ async function benchBrowser() {
   const spa = readFileSync('tests/fixtures/e2e/shopify-spa.html', 'utf8');
   const harness = await startHarness({ storePages: [{ url: SHOPIFY_ORDER, html: spa }] });
   try {
-    const options = await OptionsPage.open(harness.browser);
-    await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
-    await options.save();
-    await options.status().filter({ hasText: 'Saved' }).waitFor();
-    await options.page.close();
+    await OptionsPage.connect(harness.browser);
     harness.fake.configure({ latencyMs: 100 });
 
     const view = async () => {

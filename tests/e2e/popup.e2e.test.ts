@@ -38,11 +38,7 @@ describe('popup before setup', () => {
 
 describe('popup lookups', () => {
   beforeAll(async () => {
-    const options = await OptionsPage.open(harness.browser);
-    await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
-    await options.save();
-    await options.status().filter({ hasText: 'Saved' }).waitFor();
-    await options.page.close();
+    await OptionsPage.connect(harness.browser);
     await openPopup();
   });
 

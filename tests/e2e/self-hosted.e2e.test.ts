@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { OptionsPage } from './pages/options-page';
 import { StorePage } from './pages/store-page';
-import { DEMO } from '../fakes/demo-data';
 
 const WOO_ORDER = 'https://shop.northwind.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042';
 const OTHER_WOO = 'https://other-shop.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042';
@@ -19,11 +18,7 @@ beforeAll(async () => {
     ],
     grantedSites: ['https://shop.northwind.example/*'],
   });
-  const options = await OptionsPage.open(harness.browser);
-  await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
-  await options.save();
-  await options.status().filter({ hasText: 'Saved' }).waitFor();
-  await options.page.close();
+  await OptionsPage.connect(harness.browser);
 });
 afterAll(async () => {
   await harness?.close();

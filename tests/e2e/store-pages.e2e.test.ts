@@ -22,11 +22,7 @@ beforeAll(async () => {
       { url: AMAZON_ORDER, html: fixture('amazon-order.html') },
     ],
   });
-  const options = await OptionsPage.open(harness.browser);
-  await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
-  await options.save();
-  await options.status().filter({ hasText: 'Saved' }).waitFor();
-  await options.page.close();
+  await OptionsPage.connect(harness.browser);
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../browser';
+import { DEMO } from '../../fakes/demo-data';
 
 /** The options page, found the way an agent with a screen reader finds it: by labels and roles. */
 export class OptionsPage {
@@ -27,6 +28,15 @@ export class OptionsPage {
 
   async save() {
     await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  /** Connects the extension as the demo agent, through this page as an agent would. */
+  static async connect(browser: ExtensionBrowser): Promise<void> {
+    const options = await OptionsPage.open(browser);
+    await options.fill({ brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token });
+    await options.save();
+    await options.status().filter({ hasText: 'Saved' }).waitFor();
+    await options.page.close();
   }
 
   async testConnection() {

@@ -12,7 +12,6 @@ import { statusLabel } from '@/lib/api/labels';
 import {
   fakeFetch,
   fakeSleep,
-  fixtureJson,
   hangingReply,
   reply,
   replyWithFixture,
