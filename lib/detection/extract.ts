@@ -1,10 +1,67 @@
+/**
+ * The DOM reading every platform shares: label → value, table columns, blocks under a heading,
+ * emails from a customer block, canonical forms (detection.md sections 1 and 2). Plain DOM only:
+ * this ships in the content script.
+ */
 import type { Detection, OriginId, PageKind, PlatformId } from './types';
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
+/** The same shape zod's `z.email()` accepts, so a report never fails the background's schema. */
+const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
+const EMAIL_IN_TEXT = /[a-z0-9_'+.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+/** What the background accepts as an id: no spaces or markup characters, at most 80 long. */
+const SAFE_ID = /^[^\s<>"']{1,80}$/;
+const MAX_IDS = 500;
+const MAX_EMAILS = 100;
+
+/** Site-wide header, footer and navigation: where the agent's own login and store senders sit. */
+const CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"]';
+/** A header or footer inside these belongs to a card or section, not to the site. */
+const SECTIONING = 'article, aside, main, section, [role="main"], [role="region"], [role="dialog"]';
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+/** Elements a label is printed in. */
+const LABELS = 'th, dt, td, label, strong, b, span, p, div, li, h1, h2, h3, h4, h5, h6, a, button';
+/** Longer text is a container holding a label, not the label itself. */
+const MAX_LABEL_TEXT = 160;
+
+export function squash(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
 
 export function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return squash(element?.textContent ?? '');
 }
+
+export function isPageChrome(element: Element): boolean {
+  const chrome = element.closest(CHROME);
+  if (!chrome) return false;
+  if (/^(?:header|footer)$/i.test(chrome.tagName))
+    return !chrome.parentElement?.closest(SECTIONING);
+  return true;
+}
+
+/**
+ * Human-readable text under `root`: text nodes joined by spaces (so table cells do not run
+ * together), without scripts, styles and the site's header, footer and navigation.
+ */
+export function readableText(root: Node | null | undefined): string {
+  if (!root || (root.nodeType === 1 && isPageChrome(root as Element))) return '';
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1 && !skipsText(child as Element)) walk(child);
+    }
+  };
+  walk(root);
+  return squash(parts.join(' '));
+}
+
+function skipsText(element: Element): boolean {
+  return NOT_TEXT.has(element.tagName) || (element.matches(CHROME) && isPageChrome(element));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical forms
 
 /** An order number as printed: trimmed, one leading `#` and inner spaces removed, case kept. */
 export function canonicalOrderRef(value: string): string {
@@ -12,24 +69,176 @@ export function canonicalOrderRef(value: string): string {
 }
 
 export function canonicalEmail(value: string): string | null {
-  const email = value.trim().replace(/^mailto:/i, '').split('?')[0]!.toLowerCase();
-  return EMAIL.test(email) ? decodeURIComponent(email) : null;
+  let email = value
+    .trim()
+    .replace(/^mailto:/i, '')
+    .split('?')[0]!;
+  try {
+    email = decodeURIComponent(email);
+  } catch {
+    return null;
+  }
+  // A sentence may end right after the address: "write to a@b.example."
+  email = email.trim().toLowerCase().replace(/\.+$/, '');
+  return EMAIL.test(email) ? email : null;
 }
 
-/** Emails inside a customer block: link text and mailto links, and email inputs' values. */
-export function emailsIn(root: ParentNode | null | undefined): string[] {
+/** The first value printed in `value`: `# 000000123 (sent)` → `000000123`, `1001.` → `1001`. */
+export function firstToken(value: string): string {
+  const token = value.match(/^[\s#:]*([^\s,;()[\]]+)/)?.[1] ?? '';
+  return token.replace(/[.:!?]+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where values are printed
+
+/**
+ * Values printed after a label (anchored regex): in the label's own text (`Order # 000000123`),
+ * or else in the next thing beside it (`<dt>Order ID</dt><dd>…`, `<strong>Email:</strong> a@b`,
+ * `<span>Order ID: #</span><span>…</span>`), climbing out of a wrapper that holds only the label.
+ */
+export function valuesAfterLabel(
+  root: ParentNode | null | undefined,
+  label: RegExp,
+  selector = LABELS,
+): string[] {
   if (!root) return [];
-  const found: (string | null)[] = [];
-  for (const link of root.querySelectorAll('a[href^="mailto:" i]')) {
-    found.push(canonicalEmail(link.getAttribute('href') ?? ''));
+  const values: string[] = [];
+  for (const element of root.querySelectorAll(selector)) {
+    // Cheap length check first: list containers hold thousands of rows' text.
+    if ((element.textContent ?? '').length > MAX_LABEL_TEXT * 4) continue;
+    const own = text(element);
+    if (own.length > MAX_LABEL_TEXT) continue;
+    const match = own.match(label);
+    if (!match || match.index !== 0 || isPageChrome(element)) continue;
+    // The innermost label only: a wrapper's text runs its children together ("000000123Customer").
+    if ([...element.children].some((child) => child.matches(selector) && label.test(text(child))))
+      continue;
+    const value = squash(own.slice(match[0].length)) || textBeside(element);
+    if (value) values.push(value);
   }
-  for (const input of root.querySelectorAll('input[type="email"]')) {
-    found.push(canonicalEmail((input as HTMLInputElement).value || input.getAttribute('value') || ''));
-  }
-  return found.filter((email): email is string => email !== null);
+  return values;
 }
 
-export function unique<T>(values: T[], key: (value: T) => string = String): T[] {
+function textBeside(label: Element): string {
+  for (let element: Element | null = label, depth = 0; element && depth < 3; depth++) {
+    for (let node = element.nextSibling; node; node = node.nextSibling) {
+      const value = squash(node.textContent ?? '');
+      if (value) return value;
+    }
+    const parent: Element | null = element.parentElement;
+    // Only climb out of a wrapper that holds nothing but the label.
+    element = parent && text(parent) === text(element) ? parent : null;
+  }
+  return '';
+}
+
+/** Order numbers after a label, canonical and of the platform's shape. */
+export function refsAfterLabel(
+  root: ParentNode | null | undefined,
+  label: RegExp,
+  shape: RegExp,
+  selector?: string,
+): string[] {
+  return valuesAfterLabel(root, label, selector)
+    .map((value) => canonicalOrderRef(firstToken(value)))
+    .filter((ref) => shape.test(ref));
+}
+
+/** The cells of every table column whose header matches `header` (the list's "Order ID"). */
+export function columnValues(root: ParentNode | null | undefined, header: RegExp): string[] {
+  if (!root) return [];
+  const values: string[] = [];
+  for (const table of root.querySelectorAll('table')) {
+    const headRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+    const column = [...(headRow?.children ?? [])].findIndex((cell) => header.test(text(cell)));
+    if (column < 0) continue;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      if (row === headRow) continue;
+      const value = text(row.children[column]);
+      if (value) values.push(value);
+    }
+  }
+  return values;
+}
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/**
+ * The card or section a heading titles ("Customer"): the largest ancestor that holds no other
+ * heading of the same or a higher rank and none of the page's header, footer or navigation.
+ * Built for admins whose class names are hashed and unstable.
+ */
+export function blockByHeading(
+  root: ParentNode | null | undefined,
+  heading: RegExp,
+): Element | null {
+  if (!root) return null;
+  const title = [...root.querySelectorAll(HEADINGS)].find(
+    (h) => heading.test(text(h)) && !isPageChrome(h),
+  );
+  if (!title) return null;
+  const rank = headingRank(title);
+  let block: Element = title;
+  for (
+    let parent = title.parentElement;
+    parent && !/^(?:BODY|HTML|MAIN)$/.test(parent.tagName);
+    parent = parent.parentElement
+  ) {
+    const rival = [...parent.querySelectorAll(HEADINGS)].some(
+      (h) => !block.contains(h) && headingRank(h) <= rank,
+    );
+    if (rival || [...parent.querySelectorAll(CHROME)].some(isPageChrome)) break;
+    block = parent;
+  }
+  return block;
+}
+
+function headingRank(heading: Element): number {
+  return Number(heading.tagName.match(/^H(\d)$/)?.[1] ?? heading.getAttribute('aria-level') ?? 2);
+}
+
+/**
+ * The customer's emails in a block: addresses in its text (a copy-to-clipboard button, say),
+ * `mailto:` links and email inputs, plus any inputs `extraInputs` names. Never from the page's
+ * header, footer or navigation.
+ */
+export function emailsIn(root: Element | Document | null | undefined, extraInputs = ''): string[] {
+  if (!root) return [];
+  const found: string[] = readableText(root).match(EMAIL_IN_TEXT) ?? [];
+  for (const link of root.querySelectorAll('a[href^="mailto:" i]')) {
+    if (!isPageChrome(link)) found.push(link.getAttribute('href') ?? '');
+  }
+  // Text matches may carry quote or dot characters from the sentence around them.
+  const emails = found.map((value) => canonicalEmail(value.replace(/^[.']+/, ''))).filter(isString);
+  return [...emails, ...inputEmails(root, extraInputs)];
+}
+
+/** Emails in form fields only: `input[type=email]` and the inputs `extraInputs` names. */
+export function inputEmails(
+  root: Element | Document | null | undefined,
+  extraInputs = '',
+): string[] {
+  if (!root) return [];
+  const inputs = [
+    ...root.querySelectorAll('input[type="email"]' + (extraInputs ? `, ${extraInputs}` : '')),
+  ];
+  return inputs
+    .filter((input) => !isPageChrome(input))
+    .map((input) =>
+      canonicalEmail((input as HTMLInputElement).value || input.getAttribute('value') || ''),
+    )
+    .filter(isString);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export function isString(value: string | null | undefined): value is string {
+  return typeof value === 'string';
+}
+
+function unique<T>(values: T[], key: (value: T) => string): T[] {
   const seen = new Set<string>();
   return values.filter((value) => {
     const k = key(value);
@@ -39,18 +248,36 @@ export function unique<T>(values: T[], key: (value: T) => string = String): T[] 
   });
 }
 
+/** A detection result: de-duplicated, and only values the background will accept. */
 export function detection(
   platform: PlatformId | 'custom' | null,
   kind: PageKind,
   found: { orderRefs?: string[]; originIds?: OriginId[]; emails?: string[] } = {},
 ): Detection {
+  const safe = (id: string) => SAFE_ID.test(id);
   return {
     platform,
     kind,
-    orderRefs: unique(found.orderRefs ?? []),
-    originIds: unique(found.originIds ?? [], (o) => `${o.marketplace}:${o.id}`),
-    emails: unique(found.emails ?? []),
+    orderRefs: unique((found.orderRefs ?? []).filter(safe), String).slice(0, MAX_IDS),
+    originIds: unique(
+      (found.originIds ?? []).filter((origin) => safe(origin.id)),
+      (origin) => `${origin.marketplace}:${origin.id}`,
+    ).slice(0, MAX_IDS),
+    emails: unique(found.emails ?? [], String).slice(0, MAX_EMAILS),
   };
 }
 
-export const NOTHING: Detection = detection(null, 'none');
+export function nothing(): Detection {
+  return detection(null, 'none');
+}
+
+/** Origin ids of one marketplace, of its shape. */
+export function originIds(
+  ids: (string | null | undefined)[],
+  marketplace: OriginId['marketplace'],
+  shape: RegExp,
+): OriginId[] {
+  return ids
+    .filter((id): id is string => !!id && shape.test(id))
+    .map((id) => ({ id, marketplace }));
+}

@@ -1,68 +1,71 @@
 import type { Detection, PlatformDetector, UserRule } from './types';
-import { NOTHING } from './extract';
+import { detection, nothing } from './extract';
 import { detectWithRules } from './user-rules';
-import { shopify } from './platforms/shopify';
-import { amazon, amazonTlds } from './platforms/amazon';
-import { woocommerce } from './platforms/woocommerce';
+import { amazon, AMAZON_HOSTS } from './platforms/amazon';
 import { bigcommerce } from './platforms/bigcommerce';
+import { ebay, EBAY_HOSTS } from './platforms/ebay';
+import { etsy } from './platforms/etsy';
 import { magento } from './platforms/magento';
 import { prestashop } from './platforms/prestashop';
-import { ebay, ebayTlds } from './platforms/ebay';
-import { etsy } from './platforms/etsy';
+import { shopify } from './platforms/shopify';
 import { stripe } from './platforms/stripe';
+import { woocommerce } from './platforms/woocommerce';
 
-export type { Detection, PlatformDetector, UserRule } from './types';
+export type {
+  Detection,
+  Marketplace,
+  OriginId,
+  PageKind,
+  PlatformDetector,
+  PlatformId,
+  UserRule,
+} from './types';
 
 /** Every supported admin, one file each (its id is the file name). */
 export const platforms: PlatformDetector[] = [
   shopify,
+  woocommerce,
   bigcommerce,
+  magento,
+  prestashop,
   amazon,
   ebay,
   etsy,
   stripe,
-  woocommerce,
-  magento,
-  prestashop,
 ];
 
 /** Manifest matches for the hosted admins; self-hosted stores are enabled per site instead. */
 export const STATIC_HOST_MATCHES: string[] = [
   'https://admin.shopify.com/*',
   'https://*.myshopify.com/*',
-  ...amazonTlds.map((tld) => `https://sellercentral.amazon.${tld}/*`),
-  'https://sellercentral-europe.amazon.com/*',
-  'https://sellercentral-japan.amazon.com/*',
   'https://*.mybigcommerce.com/*',
-  ...ebayTlds.map((tld) => `https://www.ebay.${tld}/*`),
+  ...AMAZON_HOSTS.map((host) => `https://${host}/*`),
+  ...EBAY_HOSTS.map((host) => `https://${host}/*`),
   'https://www.etsy.com/*',
   'https://dashboard.stripe.com/*',
 ];
 
 /**
- * The page's ids. The URL gates run first, so a page that is no order, order list or customer
- * page costs a few regex tests and no DOM access at all.
+ * The page's ids. URL gates run first, so a page that is no order, order list or customer page
+ * costs a few regex tests and no DOM access at all. Matching user rules add their ids to the
+ * platform's, or stand alone where no platform claims the page.
  */
 export function detectPage(url: URL, doc: Document, rules: readonly UserRule[] = []): Detection {
   const ruled = rules.length > 0 ? detectWithRules(url, doc, rules) : null;
-  for (const platform of platforms) {
-    if (platform.pageKind(url, doc) === 'none') continue;
-    const found = platform.detect(url, doc);
-    if (found.kind === 'none') continue;
-    return ruled ? merge(found, ruled) : found;
-  }
-  return ruled ?? NOTHING;
+  const platform = platforms.find((candidate) => candidate.pageKind(url) !== 'none');
+  const found = platform?.detect(url, doc);
+  if (!found || found.kind === 'none') return ruled ?? nothing();
+  return ruled ? merge(found, ruled) : found;
 }
 
-export function hasIds(detection: Detection): boolean {
-  return detection.orderRefs.length + detection.originIds.length + detection.emails.length > 0;
+export function hasIds(found: Detection): boolean {
+  return found.orderRefs.length + found.originIds.length + found.emails.length > 0;
 }
 
-function merge(a: Detection, b: Detection): Detection {
-  return {
-    ...a,
-    orderRefs: [...new Set([...a.orderRefs, ...b.orderRefs])],
-    originIds: [...a.originIds, ...b.originIds.filter((o) => !a.originIds.some((x) => x.id === o.id))],
-    emails: [...new Set([...a.emails, ...b.emails])],
-  };
+function merge(platform: Detection, ruled: Detection): Detection {
+  return detection(platform.platform, platform.kind, {
+    orderRefs: [...platform.orderRefs, ...ruled.orderRefs],
+    originIds: [...platform.originIds, ...ruled.originIds],
+    emails: [...platform.emails, ...ruled.emails],
+  });
 }

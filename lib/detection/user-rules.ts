@@ -1,56 +1,90 @@
-import type { Detection, UserRule } from './types';
-import { canonicalEmail, canonicalOrderRef, detection, text } from './extract';
+import type { Detection, OriginId, UserRule } from './types';
+import {
+  canonicalEmail,
+  canonicalOrderRef,
+  detection,
+  isString,
+  readableText,
+  squash,
+  text,
+} from './extract';
 
-/** WebExtension match-pattern semantics: `*` or http(s) scheme, `*.host` or host, path glob. */
+const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/;
+
+/**
+ * WebExtension match-pattern semantics: scheme `*` (http or https), `http` or `https`; host `*`,
+ * `*.example.com` (the domain and its subdomains) or exact; a path glob where `*` is anything,
+ * matched against path and query (so `…/post.php?*` works). Ports and fragments are ignored.
+ */
 export function matchesPattern(pattern: string, url: URL): boolean {
-  const match = pattern.match(/^(\*|https?):\/\/([^/]+)(\/.*)$/);
-  if (!match) return false;
+  const match = pattern.trim().match(PATTERN);
+  if (!match || !/^https?:$/.test(url.protocol)) return false;
   const [, scheme, host, path] = match as unknown as [string, string, string, string];
   if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  if (!/^https?:$/.test(url.protocol)) return false;
-  const hostOk =
-    host === '*' ||
-    (host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host);
-  return hostOk && glob(path).test(url.pathname + url.search);
+  const hostOnly = host.toLowerCase().replace(/:(?:\d+|\*)$/, '');
+  return hostMatches(hostOnly, url.hostname) && glob(path).test(url.pathname + url.search);
+}
+
+function hostMatches(host: string, hostname: string): boolean {
+  if (host === '*') return true;
+  if (host.startsWith('*.')) return hostname === host.slice(2) || hostname.endsWith(host.slice(1));
+  return hostname === host;
 }
 
 function glob(path: string): RegExp {
-  return new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const parts = path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`);
 }
 
-/** The agent's own rules for pages no platform covers. A broken regex or selector is skipped. */
-export function detectWithRules(url: URL, doc: Document, rules: readonly UserRule[]): Detection | null {
+/**
+ * The agent's own rules. Null when none matches this URL. A regex runs over the selected elements'
+ * values or, without a selector, over the page's readable text (the site's header, footer and
+ * navigation left out, like everywhere else). A broken regex or selector finds nothing, never throws.
+ */
+export function detectWithRules(
+  url: URL,
+  doc: Document,
+  rules: readonly UserRule[],
+): Detection | null {
   const matching = rules.filter((rule) => matchesPattern(rule.urlPattern, url));
   if (matching.length === 0) return null;
-  const found = { orderRefs: [] as string[], originIds: [] as Detection['originIds'], emails: [] as string[] };
+  const orderRefs: string[] = [];
+  const originIds: OriginId[] = [];
+  const emails: string[] = [];
   for (const rule of matching) {
-    for (const value of valuesOf(rule, doc)) {
-      if (rule.target === 'email') {
-        const email = canonicalEmail(value);
-        if (email) found.emails.push(email);
-      } else if (rule.target === 'originId' && rule.marketplace) {
-        found.originIds.push({ id: value.trim(), marketplace: rule.marketplace });
-      } else if (rule.target === 'orderRef') {
-        found.orderRefs.push(canonicalOrderRef(value));
-      }
+    const values = valuesOf(rule, doc);
+    const { target, marketplace } = rule;
+    if (target === 'email') emails.push(...values.map(canonicalEmail).filter(isString));
+    if (target === 'orderRef') orderRefs.push(...values.map(canonicalOrderRef).filter(Boolean));
+    // Marketplace ids stay exactly as printed; without a marketplace they cannot be looked up.
+    if (target === 'originId' && marketplace) {
+      originIds.push(...values.map((id) => ({ id: id.trim(), marketplace })));
     }
   }
-  return detection('custom', matching[0]!.kind, found);
+  return detection('custom', matching[0]!.kind, { orderRefs, originIds, emails });
 }
 
 function valuesOf(rule: UserRule, doc: Document): string[] {
   try {
     const sources = rule.selector
-      ? [...doc.querySelectorAll(rule.selector)].map((el) =>
-          el instanceof doc.defaultView!.HTMLInputElement
-            ? el.value
-            : (el.getAttribute('href')?.replace(/^mailto:/i, '') ?? text(el)),
-        )
-      : [text(doc.body)];
+      ? [...doc.querySelectorAll(rule.selector)].map(valueOfElement)
+      : [readableText(doc.body)];
     if (!rule.regex) return sources.filter(Boolean);
     const regex = new RegExp(rule.regex, 'g');
-    return sources.flatMap((source) => [...source.matchAll(regex)].map((m) => m[1] ?? m[0]));
+    return sources
+      .flatMap((source) => [...source.matchAll(regex)].map((match) => match[1] ?? match[0]))
+      .filter(Boolean);
   } catch {
     return [];
   }
+}
+
+/** An input's value, a mailto link's address, else the element's text. */
+function valueOfElement(element: Element): string {
+  if (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA') {
+    return squash((element as HTMLInputElement).value || element.getAttribute('value') || '');
+  }
+  const href = element.getAttribute('href');
+  if (href && /^mailto:/i.test(href)) return href.replace(/^mailto:/i, '').split('?')[0]!;
+  return text(element);
 }

@@ -1,13 +1,42 @@
-import type { PlatformDetector } from '../types';
-import { detection, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import { detection, emailsIn, nothing, originIds } from '../extract';
 
-const TLDS = 'com|ca|com\\.mx|com\\.br|co\\.uk|de|fr|it|es|nl|se|pl|com\\.tr|ae|sa|in|co\\.jp|com\\.au|sg';
-const HOST = new RegExp(`^(?:sellercentral\\.amazon\\.(?:${TLDS})|sellercentral-(?:europe|japan)\\.amazon\\.com)$`);
-const ORDER = /^\/orders-v3\/order\/(D?\d{2,3}-\d{7}-\d{7})(?:\/(?:confirm-shipment|buy-shipping))?\/?$/;
-const ORDER_LIST = /^\/orders-v3(?:\/(?:mfn|fba)\/[a-z-]+|\/pending)?\/?$|^\/gp\/orders-v2\/list\/?$/;
-export const AMAZON_ORDER_ID = /^(?:\d{3}|D\d{2})-\d{7}-\d{7}$/;
+export const AMAZON_TLDS =
+  'com ca com.mx com.br co.uk de fr it es nl se pl com.tr ae sa in co.jp com.au sg'.split(' ');
+export const AMAZON_HOSTS = [
+  ...AMAZON_TLDS.map((tld) => `sellercentral.amazon.${tld}`),
+  'sellercentral-europe.amazon.com',
+  'sellercentral-japan.amazon.com',
+];
 
-export const amazonTlds = TLDS.split('|').map((tld) => tld.replace(/\\\./g, '.'));
+/** `113-1234567-1234567`; digital orders `D01-1234567-1234567`. */
+const ORDER_ID = /^(?:\d{3}|D\d{2})-\d{7}-\d{7}$/;
+const ORDER =
+  /^\/orders-v3\/order\/((?:\d{3}|D\d{2})-\d{7}-\d{7})(?:\/(?:confirm-shipment|buy-shipping))?\/?$/;
+const ORDER_LIST =
+  /^\/orders-v3(?:\/(?:mfn|fba)\/[a-z-]+|\/pending)?\/?$|^\/gp\/orders-v2\/list\/?$/;
+/** Buyer-seller messaging: a thread's header links to its order. */
+const MESSAGING = /^\/messaging\//;
+/** Order links in lists and message threads: orders-v3 paths and the old orders-v2 `orderID=`. */
+const ORDER_LINK = /\/orders-v3\/order\/([\dD-]+)|[?&]orderID=([\dD-]+)/;
+/** Amazon's relay address for a buyer: the identity in forwarded Amazon mail, so it is looked up. */
+const RELAY_EMAIL = /@marketplace\.amazon\.[a-z.]+$/;
+
+function pageKind(url: URL): PageKind {
+  if (!AMAZON_HOSTS.includes(url.hostname)) return 'none';
+  const path = url.pathname;
+  if (ORDER.test(path) || MESSAGING.test(path)) return 'order';
+  return ORDER_LIST.test(path) ? 'order-list' : 'none';
+}
+
+function linkedOrderIds(root: ParentNode): (string | undefined)[] {
+  return [...root.querySelectorAll('a[href*="/orders-v3/order/"], a[href*="orderID="]')].map(
+    (link) => {
+      const match = (link.getAttribute('href') ?? '').match(ORDER_LINK);
+      return match?.[1] ?? match?.[2];
+    },
+  );
+}
 
 export const amazon: PlatformDetector = {
   id: 'amazon',
@@ -15,34 +44,41 @@ export const amazon: PlatformDetector = {
   selfHosted: false,
   examples: [
     { url: 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567', kind: 'order' },
-    { url: 'https://sellercentral.amazon.de/orders-v3/order/302-7654321-7654321/confirm-shipment', kind: 'order' },
+    {
+      url: 'https://sellercentral.amazon.de/orders-v3/order/302-7654321-7654321/confirm-shipment',
+      kind: 'order',
+    },
+    {
+      url: 'https://sellercentral.amazon.co.jp/orders-v3/order/D01-7654321-7654321',
+      kind: 'order',
+    },
+    { url: 'https://sellercentral.amazon.com/messaging/thread/AB12CD34EF?t=inbox', kind: 'order' },
+    { url: 'https://sellercentral.amazon.com/orders-v3', kind: 'order-list' },
     { url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1', kind: 'order-list' },
-    { url: 'https://sellercentral-europe.amazon.com/orders-v3', kind: 'order-list' },
+    { url: 'https://sellercentral.amazon.co.uk/orders-v3/fba/all', kind: 'order-list' },
+    { url: 'https://sellercentral-europe.amazon.com/orders-v3/pending', kind: 'order-list' },
+    { url: 'https://sellercentral.amazon.com/gp/orders-v2/list?ie=UTF8', kind: 'order-list' },
+    { url: 'https://sellercentral.amazon.com/home', kind: 'none' },
     { url: 'https://sellercentral.amazon.com/inventory', kind: 'none' },
+    { url: 'https://sellercentral.amazon.com/orders-v3/search?q=B0ABCDEF12', kind: 'none' },
+    {
+      url: 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567/print-packing-slip',
+      kind: 'none',
+    },
   ],
-  pageKind(url) {
-    if (!HOST.test(url.hostname)) return 'none';
-    if (ORDER.test(url.pathname)) return 'order';
-    if (ORDER_LIST.test(url.pathname)) return 'order-list';
-    return 'none';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
-    const ids: string[] = [];
-    if (kind === 'order') {
-      // The URL id is the order id here; the labelled value confirms it once the page has rendered.
-      ids.push(url.pathname.match(ORDER)![1]!);
-      const value = text(doc.querySelector('[data-test-id="order-id-value"]'));
-      if (AMAZON_ORDER_ID.test(value)) ids.push(value);
-    } else {
-      for (const link of doc.querySelectorAll('a[href*="/orders-v3/order/"]')) {
-        const id = link.getAttribute('href')!.match(/\/orders-v3\/order\/(D?\d{2,3}-\d{7}-\d{7})/)?.[1];
-        if (id) ids.push(id);
-      }
-    }
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
+    const content = doc.querySelector('#MYO-app') ?? doc.querySelector('main') ?? doc.body;
+    // On an order page the URL id *is* the order id, so it holds even before the SPA renders.
+    const urlId = url.pathname.match(ORDER)?.[1];
+    const ids = urlId ? [urlId] : content ? linkedOrderIds(content) : [];
+    // Relay addresses show on a buyer's thread or order, never on lists.
+    const relays = kind === 'order' ? emailsIn(content).filter((e) => RELAY_EMAIL.test(e)) : [];
     return detection('amazon', kind, {
-      originIds: ids.filter((id) => AMAZON_ORDER_ID.test(id)).map((id) => ({ id, marketplace: 'amazon' as const })),
+      originIds: originIds(ids, 'amazon', ORDER_ID),
+      emails: relays,
     });
   },
 };

@@ -1,43 +1,87 @@
-import type { PlatformDetector } from '../types';
-import { detection, emailsIn, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import {
+  blockByHeading,
+  columnValues,
+  detection,
+  emailsIn,
+  firstToken,
+  inputEmails,
+  nothing,
+} from '../extract';
 
 const HOST = /^store-[a-z0-9]+\.mybigcommerce\.com$/;
+/** Here the id in the URL *is* the order number (from 100 up). */
 const ORDER = /^\/manage\/orders\/(\d+)(?:\/edit)?\/?$/;
 const ORDER_LIST = /^\/manage\/orders\/?$/;
 const CUSTOMER = /^\/manage\/customers\/\d+\/edit\/?$/;
-const LEGACY_LIST = (url: URL) => url.pathname === '/admin/index.php' && url.searchParams.get('ToDo') === 'viewOrders';
+const ORDER_ID = /^\d{1,12}$/;
+
+function pageKind(url: URL): PageKind {
+  if (!HOST.test(url.hostname)) return 'none';
+  const path = url.pathname;
+  if (ORDER.test(path)) return 'order';
+  if (ORDER_LIST.test(path)) return 'order-list';
+  // Legacy control panel: /admin/index.php?ToDo=viewOrders[&searchQuery=…]
+  const legacyList = path === '/admin/index.php' && url.searchParams.get('ToDo') === 'viewOrders';
+  if (legacyList) return 'order-list';
+  if (CUSTOMER.test(path)) return 'customer';
+  return 'none';
+}
+
+function content(doc: Document): Element | null {
+  return doc.querySelector('main, [role="main"], #content') ?? doc.body;
+}
+
+const ORDER_LINK = /\/manage\/orders\/(\d+)(?:[/?#]|$)/;
+
+function orderIdsInLinks(root: ParentNode): string[] {
+  return [...root.querySelectorAll('a[href*="/manage/orders/"]')]
+    .map((link) => (link.getAttribute('href') ?? '').match(ORDER_LINK)?.[1] ?? '')
+    .filter(Boolean);
+}
 
 export const bigcommerce: PlatformDetector = {
   id: 'bigcommerce',
   name: 'BigCommerce',
   selfHosted: false,
   examples: [
-    { url: 'https://store-abc123.mybigcommerce.com/manage/orders/104', kind: 'order' },
-    { url: 'https://store-abc123.mybigcommerce.com/manage/orders/104/edit', kind: 'order' },
-    { url: 'https://store-abc123.mybigcommerce.com/manage/orders', kind: 'order-list' },
-    { url: 'https://store-abc123.mybigcommerce.com/manage/customers/55/edit', kind: 'customer' },
-    { url: 'https://store-abc123.mybigcommerce.com/manage/products', kind: 'none' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders/100', kind: 'order' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders/100/edit', kind: 'order' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders', kind: 'order-list' },
+    {
+      url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders?status=11&page=2',
+      kind: 'order-list',
+    },
+    {
+      url: 'https://store-ab12cd34.mybigcommerce.com/admin/index.php?ToDo=viewOrders&searchQuery=maya',
+      kind: 'order-list',
+    },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/customers/55/edit', kind: 'customer' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/customers', kind: 'none' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/products/112/edit', kind: 'none' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/dashboard', kind: 'none' },
+    { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders/shipments', kind: 'none' },
   ],
-  pageKind(url) {
-    if (!HOST.test(url.hostname)) return 'none';
-    if (ORDER.test(url.pathname)) return 'order';
-    if (ORDER_LIST.test(url.pathname) || LEGACY_LIST(url)) return 'order-list';
-    if (CUSTOMER.test(url.pathname)) return 'customer';
-    return 'none';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
-    if (kind === 'order-list') {
-      const refs = [...doc.querySelectorAll('a[href*="/manage/orders/"]')].flatMap((a) => {
-        const id = a.getAttribute('href')!.match(/\/manage\/orders\/(\d+)/)?.[1];
-        return id && text(a).replace(/^#/, '') === id ? [id] : [];
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
+    const main = content(doc);
+    if (kind === 'order') {
+      const customer = blockByHeading(main, /^customer(?: details)?$/i);
+      return detection('bigcommerce', kind, {
+        orderRefs: [url.pathname.match(ORDER)![1]!],
+        emails: emailsIn(customer),
       });
-      return detection('bigcommerce', kind, { orderRefs: refs });
     }
-    // Here the URL id is the order number itself.
-    const ref = kind === 'order' ? url.pathname.match(ORDER)![1]! : null;
-    const customer = doc.querySelector('[data-test-id*="customer" i], .customer-details, #customer') ?? doc.querySelector('main') ?? doc.body;
-    return detection('bigcommerce', kind, { orderRefs: ref ? [ref] : [], emails: emailsIn(customer) });
+    if (kind === 'customer') {
+      return detection('bigcommerce', kind, { emails: inputEmails(main, 'input[name="email"]') });
+    }
+    // The list's "Order ID" column and each row's link to its order.
+    const column = columnValues(main, /^Order(?:\s+ID|\s*#)$/i).map(firstToken);
+    const linked = main ? orderIdsInLinks(main) : [];
+    return detection('bigcommerce', kind, {
+      orderRefs: [...column, ...linked].filter((id) => ORDER_ID.test(id)),
+    });
   },
 };

@@ -1,15 +1,30 @@
-import type { PlatformDetector } from '../types';
-import { detection } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import { detection, nothing, originIds } from '../extract';
 
-const TLDS = ['com', 'co.uk', 'de', 'fr', 'it', 'es', 'com.au', 'ca', 'at', 'ch', 'ie', 'nl', 'be', 'pl'];
-const HOSTS = new Set(TLDS.map((tld) => `www.ebay.${tld}`));
-/** Since 2019 `12-34567-89012`; older item-transaction ids `123456789012-1234567890`. */
+export const EBAY_TLDS = 'com co.uk de fr it es com.au ca at ch ie nl be pl'.split(' ');
+export const EBAY_HOSTS = EBAY_TLDS.map((tld) => `www.ebay.${tld}`);
+
+/** `12-34567-89012` since 2019; older orders `item-transaction` (`123456789012-1234567890123`). */
 const ORDER_ID = /^(?:\d{2}-\d{5}-\d{5}|\d{9,12}-\d{9,14})$/;
+const ORDER = /^\/(?:mesh|sh)\/ord\/details\/?$/;
+const ORDER_LIST = /^\/sh\/ord\/?$/;
 
-export const ebayTlds = TLDS;
+/** The `orderid`/`orderId` parameter; the sales record number (`srn=`) beside it is no order id. */
+function orderIdParam(params: URLSearchParams): string | null {
+  return params.get('orderid') ?? params.get('orderId');
+}
 
-function orderIdParam(url: URL): string | null {
-  return url.searchParams.get('orderid') ?? url.searchParams.get('orderId');
+function pageKind(url: URL): PageKind {
+  if (!EBAY_HOSTS.includes(url.hostname)) return 'none';
+  if (ORDER.test(url.pathname)) return orderIdParam(url.searchParams) ? 'order' : 'none';
+  return ORDER_LIST.test(url.pathname) ? 'order-list' : 'none';
+}
+
+function linkedOrderIds(doc: Document): (string | null)[] {
+  return [...doc.querySelectorAll('a[href*="/ord/details"]')].map((link) => {
+    const href = link.getAttribute('href') ?? '';
+    return orderIdParam(new URLSearchParams(href.slice(href.indexOf('?') + 1)));
+  });
 }
 
 export const ebay: PlatformDetector = {
@@ -17,28 +32,25 @@ export const ebay: PlatformDetector = {
   name: 'eBay Seller Hub',
   selfHosted: false,
   examples: [
-    { url: 'https://www.ebay.com/mesh/ord/details?mode=SH&orderid=12-34567-89012', kind: 'order' },
-    { url: 'https://www.ebay.co.uk/sh/ord/details?orderid=12-34567-89012&srn=1234', kind: 'order' },
-    { url: 'https://www.ebay.de/sh/ord/?filter=status:AWAITING_SHIPMENT', kind: 'order-list' },
+    {
+      url: 'https://www.ebay.com/mesh/ord/details?mode=SH&srn=1234&orderid=12-34567-89012&source=Orders',
+      kind: 'order',
+    },
+    { url: 'https://www.ebay.co.uk/mesh/ord/details?orderId=23-45678-90123', kind: 'order' },
+    { url: 'https://www.ebay.de/sh/ord/details?orderid=123456789012-1234567890123', kind: 'order' },
+    { url: 'https://www.ebay.com/sh/ord', kind: 'order-list' },
+    { url: 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT', kind: 'order-list' },
+    { url: 'https://www.ebay.com/sh/ovw', kind: 'none' },
+    { url: 'https://www.ebay.com/sh/lst/active', kind: 'none' },
     { url: 'https://www.ebay.com/itm/123456789012', kind: 'none' },
+    { url: 'https://www.ebay.com/mesh/ord/details?srn=1234', kind: 'none' },
   ],
-  pageKind(url) {
-    if (!HOSTS.has(url.hostname)) return 'none';
-    if (/^\/(?:mesh|sh)\/ord\/details\/?$/.test(url.pathname) && orderIdParam(url)) return 'order';
-    if (/^\/sh\/ord\/?$/.test(url.pathname)) return 'order-list';
-    return 'none';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
-    const ids =
-      kind === 'order'
-        ? [orderIdParam(url)!]
-        : [...doc.querySelectorAll('a[href*="ord/details"]')].map((a) =>
-            orderIdParam(new URL(a.getAttribute('href')!, url)) ?? '',
-          );
-    return detection('ebay', kind, {
-      originIds: ids.filter((id) => ORDER_ID.test(id)).map((id) => ({ id, marketplace: 'ebay' as const })),
-    });
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
+    // The URL's order id is the order number; on a list each row links to its order's details.
+    const ids = kind === 'order' ? [orderIdParam(url.searchParams)] : linkedOrderIds(doc);
+    return detection('ebay', kind, { originIds: originIds(ids, 'ebay', ORDER_ID) });
   },
 };

@@ -1,37 +1,61 @@
-import type { PlatformDetector } from '../types';
-import { detection, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import { detection, firstToken, nothing, originIds, valuesAfterLabel } from '../extract';
 
-const SOLD = /^\/your\/orders\/sold(?:\/(\d{8,}|[a-z-]+))?\/?$/;
-/** Receipt ids; listing and transaction ids have the same length, so only labelled values count. */
-const RECEIPT = /^\d{8,12}$/;
+/** The receipt id, "Order #1234567890"; listing and transaction ids have the same length. */
+const ORDER_ID = /^\d{9,11}$/;
+const SOLD_ORDERS = /^\/your\/orders\/sold(?:\/(?:[a-z-]+|(\d{8,})))?\/?$/;
+/** Where a row prints its "Order #…" (not row containers: lists run to thousands of rows). */
+const ROW_LABELS = 'a, span, strong, b, p, h2, h3, h4, dt, th, td, button';
+const ORDER_LINK = /[?&]order_id=(\d+)|\/your\/orders\/sold\/(\d{8,})/;
+
+/** The open order: the overlay's `order_id=` or a `/your/orders/sold/{id}` path. */
+function orderIdInUrl(url: URL): string | null {
+  return url.searchParams.get('order_id') ?? url.pathname.match(SOLD_ORDERS)?.[1] ?? null;
+}
+
+function pageKind(url: URL): PageKind {
+  if (url.hostname !== 'www.etsy.com' || !SOLD_ORDERS.test(url.pathname)) return 'none';
+  return orderIdInUrl(url) ? 'order' : 'order-list';
+}
+
+/** Each row's "Order #…" and its link to the order; never listing or transaction ids. */
+function listedOrderIds(root: ParentNode): (string | undefined)[] {
+  const labelled = valuesAfterLabel(root, /^Order\s*#/i, ROW_LABELS).map(firstToken);
+  const linked = [
+    ...root.querySelectorAll('a[href*="order_id="], a[href*="/your/orders/sold/"]'),
+  ].map((link) => {
+    const match = (link.getAttribute('href') ?? '').match(ORDER_LINK);
+    return match?.[1] ?? match?.[2];
+  });
+  return [...labelled, ...linked];
+}
 
 export const etsy: PlatformDetector = {
   id: 'etsy',
   name: 'Etsy',
   selfHosted: false,
   examples: [
-    { url: 'https://www.etsy.com/your/orders/sold?order_id=1234567890', kind: 'order' },
-    { url: 'https://www.etsy.com/your/orders/sold/1234567890', kind: 'order' },
-    { url: 'https://www.etsy.com/your/orders/sold/new', kind: 'order-list' },
-    { url: 'https://www.etsy.com/listing/1234567890/kettle', kind: 'none' },
+    { url: 'https://www.etsy.com/your/orders/sold/new?order_id=3012345678', kind: 'order' },
+    {
+      url: 'https://www.etsy.com/your/orders/sold?ref=seller-platform-mcnav&order_id=3012345678',
+      kind: 'order',
+    },
+    { url: 'https://www.etsy.com/your/orders/sold/3012345678', kind: 'order' },
+    { url: 'https://www.etsy.com/your/orders/sold', kind: 'order-list' },
+    { url: 'https://www.etsy.com/your/orders/sold/completed?page=2', kind: 'order-list' },
+    { url: 'https://www.etsy.com/your/orders/sold/in-transit', kind: 'order-list' },
+    { url: 'https://www.etsy.com/your/shops/me/dashboard', kind: 'none' },
+    { url: 'https://www.etsy.com/your/shops/me/tools/listings', kind: 'none' },
+    { url: 'https://www.etsy.com/listing/1234567890/linen-apron', kind: 'none' },
+    { url: 'https://www.etsy.com/your/purchases', kind: 'none' },
   ],
-  pageKind(url) {
-    if (url.hostname !== 'www.etsy.com') return 'none';
-    const match = url.pathname.match(SOLD);
-    if (!match) return 'none';
-    return url.searchParams.has('order_id') || /^\d+$/.test(match[1] ?? '') ? 'order' : 'order-list';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
-    const fromUrl = url.searchParams.get('order_id') ?? url.pathname.match(SOLD)?.[1];
-    const labelled = [...doc.querySelectorAll('a, span, h1, h2, h3')].flatMap((el) => {
-      const id = text(el).match(/^Order #(\d{8,12})$/)?.[1];
-      return id ? [id] : [];
-    });
-    const ids = [...(kind === 'order' && fromUrl ? [fromUrl] : []), ...labelled];
-    return detection('etsy', kind, {
-      originIds: ids.filter((id) => RECEIPT.test(id)).map((id) => ({ id, marketplace: 'etsy' as const })),
-    });
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
+    // The open order's id is in the URL; the list behind an overlay is not this page's subject.
+    const content = doc.querySelector('main') ?? doc.body;
+    const ids = kind === 'order' ? [orderIdInUrl(url)] : content ? listedOrderIds(content) : [];
+    return detection('etsy', kind, { originIds: originIds(ids, 'etsy', ORDER_ID) });
   },
 };

@@ -1,57 +1,108 @@
-import type { PlatformDetector } from '../types';
-import { canonicalOrderRef, detection, emailsIn, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import {
+  canonicalEmail,
+  columnValues,
+  detection,
+  emailsIn,
+  firstToken,
+  inputEmails,
+  isString,
+  nothing,
+  refsAfterLabel,
+  text,
+  valuesAfterLabel,
+} from '../extract';
 
-const ORDER = /\/sales\/order\/view\/order_id\/\d+(?:\/key\/[0-9a-f]{32,64})?\/?$/;
-const ORDER_LIST = /\/sales\/order\/(?:index\/)?(?:key\/[0-9a-f]{32,64}\/?)?$/;
-const CUSTOMER = /\/customer\/index\/edit\/id\/\d+(?:\/key\/[0-9a-f]{32,64})?\/?$/;
-/** increment_id: 9 digits by default, but stores change its length and add letter prefixes. */
-const INCREMENT_ID = /^#?\s*([A-Za-z]{0,6}-?\d{6,15})$/;
+// The admin front name is the merchant's own (/admin_x1y2/), so only path suffixes are matched.
+// An admin URL may end in a secret key (key/<hex>/).
+const ORDER = /\/sales\/order\/view\/order_id\/\d+(?:\/.*)?$/;
+const ORDER_LIST = /\/sales\/order\/?(?:index\/?)?(?:key\/[0-9a-f]+\/?)?$/;
+const CUSTOMER = /\/customer\/index\/edit\/id\/\d+(?:\/.*)?$/;
+/** The storefront's "My orders" uses the same paths: only the admin carries these. */
+const ADMIN_MARKERS = 'body[class*="adminhtml-"], #anchor-content';
+/**
+ * increment_id: `000000123` by default, 12 digits or letter prefixes in the wild, so taken from its
+ * label rather than its length. Invoices, shipments and credit memos share the format.
+ */
+const INCREMENT_ID = /^[A-Za-z0-9-]{0,31}\d[A-Za-z0-9-]{0,31}$/;
 
-/** The storefront's "My orders" shares the path; only the admin has these markers. */
-function isAdmin(doc: Document): boolean {
-  return !!doc.querySelector('body[class*="adminhtml"], #anchor-content');
+function urlKind(path: string): PageKind {
+  if (ORDER.test(path)) return 'order';
+  if (ORDER_LIST.test(path)) return 'order-list';
+  return CUSTOMER.test(path) ? 'customer' : 'none';
+}
+
+function pageKind(url: URL, doc?: Document): PageKind {
+  const kind = urlKind(url.pathname);
+  if (kind === 'none' || !doc) return kind;
+  return doc.querySelector(ADMIN_MARKERS) ? kind : 'none';
+}
+
+/** `<h1 class="page-title">#000000123</h1>`, which sits in the admin's page header. */
+function titleRef(doc: Document): string[] {
+  const ref = text(doc.querySelector('h1.page-title')).match(/^#\s*(\S+)$/)?.[1] ?? '';
+  return INCREMENT_ID.test(ref) ? [ref] : [];
+}
+
+function orderDetail(doc: Document, content: Element) {
+  // The title, and "Order # 000000123" heading "Order & Account Information"; never "Invoice #…".
+  const orderRefs = [...titleRef(doc), ...refsAfterLabel(content, /^Order\s*#/i, INCREMENT_ID)];
+  const account = content.querySelector('.order-account-information');
+  const emails = account
+    ? emailsIn(account)
+    : valuesAfterLabel(content, /^(?:customer\s+)?e-?mail:?$/i)
+        .map(canonicalEmail)
+        .filter(isString);
+  return { orderRefs, emails };
 }
 
 export const magento: PlatformDetector = {
   id: 'magento',
-  name: 'Magento 2',
+  name: 'Magento',
   selfHosted: true,
   examples: [
-    { url: 'https://shop.example/admin_x1y2/sales/order/view/order_id/321/', kind: 'order' },
-    { url: 'https://shop.example/admin_x1y2/sales/order/view/order_id/321/key/0123456789abcdef0123456789abcdef/', kind: 'order' },
-    { url: 'https://shop.example/admin_x1y2/sales/order/', kind: 'order-list' },
-    { url: 'https://shop.example/admin_x1y2/customer/index/edit/id/12/', kind: 'customer' },
-    { url: 'https://shop.example/admin_x1y2/catalog/product/', kind: 'none' },
+    {
+      url: 'https://shop.lakeside.example/admin_x1y2/sales/order/view/order_id/42/key/4f0c7e9d2b1a8c6e5f3d0b9a7c1e2f4d6a8b0c2e4f6a8b0c2d4e6f8a0b2c4d6e/',
+      kind: 'order',
+    },
+    { url: 'https://shop.lakeside.example/admin/sales/order/view/order_id/42/', kind: 'order' },
+    { url: 'https://shop.lakeside.example/admin_x1y2/sales/order/', kind: 'order-list' },
+    {
+      url: 'https://shop.lakeside.example/admin_x1y2/sales/order/index/key/4f0c7e9d2b1a8c6e5f3d0b9a7c1e2f4d/',
+      kind: 'order-list',
+    },
+    {
+      url: 'https://shop.lakeside.example/admin_x1y2/customer/index/edit/id/17/',
+      kind: 'customer',
+    },
+    {
+      url: 'https://shop.lakeside.example/admin_x1y2/sales/order_invoice/view/invoice_id/98/',
+      kind: 'none',
+    },
+    {
+      url: 'https://shop.lakeside.example/admin_x1y2/sales/shipment/view/shipment_id/34/',
+      kind: 'none',
+    },
+    { url: 'https://shop.lakeside.example/admin_x1y2/sales/order/history/', kind: 'none' },
+    { url: 'https://shop.lakeside.example/admin_x1y2/catalog/product/edit/id/7/', kind: 'none' },
+    { url: 'https://shop.lakeside.example/admin_x1y2/admin/dashboard/', kind: 'none' },
   ],
-  pageKind(url, doc) {
-    const kind = ORDER.test(url.pathname)
-      ? 'order'
-      : ORDER_LIST.test(url.pathname)
-        ? 'order-list'
-        : CUSTOMER.test(url.pathname)
-          ? 'customer'
-          : 'none';
-    // Checked only once the path matched, so other pages cost no DOM access.
-    return kind !== 'none' && doc && !isAdmin(doc) ? 'none' : kind;
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url, doc);
-    if (kind === 'none') return detection(null, 'none');
-    if (kind === 'order-list') {
-      // Grid rows arrive by XHR; each row's first cell holds the increment id next to its view link.
-      const refs = [...doc.querySelectorAll('.data-grid tr')].flatMap((row) => {
-        const value = text(row.querySelector('td .data-grid-cell-content'));
-        const match = value.match(INCREMENT_ID)?.[1];
-        return match && row.querySelector('a[href*="/sales/order/view/"]') ? [canonicalOrderRef(match)] : [];
+    const kind = pageKind(url, doc);
+    if (kind === 'none') return nothing();
+    const content = doc.querySelector('#anchor-content') ?? doc.body;
+    if (!content) return detection('magento', kind);
+    if (kind === 'order') return detection('magento', kind, orderDetail(doc, content));
+    if (kind === 'customer') {
+      return detection('magento', kind, {
+        emails: inputEmails(content, 'input[name="customer[email]"]'),
       });
-      return detection('magento', kind, { orderRefs: refs });
     }
-    // The heading holds the order's increment id; invoices and shipments share its shape, never its place.
-    const heading = kind === 'order' ? text(doc.querySelector('h1.page-title')).match(INCREMENT_ID)?.[1] : undefined;
-    const account = doc.querySelector('.order-account-information, .admin__page-section.order-view-account-information, #container');
-    return detection('magento', kind, {
-      orderRefs: heading ? [canonicalOrderRef(heading)] : [],
-      emails: emailsIn(account ?? doc.querySelector('#anchor-content')),
-    });
+    // Grid rows arrive by XHR; the "ID" column is the increment id (the View link has the entity id).
+    const refs = columnValues(content, /^ID$/i)
+      .map(firstToken)
+      .filter((ref) => INCREMENT_ID.test(ref));
+    return detection('magento', kind, { orderRefs: refs });
   },
 };

@@ -1,14 +1,74 @@
-import type { PlatformDetector } from '../types';
-import { detection, emailsIn, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import { columnValues, detection, emailsIn, nothing, text } from '../extract';
 
+// The admin folder is random (/admin1a2b3c/); 1.7.7+ routes live under index.php/sell/…
 const ORDER = /\/index\.php\/sell\/orders\/\d+\/view\/?$/;
 const ORDER_LIST = /\/index\.php\/sell\/orders\/?$/;
 const CUSTOMER = /\/index\.php\/sell\/customers\/\d+\/view\/?$/;
-/** The order reference customers see in their emails. */
+/** The reference customers see in their emails; `#12` (id_order) is secondary and not reported. */
 const REFERENCE = /^[A-Z]{9}$/;
 
-function legacy(url: URL): { controller: string | null; has: (name: string) => boolean } {
-  return { controller: url.searchParams.get('controller'), has: (name) => url.searchParams.has(name) };
+/** ≤1.7.6: index.php?controller=AdminOrders&id_order=12&vieworder&token=… */
+function legacyKind(url: URL): PageKind {
+  if (!url.pathname.endsWith('/index.php')) return 'none';
+  const params = url.searchParams;
+  const controller = params.get('controller');
+  if (controller === 'AdminOrders') {
+    if (!params.has('id_order')) return 'order-list';
+    return params.has('vieworder') ? 'order' : 'none';
+  }
+  return controller === 'AdminCustomers' && params.has('id_customer') && params.has('viewcustomer')
+    ? 'customer'
+    : 'none';
+}
+
+function pageKind(url: URL): PageKind {
+  const path = url.pathname;
+  if (ORDER.test(path)) return 'order';
+  if (ORDER_LIST.test(path)) return 'order-list';
+  if (CUSTOMER.test(path)) return 'customer';
+  return legacyKind(url);
+}
+
+function references(values: string[]): string[] {
+  return values.filter((value) => REFERENCE.test(value));
+}
+
+/** 8.x: `div.title-content > h1` holds strong.text-muted "#12", then a plain strong: the reference. */
+function titleReference(doc: Document): string[] {
+  const strongs = [...doc.querySelectorAll('.title-content > h1 > strong:not(.text-muted)')];
+  const title = doc.querySelector('#order-view-page')?.getAttribute('data-order-title') ?? '';
+  return [...strongs.map(text), title.split(' ').pop() ?? ''];
+}
+
+/**
+ * ≤1.7.6: the order panel's heading badges are the reference and "#<id_order>". Other panels have
+ * badges too (and prev/next buttons other ids), so the heading must carry this page's id_order.
+ */
+function legacyReference(url: URL, doc: Document): string[] {
+  const idBadge = `#${url.searchParams.get('id_order')}`;
+  const badges = (heading: Element) => [...heading.querySelectorAll('span.badge')].map(text);
+  return [...doc.querySelectorAll('.panel-heading')]
+    .map(badges)
+    .filter((texts) => texts.includes(idBadge))
+    .flat();
+}
+
+function orderEmails(doc: Document): string[] {
+  // 8.x: div#customerEmail a[href^="mailto:"] in #customerCard; ≤1.7.6: dl.well.list-detail.
+  const block =
+    doc.querySelector('#customerEmail') ??
+    doc.querySelector('#customerCard') ??
+    doc.querySelector('dl.well.list-detail');
+  return emailsIn(block);
+}
+
+/** The customer page's heading "Jane Doe [000412] - jane@…": the bracket is the customer id. */
+function customerEmails(doc: Document): string[] {
+  const heading = [...doc.querySelectorAll('.card-header, .panel-heading')].find((h) =>
+    /\[\d+\]/.test(text(h)),
+  );
+  return emailsIn(heading);
 }
 
 export const prestashop: PlatformDetector = {
@@ -16,32 +76,60 @@ export const prestashop: PlatformDetector = {
   name: 'PrestaShop',
   selfHosted: true,
   examples: [
-    { url: 'https://shop.example/admin1a2b3c/index.php/sell/orders/12/view?_token=abc', kind: 'order' },
-    { url: 'https://shop.example/admin1a2b3c/index.php?controller=AdminOrders&id_order=12&vieworder&token=abc', kind: 'order' },
-    { url: 'https://shop.example/admin1a2b3c/index.php/sell/orders/', kind: 'order-list' },
-    { url: 'https://shop.example/admin1a2b3c/index.php/sell/customers/4/view', kind: 'customer' },
-    { url: 'https://shop.example/admin1a2b3c/index.php/sell/catalog/products', kind: 'none' },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php/sell/orders/12/view?_token=Zx9k2LmQ',
+      kind: 'order',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php?controller=AdminOrders&id_order=12&vieworder&token=9f8e7d',
+      kind: 'order',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php/sell/orders/?_token=Zx9k2LmQ',
+      kind: 'order-list',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php?controller=AdminOrders&token=9f8e7d',
+      kind: 'order-list',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php/sell/customers/412/view?_token=Zx9k2LmQ',
+      kind: 'customer',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php?controller=AdminCustomers&id_customer=412&viewcustomer&token=1a2b3c',
+      kind: 'customer',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php/sell/orders/invoices/?_token=Zx9k2LmQ',
+      kind: 'none',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php/sell/catalog/products/7/edit',
+      kind: 'none',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php?controller=AdminOrders&id_order=12&updateorder&token=9f8e7d',
+      kind: 'none',
+    },
+    {
+      url: 'https://boutique.example/admin1a2b3c/index.php?controller=AdminDashboard&token=1a2b3c',
+      kind: 'none',
+    },
   ],
-  pageKind(url) {
-    const old = legacy(url);
-    if (ORDER.test(url.pathname) || (old.controller === 'AdminOrders' && old.has('id_order') && old.has('vieworder'))) return 'order';
-    if (ORDER_LIST.test(url.pathname) || (old.controller === 'AdminOrders' && !old.has('id_order'))) return 'order-list';
-    if (CUSTOMER.test(url.pathname) || (old.controller === 'AdminCustomers' && old.has('viewcustomer'))) return 'customer';
-    return 'none';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
-    if (kind === 'order-list') {
-      const refs = [...doc.querySelectorAll('td.column-reference, td[class*="reference"]')].map(text).filter((v) => REFERENCE.test(v));
-      return detection('prestashop', kind, { orderRefs: refs });
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
+    if (kind === 'order') {
+      const orderRefs = references([...titleReference(doc), ...legacyReference(url, doc)]);
+      return detection('prestashop', kind, { orderRefs, emails: orderEmails(doc) });
     }
-    // 8.x: "#12" in strong.text-muted, then the reference in a plain strong; ≤1.7.6: span.badge.
-    const candidates = [
-      ...doc.querySelectorAll('div.title-content > h1 strong:not(.text-muted), .panel-heading span.badge'),
-    ].map(text);
-    const reference = kind === 'order' ? candidates.find((value) => REFERENCE.test(value)) : undefined;
-    const customer = doc.querySelector('#customerEmail, #customerCard, dl.well.list-detail') ?? doc.body;
-    return detection('prestashop', kind, { orderRefs: reference ? [reference] : [], emails: emailsIn(customer) });
+    if (kind === 'customer') return detection('prestashop', kind, { emails: customerEmails(doc) });
+    // The list's "Reference" column (never a products table: that "Reference" is a SKU).
+    const content = doc.querySelector('#main-div, #content') ?? doc.body;
+    return detection('prestashop', kind, {
+      orderRefs: references(columnValues(content, /^Reference$/i)),
+    });
   },
 };

@@ -1,19 +1,60 @@
-import type { PlatformDetector } from '../types';
-import { canonicalOrderRef, detection, emailsIn, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import {
+  blockByHeading,
+  canonicalOrderRef,
+  detection,
+  emailsIn,
+  isString,
+  nothing,
+  text,
+} from '../extract';
 
-const ORDER = /^\/store\/[^/]+\/orders\/\d+\/?$|^\/admin\/orders\/\d+\/?$/;
-const ORDER_LIST = /^\/store\/[^/]+\/orders\/?$|^\/admin\/orders\/?$/;
-const CUSTOMER = /^\/store\/[^/]+\/customers\/\d+\/?$|^\/admin\/customers\/\d+\/?$/;
-/** An order name: `#1001`, `#BG7228`, `#1001-EU`; not fulfilments `#1001-F1`, returns `-R1` or drafts `#D12`. */
-const ORDER_NAME = /^#(?!D\d)[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/;
-const NOT_ORDER_NAME = /-[FR]\d+$/;
+const ORDER = /^\/orders\/\d+(?:\/|$)/;
+const ORDER_LIST = /^\/orders\/?$/;
+const CUSTOMER = /^\/customers\/\d+(?:\/|$)/;
+const ORDER_LINK = /\/orders\/\d+(?:[/?#]|$)/;
+/** An order name: `#1001`, `#BG7228`, `#1001-EU`. */
+const ORDER_NAME = /^#[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/;
+/** Same shape, other things: fulfilments `#1001-F1`, returns `#1001-R1`, drafts `#D12`. */
+const NOT_ORDER_NAME = /-[FR]\d+$|^#D\d+$/;
+const CUSTOMER_CARD = /^(?:customer|customer overview|contact information|contact)$/i;
 
-function isShopifyHost(url: URL): boolean {
-  return url.hostname === 'admin.shopify.com' || url.hostname.endsWith('.myshopify.com');
+const NEW_ADMIN = /^\/store\/[^/]+(\/.*)$/;
+const LEGACY_ADMIN = /^\/admin(\/.*)$/;
+
+/** The path inside the admin: new admin `/store/{handle}/…`, legacy `*.myshopify.com/admin/…`. */
+function adminPath(url: URL): string | null {
+  if (url.hostname === 'admin.shopify.com') return url.pathname.match(NEW_ADMIN)?.[1] ?? null;
+  if (!url.hostname.endsWith('.myshopify.com')) return null;
+  return url.pathname.match(LEGACY_ADMIN)?.[1] ?? null;
 }
 
-function orderName(value: string): string | null {
-  return ORDER_NAME.test(value) && !NOT_ORDER_NAME.test(value) ? canonicalOrderRef(value) : null;
+function pageKind(url: URL): PageKind {
+  const path = adminPath(url);
+  if (path === null) return 'none';
+  // The ids in these paths are internal ids, never order names.
+  if (ORDER.test(path)) return 'order';
+  if (ORDER_LIST.test(path)) return 'order-list';
+  if (CUSTOMER.test(path)) return 'customer';
+  return 'none';
+}
+
+/** The order name at the start of a heading or link text, without its `#`. */
+function orderName(printed: string): string | null {
+  const token = printed.trim().split(' ')[0]!;
+  return ORDER_NAME.test(token) && !NOT_ORDER_NAME.test(token) ? canonicalOrderRef(token) : null;
+}
+
+/** Order links' names: each list row's order cell, a customer's past orders. */
+function linkedOrderNames(root: ParentNode): string[] {
+  return [...root.querySelectorAll('a[href*="/orders/"]')]
+    .filter((link) => ORDER_LINK.test(link.getAttribute('href') ?? ''))
+    .map((link) => orderName(text(link)))
+    .filter(isString);
+}
+
+function customerEmails(main: ParentNode): string[] {
+  return emailsIn(blockByHeading(main, CUSTOMER_CARD));
 }
 
 export const shopify: PlatformDetector = {
@@ -22,36 +63,52 @@ export const shopify: PlatformDetector = {
   selfHosted: false,
   examples: [
     { url: 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117', kind: 'order' },
-    { url: 'https://admin.shopify.com/store/northwind-goods/orders?status=open', kind: 'order-list' },
-    { url: 'https://admin.shopify.com/store/northwind-goods/customers/7120043311', kind: 'customer' },
+    {
+      url: 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117/refund',
+      kind: 'order',
+    },
+    { url: 'https://admin.shopify.com/store/northwind-goods/orders', kind: 'order-list' },
+    {
+      url: 'https://admin.shopify.com/store/northwind-goods/orders?status=open&query=maya',
+      kind: 'order-list',
+    },
+    {
+      url: 'https://admin.shopify.com/store/northwind-goods/customers/7120043311',
+      kind: 'customer',
+    },
     { url: 'https://northwind-goods.myshopify.com/admin/orders/5523819086117', kind: 'order' },
-    { url: 'https://admin.shopify.com/store/northwind-goods/products/812', kind: 'none' },
+    { url: 'https://northwind-goods.myshopify.com/admin/orders', kind: 'order-list' },
+    { url: 'https://northwind-goods.myshopify.com/admin/customers/7120043311', kind: 'customer' },
+    { url: 'https://admin.shopify.com/store/northwind-goods', kind: 'none' },
+    { url: 'https://admin.shopify.com/store/northwind-goods/products/8123456789', kind: 'none' },
     { url: 'https://admin.shopify.com/store/northwind-goods/draft_orders/991', kind: 'none' },
+    { url: 'https://admin.shopify.com/store/northwind-goods/checkouts/33012', kind: 'none' },
+    { url: 'https://admin.shopify.com/store/northwind-goods/customers', kind: 'none' },
+    { url: 'https://admin.shopify.com/store/northwind-goods/settings/general', kind: 'none' },
+    { url: 'https://northwind-goods.myshopify.com/products/kettle', kind: 'none' },
   ],
-  pageKind(url) {
-    if (!isShopifyHost(url)) return 'none';
-    if (ORDER.test(url.pathname)) return 'order';
-    if (ORDER_LIST.test(url.pathname)) return 'order-list';
-    if (CUSTOMER.test(url.pathname)) return 'customer';
-    return 'none';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
     const main = doc.querySelector('main') ?? doc.body;
+    if (!main) return detection('shopify', kind);
     if (kind === 'order-list') {
-      // Each row's order cell links to /orders/{id}, its text the order name.
-      const refs = [...main.querySelectorAll('a[href*="/orders/"]')].map((a) => orderName(text(a)));
-      return detection('shopify', kind, { orderRefs: refs.filter((r): r is string => r !== null) });
+      return detection('shopify', kind, { orderRefs: linkedOrderNames(main) });
+    }
+    if (kind === 'customer') {
+      return detection('shopify', kind, {
+        orderRefs: linkedOrderNames(main),
+        emails: customerEmails(main),
+      });
     }
     // The heading carries the order name; the URL id is an internal id, never the order number.
-    const heading = kind === 'order' ? orderName(text(main.querySelector('h1'))) : null;
-    const customer = [...main.querySelectorAll('section, div')].find((el) =>
-      /^customer\b/i.test(text(el.querySelector(':scope > h2, :scope > h3'))),
-    );
+    const heading = [...main.querySelectorAll('h1')]
+      .map((h1) => orderName(text(h1)))
+      .find(isString);
     return detection('shopify', kind, {
       orderRefs: heading ? [heading] : [],
-      emails: emailsIn(customer ?? main),
+      emails: customerEmails(main),
     });
   },
 };

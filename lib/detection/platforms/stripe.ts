@@ -1,48 +1,89 @@
-import type { PlatformDetector } from '../types';
-import { canonicalEmail, canonicalOrderRef, detection, text } from '../extract';
+import type { PageKind, PlatformDetector } from '../types';
+import {
+  blockByHeading,
+  canonicalEmail,
+  canonicalOrderRef,
+  detection,
+  emailsIn,
+  firstToken,
+  isString,
+  nothing,
+  valuesAfterLabel,
+} from '../extract';
 
-const PREFIX = '(?:/acct_\\w+)?(?:/test)?';
-const PAYMENT = new RegExp(`^${PREFIX}/payments/(?:pi|ch|py)_\\w+/?$`);
-const CUSTOMER = new RegExp(`^${PREFIX}/customers/cus_\\w+/?$`);
-/** Store order numbers only appear in metadata or a description such as "Example Shop - Order 1001". */
-const ORDER_IN_DESCRIPTION = /\bOrder\s+#?([A-Za-z0-9-]*\d[A-Za-z0-9-]*)\b/;
-const METADATA_KEYS = /^(?:order_id|order_number|orderid|ordernumber)$/i;
+// Optional connected-account and test-mode prefixes: /acct_1AbC/test/payments/pi_…
+const PREFIX = '^(?:/acct_[A-Za-z0-9]+)?(?:/test)?';
+const PAYMENT = new RegExp(`${PREFIX}/payments/(?:pi|ch|py)_[A-Za-z0-9]+/?$`);
+const CUSTOMER = new RegExp(`${PREFIX}/customers/cus_[A-Za-z0-9]+/?$`);
+
+/** Metadata keys stores use for their order number (WooCommerce's gateway: `order_id`). */
+const ORDER_KEY =
+  /^(?:order[ _-]?(?:id|number|no|num|ref|reference)|orderid|ordernumber)\b\s*:?\s*/i;
+/** "Example Shop - Order 1001", "Order #WC-2041" in a description. */
+const ORDER_IN_DESCRIPTION =
+  /\border\s*(?:#|no\.?|number|id)?\s*:?\s*#?\s*([A-Za-z0-9][A-Za-z0-9/_-]*)/i;
+const STORE_REF = /^(?:(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]{0,39}|[A-Z]{9})$/;
+/** Stripe's own object ids (pi_, ch_, cus_, in_, re_, txn_, pm_, …) are never looked up. */
+const STRIPE_ID = /^[a-z]{2,6}_[A-Za-z0-9]{8,}$/;
+const EMAIL_LABEL = /^(?:customer |receipt |billing )?e-?mail(?: address)?\s*:?\s*/i;
+
+function pageKind(url: URL): PageKind {
+  if (url.hostname !== 'dashboard.stripe.com') return 'none';
+  if (PAYMENT.test(url.pathname)) return 'order';
+  return CUSTOMER.test(url.pathname) ? 'customer' : 'none';
+}
+
+/** Order numbers only from the store's metadata and description, never Stripe's own ids. */
+function storeOrderRefs(content: Element): string[] {
+  const fromMetadata = valuesAfterLabel(content, ORDER_KEY).map(firstToken);
+  const fromDescription = valuesAfterLabel(content, /^description\s*:?\s*/i).map(
+    (description) => description.match(ORDER_IN_DESCRIPTION)?.[1] ?? '',
+  );
+  return [...fromMetadata, ...fromDescription]
+    .map(canonicalOrderRef)
+    .filter((ref) => STORE_REF.test(ref) && !STRIPE_ID.test(ref));
+}
+
+function customerEmails(content: Element): string[] {
+  const labelled = valuesAfterLabel(content, EMAIL_LABEL).map((value) =>
+    canonicalEmail(firstToken(value)),
+  );
+  return [...labelled.filter(isString), ...emailsIn(blockByHeading(content, /^customer$/i))];
+}
 
 export const stripe: PlatformDetector = {
   id: 'stripe',
   name: 'Stripe',
   selfHosted: false,
   examples: [
-    { url: 'https://dashboard.stripe.com/payments/pi_3NtYk2LkdIwHu7ix0abc', kind: 'order' },
-    { url: 'https://dashboard.stripe.com/acct_1AbC/test/payments/ch_123abc', kind: 'order' },
-    { url: 'https://dashboard.stripe.com/customers/cus_OaBcD123', kind: 'customer' },
-    { url: 'https://dashboard.stripe.com/balance/overview', kind: 'none' },
+    { url: 'https://dashboard.stripe.com/payments/pi_3PqR7sL2kX9mN4vB1aC0dE5f', kind: 'order' },
+    {
+      url: 'https://dashboard.stripe.com/test/payments/ch_3PqR7sL2kX9mN4vB1xY2zW3v',
+      kind: 'order',
+    },
+    {
+      url: 'https://dashboard.stripe.com/acct_1NwXyZ2aBcDeFgHi/payments/py_3PqR7sL2kX9mN4vB0qR8sT6u',
+      kind: 'order',
+    },
+    { url: 'https://dashboard.stripe.com/customers/cus_QwErTy123456', kind: 'customer' },
+    {
+      url: 'https://dashboard.stripe.com/acct_1NwXyZ2aBcDeFgHi/test/customers/cus_QwErTy123456',
+      kind: 'customer',
+    },
+    { url: 'https://dashboard.stripe.com/payments', kind: 'none' },
+    { url: 'https://dashboard.stripe.com/dashboard', kind: 'none' },
+    { url: 'https://dashboard.stripe.com/invoices/in_1PqR7sL2kX9mN4vB', kind: 'none' },
+    { url: 'https://dashboard.stripe.com/settings/account', kind: 'none' },
   ],
-  pageKind(url) {
-    if (url.hostname !== 'dashboard.stripe.com') return 'none';
-    if (PAYMENT.test(url.pathname)) return 'order';
-    if (CUSTOMER.test(url.pathname)) return 'customer';
-    return 'none';
-  },
+  pageKind,
   detect(url, doc) {
-    const kind = this.pageKind(url);
-    if (kind === 'none') return detection(null, 'none');
-    const refs: string[] = [];
-    const emails: string[] = [];
-    // Label → value pairs: definition lists and two-cell rows.
-    for (const label of doc.querySelectorAll('dt, th, [data-testid*="label" i]')) {
-      const name = text(label);
-      const value = text(label.nextElementSibling);
-      if (/^(?:customer\s+)?e-?mail$/i.test(name)) {
-        const email = canonicalEmail(value);
-        if (email) emails.push(email);
-      } else if (METADATA_KEYS.test(name) && value) {
-        refs.push(canonicalOrderRef(value));
-      } else if (/^description$/i.test(name)) {
-        const ref = value.match(ORDER_IN_DESCRIPTION)?.[1];
-        if (ref) refs.push(ref);
-      }
-    }
-    return detection('stripe', kind, { orderRefs: refs, emails });
+    const kind = pageKind(url);
+    if (kind === 'none') return nothing();
+    const content = doc.querySelector('main, [role="main"]') ?? doc.body;
+    if (!content) return detection('stripe', kind);
+    return detection('stripe', kind, {
+      orderRefs: storeOrderRefs(content),
+      emails: customerEmails(content),
+    });
   },
 };

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { detectPage } from '@/lib/detection';
+import { expected } from '../../fixtures/pages/expected';
+import { FIXTURES, fixture } from './load-fixture';
+
+/**
+ * detection.md section 4, one row per decoy: the value is really on the fixture page (so the test
+ * means something), and nothing detected there contains it.
+ */
+const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
+  [
+    'phone',
+    '+1 (555) 010-2233',
+    ['shopify-order', 'shopify-customer', 'ebay-order', 'stripe-payment'],
+  ],
+  ['phone', '07700 900123', ['woocommerce-order-hpos', 'woocommerce-customer']],
+  [
+    'tracking (UPS)',
+    '1Z999AA10123456784',
+    ['shopify-order', 'bigcommerce-order', 'amazon-order', 'amazon-messaging'],
+  ],
+  ['tracking (USPS)', '9400 1000 0000 0000 0000 00', ['shopify-order', 'ebay-order', 'etsy-order']],
+  [
+    'tracking (DHL)',
+    'JJD000390000000000',
+    ['woocommerce-order-hpos', 'prestashop-order', 'prestashop-order-legacy'],
+  ],
+  ['SKU', 'TSHIRT-BLK-M', ['shopify-order']],
+  ['SKU', 'KETTLE-STEEL-1L', ['shopify-order', 'woocommerce-order', 'amazon-order', 'ebay-order']],
+  ['SKU', '10442', ['woocommerce-order-hpos']],
+  ['barcode / UPC', '012345678905', ['shopify-order', 'bigcommerce-order']],
+  ['EAN-13', '4006381333931', ['prestashop-order', 'bigcommerce-order']],
+  [
+    'price',
+    '$1,042.00',
+    ['shopify-order', 'shopify-customer', 'bigcommerce-order', 'amazon-order'],
+  ],
+  ['price', '€1,042.00', ['prestashop-order', 'prestashop-order-legacy']],
+  ['date', '2024-03-01', ['woocommerce-order-hpos']],
+  ['date', '03/01/2024', ['prestashop-order', 'prestashop-customer']],
+  ['postcode', '90210-1234', ['shopify-order', 'stripe-payment']],
+  ['postcode', 'BS1 4DJ', ['woocommerce-order-hpos', 'woocommerce-customer']],
+  ['postcode', '62701-1234', ['amazon-order']],
+  ['invoice (Magento)', '000000098', ['magento-order']],
+  ['shipment (Magento)', '000000077', ['magento-order']],
+  ['credit memo (Magento)', '000000012', ['magento-order']],
+  ['invoice (PrestaShop)', 'IN000012', ['prestashop-order', 'prestashop-order-legacy']],
+  ['delivery slip (PrestaShop)', 'DE000034', ['prestashop-order', 'prestashop-order-legacy']],
+  ['product reference, order-shaped', 'MUGBLACKX', ['prestashop-order', 'prestashop-order-legacy']],
+  ['fulfilment name', '1042-F1', ['shopify-order']],
+  ['return name', '1042-R1', ['shopify-order']],
+  ['draft name', 'D12', ['shopify-order', 'shopify-customer', 'shopify-draft-order']],
+  ['internal id in the URL (Shopify)', '5523819086117', ['shopify-order', 'shopify-order-list']],
+  ['internal id in the URL (Magento entity)', '321', ['magento-order', 'magento-order-list']],
+  [
+    'internal id (Woo post with a numbering plugin)',
+    '4321',
+    ['woocommerce-order', 'woocommerce-order-list'],
+  ],
+  ['customer id', '7120043311', ['shopify-order', 'shopify-customer']],
+  ['customer id', '000412', ['prestashop-customer']],
+  ['PrestaShop id_order', '#12', ['prestashop-order', 'prestashop-order-legacy']],
+  ['Amazon ASIN', 'B0ABCDEF12', ['amazon-order', 'amazon-messaging']],
+  ['Amazon Order Item ID', '12345678901234', ['amazon-order']],
+  ['Amazon seller order id', 'Your Seller Order ID: # 1042', ['amazon-order']],
+  ['eBay sales record number', '1234', ['ebay-order']],
+  ['eBay item number', '123456789012', ['ebay-order']],
+  ['eBay transaction id', '2345678901001', ['ebay-order']],
+  ['eBay buyer id', 'kettlefan_88', ['ebay-order']],
+  ['Etsy listing id', '1234567890', ['etsy-order', 'etsy-order-list']],
+  ['Etsy transaction id', '4012345678', ['etsy-order', 'etsy-order-list']],
+  ['Etsy shop id', '21234567', ['etsy-order', 'etsy-order-list']],
+  [
+    'Stripe payment intent',
+    'pi_3PqR7sL2kX9mN4vB1aC0dE5f',
+    ['stripe-payment', 'woocommerce-order-hpos'],
+  ],
+  ['Stripe customer', 'cus_QwErTy123456', ['stripe-payment', 'stripe-customer']],
+  ['Stripe charge', 'ch_3PqR7sL2kX9mN4vB1xY2zW3v', ['stripe-payment', 'woocommerce-order-hpos']],
+  ['Stripe invoice number', 'ABCD1234-0001', ['stripe-payment']],
+  ['Stripe last4', '4242', ['stripe-payment']],
+  [
+    'Stripe risk score / IP',
+    '203.0.113.7',
+    ['stripe-payment', 'woocommerce-order-hpos', 'magento-order'],
+  ],
+  ['gateway transaction id', '9988776655', ['bigcommerce-order']],
+  [
+    'the agent’s own email',
+    'dana@northwind.example',
+    Object.keys(expected).filter((name) => !name.startsWith('magento-storefront')),
+  ],
+  [
+    'the store’s sender email',
+    'orders@northwind.example',
+    Object.keys(expected).filter((name) => !/^(?:magento|prestashop)-/.test(name)),
+  ],
+  [
+    'the store’s sender email',
+    'sales@lakeside.example',
+    ['magento-order', 'magento-storefront-order'],
+  ],
+  [
+    'the store’s sender email',
+    'commandes@boutique.example',
+    ['prestashop-order', 'prestashop-order-list', 'prestashop-customer'],
+  ],
+  ['a note’s third-party email', 'accounts@mayaco.example', ['shopify-order', 'shopify-customer']],
+];
+
+describe.each(DECOYS)('%s %s', (_, value, names) => {
+  test.each(names)('is on %s and not detected there', (name) => {
+    const html = readFileSync(`${FIXTURES}/${name}.html`, 'utf8').replace(/&euro;/g, '€');
+    expect(html).toContain(value);
+    const found = detectPage(new URL(expected[name]!.url), fixture(name));
+    const values = [...found.orderRefs, ...found.originIds.map((o) => o.id), ...found.emails];
+    const canonical = value.replace(/^#/, '').toLowerCase();
+    expect(values.map((v) => v.toLowerCase())).not.toContain(canonical);
+  });
+});
