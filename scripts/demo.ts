@@ -7,30 +7,19 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureChromium } from './chromium';
-import { readFileSync } from 'node:fs';
 import { DEMO } from '../tests/fakes/demo-data';
-import { startHarness } from '../tests/e2e/harness';
+import { fixturePage, SHOPIFY_LIST, shopifySpaPages, startHarness } from '../tests/e2e/harness';
 import { OptionsPage } from '../tests/e2e/pages/options-page';
 import { PopupPage } from '../tests/e2e/pages/popup-page';
 import { StorePage } from '../tests/e2e/pages/store-page';
 
 const headless = !process.env.DISPLAY;
-const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
-const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
 const AMAZON_ORDER = `https://sellercentral.amazon.com/orders-v3/order/${DEMO.amazon.originId}`;
 const screenshots = resolve('.demo', new Date().toISOString().replace(/[:.]/g, '-'));
 
 async function main() {
   ensureChromium();
-  const store = (name: string) => readFileSync(`tests/fixtures/e2e/${name}`, 'utf8');
-  const harness = await startHarness({
-    headless,
-    storePages: [
-      { url: SHOPIFY_LIST, html: store('shopify-spa.html') },
-      { url: SHOPIFY_ORDER, html: store('shopify-spa.html') },
-      { url: AMAZON_ORDER, html: store('amazon-order.html') },
-    ],
-  });
+  const harness = await startHarness({ headless, storePages: [...shopifySpaPages(), fixturePage('amazon-order')] });
   const { browser, fake } = harness;
   fake.configure({ latencyMs: 100 });
   console.log(`Fake Re:amaze and demo store pages on https://127.0.0.1 (ports ${fake.port}, ${harness.store.port})`);

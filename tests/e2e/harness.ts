@@ -2,6 +2,8 @@ import { makeCertificate } from '../fakes/certificate';
 import { startFakeReamaze, type FakeReamaze } from '../fakes/reamaze-server';
 import { startStoreServer, type StorePage, type StoreServer } from '../fakes/store-server';
 import { demoData } from '../fakes/demo-data';
+import { readFileSync } from 'node:fs';
+import { expected } from '../fixtures/pages/expected';
 import { launchExtension, type ExtensionBrowser } from './browser';
 
 export interface Harness {
@@ -56,3 +58,17 @@ export async function activeTabBadge(browser: ExtensionBrowser): Promise<string>
     return chrome.action.getBadgeText({ tabId: tab.id });
   });
 }
+
+/** A store admin fixture from tests/fixtures/pages, at the URL its expected detection names. */
+export function fixturePage(key: string, url = expected[key]!.url): StorePage {
+  return { url, html: readFileSync(`tests/fixtures/pages/${key}.html`, 'utf8') };
+}
+
+/** The single-page Shopify admin used to test in-page navigation (list → order without a reload). */
+export function shopifySpaPages(): StorePage[] {
+  const html = readFileSync('tests/fixtures/e2e/shopify-spa.html', 'utf8');
+  return [SHOPIFY_LIST, SHOPIFY_ORDER].map((url) => ({ url, html }));
+}
+
+export const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
+export const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';

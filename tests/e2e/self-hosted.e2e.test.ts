@@ -1,21 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { fixturePage, startHarness, type Harness } from './harness';
 import { OptionsPage } from './pages/options-page';
 import { StorePage } from './pages/store-page';
 
-const WOO_ORDER = 'https://shop.northwind.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042';
-const OTHER_WOO = 'https://other-shop.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042';
-const html = readFileSync('tests/fixtures/e2e/woocommerce-order.html', 'utf8');
+const wooOrder = fixturePage('woocommerce-order-hpos');
+const WOO_ORDER = wooOrder.url;
+/** The same admin page on a store the agent never enabled. */
+const OTHER_WOO = WOO_ORDER.replace('shop.northwind.example', 'other-shop.example');
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness({
-    storePages: [
-      { url: WOO_ORDER, html },
-      { url: OTHER_WOO, html },
-    ],
+    storePages: [wooOrder, fixturePage('woocommerce-order-hpos', OTHER_WOO)],
     grantedSites: ['https://shop.northwind.example/*'],
   });
   await OptionsPage.connect(harness.browser);

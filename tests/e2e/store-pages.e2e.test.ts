@@ -1,26 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { activeTabBadge, startHarness, type Harness } from './harness';
+import {
+  activeTabBadge,
+  fixturePage,
+  SHOPIFY_LIST,
+  SHOPIFY_ORDER,
+  shopifySpaPages,
+  startHarness,
+  type Harness,
+} from './harness';
 import { OptionsPage } from './pages/options-page';
 import { StorePage } from './pages/store-page';
 import { DEMO } from '../fakes/demo-data';
 
-const fixture = (name: string) => readFileSync(`tests/fixtures/e2e/${name}`, 'utf8');
-const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
-const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
-const SHOPIFY_PRODUCTS = 'https://admin.shopify.com/store/northwind-goods/products';
-const AMAZON_ORDER = 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567';
+const products = fixturePage('shopify-products');
+const amazonOrder = fixturePage('amazon-order');
+const SHOPIFY_PRODUCTS = products.url;
+const AMAZON_ORDER = amazonOrder.url;
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness({
-    storePages: [
-      { url: SHOPIFY_LIST, html: fixture('shopify-spa.html') },
-      { url: SHOPIFY_ORDER, html: fixture('shopify-spa.html') },
-      { url: SHOPIFY_PRODUCTS, html: fixture('shopify-products.html') },
-      { url: AMAZON_ORDER, html: fixture('amazon-order.html') },
-    ],
+    storePages: [...shopifySpaPages(), products, amazonOrder],
   });
   await OptionsPage.connect(harness.browser);
 });

@@ -5,7 +5,8 @@ import { matchesPattern } from '@/lib/detection/user-rules';
 import type { UserRule } from '@/lib/detection/types';
 
 function page(file: string): Document {
-  return new DOMParser().parseFromString(readFileSync(`tests/fixtures/e2e/${file}`, 'utf8'), 'text/html');
+  const folder = file === 'shopify-spa.html' ? 'e2e' : 'pages';
+  return new DOMParser().parseFromString(readFileSync(`tests/fixtures/${folder}/${file}`, 'utf8'), 'text/html');
 }
 
 /** A Shopify SPA fixture rendered the way its script renders it, for one view. */
@@ -102,7 +103,7 @@ describe('WooCommerce', () => {
   const url = new URL('https://shop.northwind.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042');
 
   test('the heading’s order number and the billing email, found three times, looked up once', () => {
-    expect(detectPage(url, page('woocommerce-order.html'))).toEqual({
+    expect(detectPage(url, page('woocommerce-order-hpos.html'))).toEqual({
       platform: 'woocommerce',
       kind: 'order',
       orderRefs: ['1042'],
@@ -113,7 +114,7 @@ describe('WooCommerce', () => {
 
   test('post.php counts only when it edits an order', () => {
     const postUrl = new URL('https://shop.northwind.example/wp-admin/post.php?post=1042&action=edit');
-    expect(detectPage(postUrl, page('woocommerce-order.html')).kind).toBe('order');
+    expect(detectPage(postUrl, page('woocommerce-order-hpos.html')).kind).toBe('order');
     const blogPost = new DOMParser().parseFromString('<h1>Edit Post</h1><a href="mailto:a@b.example">a</a>', 'text/html');
     expect(detectPage(postUrl, blogPost).kind).toBe('none');
   });
