@@ -66,7 +66,7 @@ async function benchBrowser() {
       const store = await StorePage.open(page, SHOPIFY_ORDER);
       await store.waitForLauncher(/conversation/);
       const ms = performance.now() - start;
-      const requests = harness.fake.log.length;
+      const requests = harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`);
       await page.close();
       return { ms, requests };
     };
@@ -84,7 +84,8 @@ const browser = await benchBrowser();
 
 console.log('Re:amaze Inline benchmark');
 console.log(`content script: ${(script.length / 1024).toFixed(1)} KiB, ${(gzipSync(script).length / 1024).toFixed(1)} KiB gzip`);
-console.log(`detection, 2,000-row order list: ${detection.full.toFixed(1)} ms (median of 15; ${detection.found} order numbers)`);
+console.log(`detection, 2,000-row order list: ${detection.full.toFixed(1)} ms (median of 15; ${detection.found} order numbers reported, the detector's cap)`);
 console.log(`detection per mutation batch (+50 rows): ${detection.batch.toFixed(1)} ms (median of 15)`);
 console.log(`page load → launcher ready, 100 ms API latency: cold ${browser.cold.ms.toFixed(0)} ms, cached ${browser.cached.ms.toFixed(0)} ms`);
-console.log(`API requests per order view: cold ${browser.cold.requests}, cached ${browser.cached.requests}`);
+console.log(`API requests per order view: cold ${browser.cold.requests.length}, cached ${browser.cached.requests.length}`);
+for (const request of browser.cold.requests) console.log(`  cold: GET ${request}`);
