@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test, vi } from 'vitest';
 import { createLookupCache } from '@/lib/lookup/cache';
-import { createLimiter } from '@/lib/lookup/limiter';
 
 function clock(start = 1_000_000) {
   let time = start;
@@ -83,29 +82,5 @@ describe('lookup cache', () => {
     expect((await cache.get('a', async () => 'a2')).value).toBe('a2');
     cache.clear();
     expect((await cache.get('a', async () => 'a3')).value).toBe('a3');
-  });
-});
-
-describe('limiter', () => {
-  test('never runs more than N tasks at once, and runs them all', async () => {
-    const limit = createLimiter(2);
-    let running = 0;
-    let peak = 0;
-    const task = async (value: number) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      running--;
-      return value;
-    };
-    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => limit.run(() => task(n))));
-    expect(results).toEqual([1, 2, 3, 4, 5]);
-    expect(peak).toBe(2);
-  });
-
-  test('a failing task frees its slot', async () => {
-    const limit = createLimiter(1);
-    await expect(limit.run(async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-    expect(await limit.run(async () => 'next')).toBe('next');
   });
 });
