@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messaging/protocol';
 import type { ChannelChoices } from '@/lib/messaging/page-schemas';
 import type { MessageError } from '@/lib/messaging/errors';
-import type { LookupSettings } from '@/lib/settings/schema';
+import { MARKETPLACE_NAMES, MARKETPLACES, type LookupSettings, type Marketplace } from '@/lib/settings/schema';
 import { ErrorAlert } from './error-alert';
 
 export interface LookupSettingsServices {
@@ -10,8 +10,6 @@ export interface LookupSettingsServices {
   save(settings: LookupSettings): Promise<Result<ChannelChoices>>;
 }
 
-const MARKETPLACE_NAMES = { amazon: 'Amazon', ebay: 'eBay', etsy: 'Etsy' } as const;
-type Marketplace = keyof typeof MARKETPLACE_NAMES;
 
 /**
  * Which Re:amaze channel each marketplace's messages arrive in, and which custom-data keys hold
@@ -50,7 +48,7 @@ export function LookupSettingsForm({ services }: { services: LookupSettingsServi
       {error && <ErrorAlert error={error} />}
       {choices && (
         <form onSubmit={save}>
-          {(Object.keys(MARKETPLACE_NAMES) as Marketplace[]).map((marketplace) => (
+          {MARKETPLACES.map((marketplace) => (
             <div class="field" key={marketplace}>
               <label for={`channel-${marketplace}`}>{MARKETPLACE_NAMES[marketplace]} channel</label>
               <select

@@ -5,7 +5,7 @@ import type { MessageError } from '@/lib/messaging/errors';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import type { RecentLookup } from '@/lib/lookup/recent';
 import { ConversationList } from './conversation-list';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
 
 export interface PopupServices {
   getSettings(): Promise<Result<SettingsSummary>>;
@@ -35,8 +35,6 @@ type Search =
   | { state: 'done'; result: LookupResult; loadingMore: boolean }
   | { state: 'failed'; query: string; error: MessageError };
 
-/** Errors the agent fixes in the options rather than by trying again. */
-const SETTINGS_ERRORS = new Set(['unauthorized', 'notConfigured']);
 
 export function PopupApp({ services }: { services: PopupServices }) {
   const [settings, setSettings] = useState<Result<SettingsSummary> | null>(null);
@@ -86,11 +84,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
     }
   }
 
-  const optionsLink = (
-    <button type="button" class="link" onClick={() => services.openOptions()}>
-      Open options
-    </button>
-  );
+  const optionsLink = <OptionsButton onClick={() => services.openOptions()} />;
 
   return (
     <main class="popup">
@@ -207,7 +201,7 @@ function SearchOutcome({
       return (
         <ErrorAlert
           error={search.error}
-          action={SETTINGS_ERRORS.has(search.error.kind) ? optionsLink : undefined}
+          action={isSettingsError(search.error) ? optionsLink : undefined}
         />
       );
     case 'done':

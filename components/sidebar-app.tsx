@@ -3,9 +3,10 @@ import type { Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
 import type { MatchReasonView, SidebarMatch, TabConversations, Thread } from '@/lib/messaging/page-schemas';
 import { ConversationCard } from './conversation-card';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
 import { RelativeTime } from './relative-time';
 import { ThreadView } from './thread-view';
+import { MARKETPLACE_NAMES } from '@/lib/settings/schema';
 import { htmlToText, truncate } from './html-text';
 
 export interface SidebarServices {
@@ -25,7 +26,6 @@ type Open =
   | null
   | { match: SidebarMatch; thread: Result<Thread> | null };
 
-const SETTINGS_ERRORS = new Set(['unauthorized', 'notConfigured']);
 
 export function SidebarApp({ services }: { services: SidebarServices }) {
   const [view, setView] = useState<View>({ state: 'loading' });
@@ -62,11 +62,6 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     setOpen((current) => (current?.match.slug === match.slug ? { match, thread } : current));
   }
 
-  const optionsLink = (
-    <button type="button" class="link" onClick={() => services.openOptions()}>
-      Open options
-    </button>
-  );
 
   return (
     <main class="sidebar">
@@ -84,7 +79,10 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
       </header>
       {view.state === 'loading' && <p role="status">Looking up conversations…</p>}
       {view.state === 'failed' && (
-        <ErrorAlert error={view.error} action={SETTINGS_ERRORS.has(view.error.kind) ? optionsLink : undefined} />
+        <ErrorAlert
+          error={view.error}
+          action={isSettingsError(view.error) ? <OptionsButton onClick={() => services.openOptions()} /> : undefined}
+        />
       )}
       {view.state === 'ready' && open && (
         <ThreadPanel open={open} onBack={() => setOpen(null)} />
@@ -227,7 +225,7 @@ export function describeReason(reason: MatchReasonView): string {
     case 'order':
       return `order #${reason.value}`;
     case 'marketplace':
-      return `${{ amazon: 'Amazon', ebay: 'eBay', etsy: 'Etsy' }[reason.marketplace]} order ${reason.value}`;
+      return `${MARKETPLACE_NAMES[reason.marketplace]} order ${reason.value}`;
     case 'email':
       return `customer email ${reason.value}`;
     case 'customData':

@@ -12,7 +12,8 @@ import type {
   SidebarMatch,
   TabConversations,
 } from '@/lib/messaging/page-schemas';
-import type { Credentials, Settings } from '@/lib/settings/schema';
+import { MARKETPLACE_NAMES, type Credentials, type Settings } from '@/lib/settings/schema';
+import { hasIds } from '@/lib/detection';
 
 /** Seconds a lookup is served without asking again, and how long a stale one may still show. */
 const FRESH_MS = 60_000;
@@ -134,8 +135,7 @@ export function createTabConversations(deps: TabConversationDeps) {
     /** A content script found ids (or lost them, after navigating): look them up. */
     async report(tabId: number, origin: string, detection: DetectionReport): Promise<DetectionReply> {
       const key = JSON.stringify(detection);
-      const hasIds = detection.orderRefs.length + detection.originIds.length + detection.emails.length > 0;
-      if (!hasIds) {
+      if (!hasIds(detection)) {
         tabs.delete(tabId);
         deps.setBadge(tabId, null);
         return { count: 0, state: 'ready' };
@@ -188,13 +188,9 @@ function cacheKey(brand: string, request: PlannedRequest): string {
 function describeSearch(detection: DetectionReport): string[] {
   return [
     ...detection.orderRefs.map((ref) => `order #${ref}`),
-    ...detection.originIds.map((origin) => `${marketplaceName(origin.marketplace)} order ${origin.id}`),
+    ...detection.originIds.map((origin) => `${MARKETPLACE_NAMES[origin.marketplace]} order ${origin.id}`),
     ...detection.emails.map((email) => `customer email ${email}`),
   ];
-}
-
-function marketplaceName(marketplace: string): string {
-  return { amazon: 'Amazon', ebay: 'eBay', etsy: 'Etsy' }[marketplace] ?? marketplace;
 }
 
 function messageOf(error: unknown): string {

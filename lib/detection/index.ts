@@ -58,7 +58,7 @@ export function detectPage(url: URL, doc: Document, rules: readonly UserRule[] =
   return ruled ? merge(found, ruled) : found;
 }
 
-export function hasIds(found: Detection): boolean {
+export function hasIds(found: Pick<Detection, 'orderRefs' | 'originIds' | 'emails'>): boolean {
   return found.orderRefs.length + found.originIds.length + found.emails.length > 0;
 }
 

@@ -1,7 +1,5 @@
 import type { Channel } from '../api/schemas';
-import { MARKETPLACES } from '../settings/schema';
-
-type Marketplace = (typeof MARKETPLACES)[number];
+import { MARKETPLACES, type Marketplace } from '../settings/schema';
 
 /**
  * The Re:amaze channel each marketplace's messages arrive in: the agent's choice where they made

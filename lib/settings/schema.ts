@@ -43,6 +43,10 @@ export type ParsedCredentialsInput = z.output<typeof CredentialsInputSchema>;
 
 export const MARKETPLACES = ['amazon', 'ebay', 'etsy'] as const;
 export const MarketplaceSchema = z.enum(MARKETPLACES);
+export type Marketplace = (typeof MARKETPLACES)[number];
+
+/** How the agent knows each marketplace. */
+export const MARKETPLACE_NAMES: Record<Marketplace, string> = { amazon: 'Amazon', ebay: 'eBay', etsy: 'Etsy' };
 
 const ChannelSlugSchema = z.string().trim().min(1).max(200);
 
