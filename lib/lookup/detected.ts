@@ -2,8 +2,9 @@ import type { ReamazeClient } from '../api/client';
 import { ReamazeApiError } from '../api/errors';
 import { isOpenStatus } from '../api/labels';
 import type { Conversation } from '../api/schemas';
+import type { Marketplace } from '../settings/schema';
 
-export type Marketplace = 'amazon' | 'ebay' | 'etsy';
+export type { Marketplace };
 
 export interface DetectedIds {
   orderRefs: string[];
