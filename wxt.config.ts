@@ -12,13 +12,16 @@ export default defineConfig({
     name: 'Re:amaze Inline',
     description:
       'See the Re:amaze conversations linked to an order or customer without leaving your store admin.',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // contextMenus: "Search Re:amaze for …" on selections and links, answered in that tab through
+    // the activeTab grant the click gives.
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: ['https://*.reamaze.io/*'],
     optional_host_permissions: SELF_HOSTED_SITES,
     web_accessible_resources: [
       // The sidebar page is framed by the launcher on store pages, hosted or self-hosted.
       { resources: ['sidebar.html'], matches: SELF_HOSTED_SITES },
     ],
+    omnibox: { keyword: 'rz' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -9,10 +9,13 @@ const PREVIEW_LENGTH = 160;
 export function ConversationCard({
   conversation,
   children,
+  keysHint,
 }: {
   conversation: ConversationSummary;
   /** More about the conversation, shown before the footer (the sidebar's details). */
   children?: ComponentChildren;
+  /** Makes the card focusable, described by the element with this id (the popup's key help). */
+  keysHint?: string;
 }) {
   const { subject, customer, lastMessage } = conversation;
   const title = subject?.trim() || '(no subject)';
@@ -21,7 +24,13 @@ export function ConversationCard({
     : 'Unknown customer';
 
   return (
-    <article class="card" aria-label={title} data-slug={conversation.slug}>
+    <article
+      class="card"
+      aria-label={title}
+      data-slug={conversation.slug}
+      tabIndex={keysHint ? 0 : undefined}
+      aria-describedby={keysHint}
+    >
       <header class="card-header">
         <h3 class="card-title">{title}</h3>
         <span class="status" data-status={conversation.status}>

@@ -6,10 +6,12 @@ export function ConversationList({
   result,
   onLoadMore,
   loadingMore = false,
+  keysHint,
 }: {
   result: LookupResult;
   onLoadMore?: () => void;
   loadingMore?: boolean;
+  keysHint?: string;
 }) {
   if (result.conversations.length === 0) {
     return (
@@ -29,7 +31,7 @@ export function ConversationList({
       <ul class="conversations">
         {result.conversations.map((conversation) => (
           <li key={conversation.slug}>
-            <ConversationCard conversation={conversation} />
+            <ConversationCard conversation={conversation} keysHint={keysHint} />
           </li>
         ))}
       </ul>

@@ -1,21 +1,39 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LookupResult, Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
+import type { TabConversations } from '@/lib/messaging/page-schemas';
 import type { SettingsSummary } from '@/lib/settings/schema';
+import { accountForUrl } from '@/lib/settings/stores';
+import { classifyText, describeTerm } from '@/lib/lookup/classify';
 import type { RecentLookup } from '@/lib/lookup/recent';
 import { ConversationList } from './conversation-list';
+import { ConversationCard } from './conversation-card';
 import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
+
+export interface CurrentTab {
+  id: number;
+  url: string;
+}
 
 export interface PopupServices {
   getSettings(): Promise<Result<SettingsSummary>>;
-  lookup(query: string, page?: number): Promise<Result<LookupResult>>;
+  lookup(query: string, page?: number, brand?: string): Promise<Result<LookupResult>>;
   loadRecent(): Promise<RecentLookup[]>;
   /** Records a lookup and returns the updated list. */
   remember(query: string): Promise<RecentLookup[]>;
   openOptions(): void;
+  /** Opens a conversation in Re:amaze, in a new tab. */
+  openConversation(url: string): void;
+  copy(text: string): Promise<void>;
+  /** The agent's current tab; null on pages that are no web page. */
+  currentTab?(): Promise<CurrentTab | null>;
+  /** What the content script found on that tab, looked up. */
+  tabConversations?(tabId: number): Promise<Result<TabConversations>>;
   /** The current tab's store site, for enabling self-hosted stores; null where there is none. */
   site?: SiteServices;
+  /** A search to run at once (the popup opened in a tab by the omnibox or the context menu). */
+  initialQuery?: string;
 }
 
 export interface SiteAccess {
@@ -24,10 +42,12 @@ export interface SiteAccess {
 }
 
 export interface SiteServices {
-  load(): Promise<SiteAccess | null>;
+  load(tab: CurrentTab): Promise<SiteAccess | null>;
   /** Must be called straight from the click: browsers grant sites only during a user gesture. */
   setEnabled(origin: string, enabled: boolean): Promise<SiteAccess>;
 }
+
+const KEYS_HINT_ID = 'result-keys';
 
 type Search =
   | { state: 'idle' }
@@ -35,28 +55,51 @@ type Search =
   | { state: 'done'; result: LookupResult; loadingMore: boolean }
   | { state: 'failed'; query: string; error: MessageError };
 
-
 export function PopupApp({ services }: { services: PopupServices }) {
   const [settings, setSettings] = useState<Result<SettingsSummary> | null>(null);
   const [recent, setRecent] = useState<RecentLookup[]>([]);
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const [tab, setTab] = useState<CurrentTab | null>(null);
+  const [onPage, setOnPage] = useState<TabConversations | null>(null);
   const [site, setSite] = useState<SiteAccess | null>(null);
+  const [chosenBrand, setChosenBrand] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
   const latest = useRef(0);
 
   useEffect(() => {
     void services.getSettings().then(setSettings);
     void services.loadRecent().then(setRecent);
-    void services.site?.load().then(setSite);
+    void services.currentTab?.().then(async (current) => {
+      setTab(current);
+      if (!current) return;
+      void services.site?.load(current).then(setSite);
+      const reply = await services.tabConversations?.(current.id);
+      if (reply?.ok && reply.data.state === 'ready') setOnPage(reply.data);
+    });
   }, [services]);
+
+  const summary = settings?.ok ? settings.data : null;
+  // The brand the current store maps to, until the agent picks another one.
+  const brand = useMemo(() => {
+    if (!summary) return undefined;
+    const storeUrl = tab ? safeUrl(tab.url) : undefined;
+    return chosenBrand ?? accountForUrl(summary, storeUrl)?.brand;
+  }, [summary, tab, chosenBrand]);
+
+  useEffect(() => {
+    if (services.initialQuery && summary && isConfigured(summary)) void run(services.initialQuery);
+    // Runs once the settings are known; the initial query never changes.
+  }, [summary]);
 
   async function run(query: string) {
     const trimmed = query.trim();
     if (!trimmed) return;
     setText(trimmed);
+    setNotice('');
     const ticket = ++latest.current;
     setSearch({ state: 'loading', query: trimmed });
-    const reply = await services.lookup(trimmed);
+    const reply = await services.lookup(trimmed, undefined, brand);
     if (ticket !== latest.current) return; // a newer search replaced this one
     if (reply.ok) {
       setSearch({ state: 'done', result: reply.data, loadingMore: false });
@@ -71,40 +114,57 @@ export function PopupApp({ services }: { services: PopupServices }) {
     const { result } = search;
     const ticket = latest.current;
     setSearch({ ...search, loadingMore: true });
-    const reply = await services.lookup(result.query, result.page + 1);
+    const reply = await services.lookup(result.query, result.page + 1, result.brand);
     if (ticket !== latest.current) return;
     if (reply.ok) {
-      const merged = {
-        ...reply.data,
-        conversations: [...result.conversations, ...reply.data.conversations],
-      };
+      const merged = { ...reply.data, conversations: [...result.conversations, ...reply.data.conversations] };
       setSearch({ state: 'done', result: merged, loadingMore: false });
     } else {
       setSearch({ state: 'failed', query: result.query, error: reply.error });
     }
   }
 
+  async function copyLink(url: string) {
+    try {
+      await services.copy(url);
+      setNotice('Link copied.');
+    } catch {
+      setNotice('The link could not be copied; open the conversation and copy it from the address bar.');
+    }
+  }
+
   const optionsLink = <OptionsButton onClick={() => services.openOptions()} />;
+  const hint = describeTyped(text);
+  const brands = summary?.brands ?? [];
 
   return (
     <main class="popup">
       <header class="bar">
         <h1>Re:amaze Inline</h1>
-        {settings?.ok && settings.data.brand && <span class="brand">{settings.data.brand}</span>}
+        {brands.length === 1 && <span class="brand">{brand}</span>}
+        {brands.length > 1 && (
+          <select aria-label="Brand" value={brand} onChange={(event) => setChosenBrand(event.currentTarget.value)}>
+            {brands.map((b) => (
+              <option key={b.brand} value={b.brand}>
+                {b.brand}
+              </option>
+            ))}
+          </select>
+        )}
         <button type="button" class="link" onClick={() => services.openOptions()}>
           Options
         </button>
       </header>
       {settings === null && <p role="status">Loading…</p>}
       {settings && !settings.ok && <ErrorAlert error={settings.error} action={optionsLink} />}
-      {settings?.ok && !isConfigured(settings.data) && (
+      {summary && !isConfigured(summary) && (
         <div class="setup" role="status">
-          <p>{settings.data.problem ?? 'Connect your Re:amaze account to look up conversations.'}</p>
+          <p>{summary.problem ?? 'Connect your Re:amaze account to look up conversations.'}</p>
           <p>Enter your brand, login email and API token in the options.</p>
           {optionsLink}
         </div>
       )}
-      {settings?.ok && isConfigured(settings.data) && (
+      {summary && isConfigured(summary) && (
         <>
           <form
             role="search"
@@ -117,14 +177,32 @@ export function PopupApp({ services }: { services: PopupServices }) {
             <input
               type="search"
               aria-label="Search Re:amaze"
-              placeholder="Order number, reference id, slug or email"
+              aria-describedby="search-hint"
+              placeholder="Order number, marketplace id, email or link"
               value={text}
               onInput={(event) => setText(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowDown') {
+                  event.preventDefault();
+                  moveFocus(document.querySelector('.popup'), null, 1);
+                }
+              }}
               autoFocus
             />
             <button type="submit">Search</button>
           </form>
-          <SearchOutcome search={search} onLoadMore={loadMore} optionsLink={optionsLink} />
+          <p id="search-hint" class="hint">
+            {hint ?? 'Force a kind with a prefix: order:, email:, ref:, slug:, amazon:, ebay: or etsy:.'}
+          </p>
+          <ResultKeys onOpen={services.openConversation} onCopy={(url) => void copyLink(url)}>
+            {notice && (
+              <p role="status" class="notice">
+                {notice}
+              </p>
+            )}
+            <SearchOutcome search={search} onLoadMore={loadMore} optionsLink={optionsLink} />
+            {onPage && onPage.matches.length > 0 && search.state === 'idle' && <OnThisPage data={onPage} />}
+          </ResultKeys>
           {recent.length > 0 && (
             <section class="recent" aria-labelledby="recent-heading">
               <h2 id="recent-heading">Recent lookups</h2>
@@ -149,6 +227,72 @@ export function PopupApp({ services }: { services: PopupServices }) {
       {site && services.site && <SiteToggle site={site} services={services.site} onChange={setSite} />}
     </main>
   );
+}
+
+/** The conversations the content script found on the current tab, shown before any search. */
+function OnThisPage({ data }: { data: TabConversations }) {
+  return (
+    <section aria-labelledby="on-page-heading">
+      <h2 id="on-page-heading">On this page</h2>
+      <p class="searched">Found {data.searched.join(', ')}.</p>
+      <ul class="conversations">
+        {data.matches.map((match) => (
+          <li key={match.slug}>
+            <ConversationCard conversation={match} keysHint={KEYS_HINT_ID} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * Keyboard use of the result cards: arrow keys move between them (and back to the search field),
+ * Enter opens the focused one in Re:amaze, C copies its link.
+ */
+function ResultKeys({
+  children,
+  onOpen,
+  onCopy,
+}: {
+  children: ComponentChildren;
+  onOpen(url: string): void;
+  onCopy(url: string): void;
+}) {
+  return (
+    <div
+      class="results"
+      onKeyDown={(event) => {
+        const card = (event.target as Element).closest?.('article.card');
+        if (!card || event.target !== card) return;
+        const url = card.querySelector<HTMLAnchorElement>('.card-footer a')?.href;
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          event.preventDefault();
+          moveFocus(document.querySelector('.popup'), card, event.key === 'ArrowDown' ? 1 : -1);
+        } else if (event.key === 'Enter' && url) {
+          event.preventDefault();
+          onOpen(url);
+        } else if (event.key.toLowerCase() === 'c' && !event.ctrlKey && !event.metaKey && url) {
+          event.preventDefault();
+          onCopy(url);
+        }
+      }}
+    >
+      <p id={KEYS_HINT_ID} class="hint" hidden>
+        Enter opens the conversation in Re:amaze; C copies its link.
+      </p>
+      {children}
+    </div>
+  );
+}
+
+/** Focus the next or previous card; above the first card is the search field. */
+function moveFocus(root: Element | null, from: Element | null, step: 1 | -1) {
+  if (!root) return;
+  const cards = [...root.querySelectorAll<HTMLElement>('article.card')];
+  const index = from ? cards.indexOf(from as HTMLElement) + step : 0;
+  if (index < 0) return root.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+  cards[Math.min(index, cards.length - 1)]?.focus();
 }
 
 function SiteToggle({
@@ -198,23 +342,43 @@ function SearchOutcome({
         </p>
       );
     case 'failed':
-      return (
-        <ErrorAlert
-          error={search.error}
-          action={isSettingsError(search.error) ? optionsLink : undefined}
-        />
-      );
+      return <ErrorAlert error={search.error} action={isSettingsError(search.error) ? optionsLink : undefined} />;
     case 'done':
       return (
-        <ConversationList
-          result={search.result}
-          onLoadMore={onLoadMore}
-          loadingMore={search.loadingMore}
-        />
+        <>
+          <p class="searched">Searched {search.result.searched}.</p>
+          {search.result.warnings.length > 0 && (
+            <ul class="warnings">
+              {search.result.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
+          <ConversationList
+            result={search.result}
+            onLoadMore={onLoadMore}
+            loadingMore={search.loadingMore}
+            keysHint={KEYS_HINT_ID}
+          />
+        </>
       );
   }
 }
 
+/** What the typed text will search, said before the agent presses Enter. */
+function describeTyped(text: string): string | null {
+  const terms = classifyText(text);
+  return terms.length > 0 ? `Searches ${terms.map((term) => describeTerm(term)).join('; ')}.` : null;
+}
+
 function isConfigured(summary: SettingsSummary): boolean {
-  return Boolean(summary.brand && summary.email && summary.hasToken);
+  return summary.brands.some((brand) => brand.hasToken);
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }

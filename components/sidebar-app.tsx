@@ -11,7 +11,9 @@ import { htmlToText, truncate } from './html-text';
 
 export interface SidebarServices {
   getTabConversations(refresh: boolean): Promise<Result<TabConversations>>;
-  getThread(slug: string): Promise<Result<Thread>>;
+  getThread(slug: string, brand: string): Promise<Result<Thread>>;
+  /** Leaves a right-click search for the page's own conversations. */
+  clearSearch(): Promise<Result<object>>;
   setAutoOpen(autoOpen: boolean): Promise<Result<object>>;
   close(): void;
   openOptions(): void;
@@ -56,9 +58,9 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     if (view.state === 'ready' && view.data.stale && !view.refreshing) void load(true);
   }, [view, load]);
 
-  async function showThread(match: SidebarMatch) {
+  async function showThread(match: SidebarMatch, brand: string) {
     setOpen({ match, thread: null });
-    const thread = await services.getThread(match.slug);
+    const thread = await services.getThread(match.slug, brand);
     setOpen((current) => (current?.match.slug === match.slug ? { match, thread } : current));
   }
 
@@ -88,7 +90,12 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
         <ThreadPanel open={open} onBack={() => setOpen(null)} />
       )}
       {view.state === 'ready' && !open && (
-        <Matches view={view} onShowThread={showThread} onAutoOpen={(value) => void services.setAutoOpen(value)} />
+        <Matches
+          view={view}
+          onShowThread={(match) => void showThread(match, view.data.brand ?? '')}
+          onAutoOpen={(value) => void services.setAutoOpen(value)}
+          onBackToPage={() => void services.clearSearch().then(() => load(false))}
+        />
       )}
     </main>
   );
@@ -98,17 +105,38 @@ function Matches({
   view,
   onShowThread,
   onAutoOpen,
+  onBackToPage,
 }: {
   view: Extract<View, { state: 'ready' }>;
   onShowThread(match: SidebarMatch): void;
   onAutoOpen(value: boolean): void;
+  onBackToPage(): void;
 }) {
   const { data } = view;
   if (data.state === 'none') {
     return <p class="empty">Nothing on this page to look up: no order number, marketplace id or customer email was found.</p>;
   }
+  const search = data.source === 'search';
+  if (search && data.searched.length === 0) {
+    return (
+      <p class="empty" role="status">
+        Nothing to search for in “{data.query}”. Select an order number, marketplace order id, email or Re:amaze
+        conversation link, then right-click it again.
+      </p>
+    );
+  }
   return (
     <>
+      {search && (
+        <div class="search-source">
+          <h2>Search results for “{data.query}”</h2>
+          {data.hasPage && (
+            <button type="button" class="link" onClick={onBackToPage}>
+              Back to this page’s conversations
+            </button>
+          )}
+        </div>
+      )}
       <p class="searched">Searched {data.searched.join(', ')}.</p>
       <p class="freshness" role="status">
         {view.refreshing
@@ -127,14 +155,16 @@ function Matches({
           ))}
         </ul>
       )}
-      <label class="auto-open">
-        <input
-          type="checkbox"
-          defaultChecked={data.autoOpen}
-          onChange={(event) => onAutoOpen(event.currentTarget.checked)}
-        />{' '}
-        Open automatically on this site
-      </label>
+      {!search && (
+        <label class="auto-open">
+          <input
+            type="checkbox"
+            defaultChecked={data.autoOpen}
+            onChange={(event) => onAutoOpen(event.currentTarget.checked)}
+          />{' '}
+          Open automatically on this site
+        </label>
+      )}
       {data.matches.length === 0 ? (
         <p class="empty">No conversation found for {data.searched.join(', ')}.</p>
       ) : (
@@ -230,5 +260,9 @@ export function describeReason(reason: MatchReasonView): string {
       return `customer email ${reason.value}`;
     case 'customData':
       return `${reason.key} = ${reason.value}`;
+    case 'conversation':
+      return `conversation ${reason.value}`;
+    case 'reference':
+      return `reference id ${reason.value}`;
   }
 }

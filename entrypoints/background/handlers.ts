@@ -1,32 +1,49 @@
 import { createReamazeClient, type ReamazeClient } from '@/lib/api/client';
 import { VISIBILITY, type Message, type Staff } from '@/lib/api/schemas';
-import { resolveMarketplaceChannels } from '@/lib/lookup/channels';
-import type { ChannelChoices, ThreadMessage } from '@/lib/messaging/page-schemas';
-import type { SitePrefs } from '@/lib/settings/site-prefs';
-import type { TabConversationService } from './tab-conversations';
-import { classifyQuery, lookupConversations } from '@/lib/lookup/lookup';
+import { classifyText, describeTerm } from '@/lib/lookup/classify';
+import { idsOfTerms } from '@/lib/lookup/detected';
+import { requireToken, type ConversationSearch } from '@/lib/lookup/search';
 import { summarizeConversation } from '@/lib/lookup/summary';
 import { AppError, NOT_CONFIGURED_MESSAGE } from '@/lib/messaging/errors';
+import type { ChannelChoices, RuleTest, ThreadMessage } from '@/lib/messaging/page-schemas';
 import type { Handlers, SenderContext } from '@/lib/messaging/router';
+import { exportSettings, importSettings } from '@/lib/settings/export';
 import {
   ApiTokenSchema,
+  type BrandAccount,
   type Credentials,
   type ParsedCredentialsInput,
+  type Settings,
   type SettingsSummary,
+  type UserRule,
 } from '@/lib/settings/schema';
-import { loadSettings, updateSettings, type LoadedSettings } from '@/lib/settings/store';
+import type { SitePrefs } from '@/lib/settings/site-prefs';
+import { accountByName, parseStoreKey } from '@/lib/settings/stores';
+import { loadSettings, saveSettings, updateSettings, type LoadedSettings } from '@/lib/settings/store';
+import type { TabConversationService } from './tab-conversations';
 
 /** Staff pages read at most while looking for the signed-in user's name. */
 const MAX_STAFF_PAGES = 5;
 
 /** Messages to the content script in a store tab (its top frame). */
-export type TabCommand = { type: 'closeSidebar' } | { type: 'toggleSidebar' } | { type: 'redetect' };
+export type TabCommand =
+  | { type: 'closeSidebar' }
+  | { type: 'toggleSidebar' }
+  | { type: 'openSidebar' }
+  | { type: 'redetect' };
 
 export interface HandlerDeps {
   createClient: (credentials: Credentials) => ReamazeClient;
+  search: ConversationSearch;
   tabs: TabConversationService;
-  sitePrefs: { get(origin: string): Promise<SitePrefs>; update(origin: string, change: Partial<SitePrefs>): Promise<void> };
+  sitePrefs: {
+    get(origin: string): Promise<SitePrefs>;
+    all(): Promise<Record<string, SitePrefs>>;
+    update(origin: string, change: Partial<SitePrefs> | null): Promise<void>;
+  };
   sendToTab(tabId: number, command: TabCommand): Promise<void>;
+  /** Runs a rule in the store tab the agent used last; null where no store tab is open. */
+  testRuleInPage(rule: UserRule): Promise<RuleTest | null>;
 }
 
 export function defaultClientFactory(credentials: Credentials): ReamazeClient {
@@ -36,21 +53,34 @@ export function defaultClientFactory(credentials: Credentials): ReamazeClient {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { createClient } = deps;
 
-  async function requireCredentials(): Promise<Credentials> {
-    const { credentials } = (await loadSettings()).settings;
-    if (!credentials) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
-    return credentials;
+  async function settingsNow(): Promise<Settings> {
+    return (await loadSettings()).settings;
   }
 
-  async function lookupSettings(): Promise<ChannelChoices> {
-    const { credentials, lookup } = (await loadSettings()).settings;
-    if (!credentials) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
-    const { channels } = await createClient(credentials).listChannels();
+  /** The named brand's account (the default brand when unnamed), with its token. */
+  async function accountNamed(brand?: string): Promise<{ account: BrandAccount; settings: Settings }> {
+    const settings = await settingsNow();
+    const account = accountByName(settings, brand);
+    if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
+    return { account, settings };
+  }
+
+  async function lookupSettings(brand?: string): Promise<ChannelChoices> {
+    const { account, settings } = await accountNamed(brand);
+    const { channels } = await createClient(requireToken(account)).listChannels();
     return {
+      brand: account.brand,
       channels: channels.map(({ slug, name }) => ({ slug, name })),
-      selected: resolveMarketplaceChannels(lookup.marketplaceChannels, channels),
-      dataKeys: lookup.dataKeys,
+      selected: await deps.search.channelsFor(account),
+      dataKeys: settings.dataKeys,
     };
+  }
+
+  /** Settings changed: cached lookups may answer for the old ones. */
+  async function changed(next: Settings): Promise<SettingsSummary> {
+    await saveSettings(next);
+    deps.tabs.clearCache();
+    return summarize({ settings: next });
   }
 
   return {
@@ -58,15 +88,81 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return summarize(await loadSettings());
     },
 
-    async saveSettings(input) {
-      const credentials = await withSavedToken(input);
-      await updateSettings({ credentials });
-      deps.tabs.clearCache();
-      return summarize(await loadSettings());
+    async saveBrand(input) {
+      const settings = await settingsNow();
+      const credentials = withSavedToken(input, settings);
+      const staff = await findStaff(createClient(credentials), credentials.email);
+      const edited = input.replaces ?? input.brand;
+      const renamed = edited !== input.brand ? edited : null;
+      if (renamed && settings.brands.some((b) => b.brand === input.brand)) {
+        const message = `The brand ${input.brand} is already in the list; edit that one instead.`;
+        throw new AppError('invalidInput', message, { brand: [message] });
+      }
+      const previous = settings.brands.find((b) => b.brand === edited);
+      const account: BrandAccount = { ...credentials, marketplaceChannels: previous?.marketplaceChannels ?? {} };
+      const next: Settings = {
+        ...settings,
+        brands: previous ? settings.brands.map((b) => (b === previous ? account : b)) : [...settings.brands, account],
+        defaultBrand: renamed && settings.defaultBrand === renamed ? input.brand : settings.defaultBrand,
+        storeBrands: renamed
+          ? settings.storeBrands.map((m) => (m.brand === renamed ? { ...m, brand: input.brand } : m))
+          : settings.storeBrands,
+      };
+      return {
+        settings: await changed(next),
+        staffName: staff?.name || staff?.display_name || credentials.email,
+      };
+    },
+
+    async removeBrand({ brand }) {
+      const settings = await settingsNow();
+      return changed({
+        ...settings,
+        brands: settings.brands.filter((b) => b.brand !== brand),
+        defaultBrand: settings.defaultBrand === brand ? null : settings.defaultBrand,
+        storeBrands: settings.storeBrands.filter((m) => m.brand !== brand),
+      });
+    },
+
+    async setDefaultBrand({ brand }) {
+      const settings = await settingsNow();
+      if (!settings.brands.some((b) => b.brand === brand)) {
+        throw new AppError('invalidInput', `There is no brand ${brand}; add it first.`);
+      }
+      return changed({ ...settings, defaultBrand: brand });
+    },
+
+    async saveStoreBrands(mappings) {
+      const settings = await settingsNow();
+      const fieldErrors: Record<string, string[]> = {};
+      const storeBrands = mappings.flatMap(({ store, brand }, index) => {
+        const parsed = parseStoreKey(store);
+        if (!parsed.ok) fieldErrors[`${index}.store`] = [parsed.message];
+        if (!settings.brands.some((b) => b.brand === brand)) fieldErrors[`${index}.brand`] = [`There is no brand ${brand}.`];
+        return parsed.ok ? [{ store: parsed.store, brand }] : [];
+      });
+      const seen = new Set<string>();
+      storeBrands.forEach(({ store }, index) => {
+        if (seen.has(store)) fieldErrors[`${index}.store`] = [`${store} is mapped twice; keep one.`];
+        seen.add(store);
+      });
+      if (Object.keys(fieldErrors).length > 0) {
+        throw new AppError('invalidInput', 'Some store mappings need fixing.', fieldErrors);
+      }
+      return changed({ ...settings, storeBrands });
+    },
+
+    async exportSettings() {
+      return exportSettings(await settingsNow());
+    },
+
+    async importSettings(file) {
+      const { settings, needsToken } = importSettings(await settingsNow(), file);
+      return { settings: await changed(settings), needsToken };
     },
 
     async testConnection(input) {
-      const credentials = await withSavedToken(input);
+      const credentials = withSavedToken(input, await settingsNow());
       const staff = await findStaff(createClient(credentials), credentials.email);
       return {
         brand: credentials.brand,
@@ -74,44 +170,101 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
 
-    async lookup({ query, page }) {
-      const credentials = await requireCredentials();
-      const outcome = await lookupConversations(createClient(credentials), classifyQuery(query), page);
+    async lookup({ query, page, brand }) {
+      const { account, settings } = await accountNamed(brand);
+      const terms = classifyText(query);
+      if (terms.length === 0) {
+        throw new AppError('invalidInput', 'Nothing to search for there: type an order number, marketplace order id, email or conversation link.');
+      }
+      const [only] = terms;
+      // One email: the customer's whole history, page by page.
+      if (terms.length === 1 && only?.kind === 'email') {
+        const client = createClient(requireToken(account));
+        const result = await client.listConversations({ for: only.email, filter: 'all', page });
+        return {
+          brand: account.brand,
+          query,
+          searched: describeTerm(only),
+          conversations: result.conversations.map((c) => ({
+            ...summarizeConversation(c, account.brand),
+            reasons: [{ kind: 'email' as const, value: only.email }],
+          })),
+          warnings: [],
+          page: page ?? 1,
+          pageCount: result.page_count ?? 1,
+          totalCount: result.total_count ?? result.conversations.length,
+        };
+      }
+      const ids = idsOfTerms(terms);
+      let result = await deps.search.search(account, ids, { dataKeys: settings.dataKeys });
+      // A bare number found nowhere may be a conversation's database id, which only a plain
+      // lookup tries; asked only now, so an order number never matches an unrelated conversation.
+      if (result.matches.length === 0 && only?.kind === 'order' && terms.length === 1 && /^\d+$/.test(only.ref)) {
+        const byId = await deps.search.search(account, idsOfTerms([{ kind: 'conversation', slug: only.ref }]), { dataKeys: [] });
+        if (byId.matches.length > 0) result = byId;
+      }
       return {
-        brand: credentials.brand,
+        brand: account.brand,
         query,
-        searched: outcome.searched,
-        conversations: outcome.conversations.map((c) => summarizeConversation(c, credentials.brand)),
-        page: outcome.page,
-        pageCount: outcome.pageCount,
-        totalCount: outcome.totalCount,
+        searched: terms.map((term) => describeTerm(term, result.channels)).join('; '),
+        conversations: result.matches,
+        warnings: result.warnings,
+        page: 1,
+        pageCount: 1,
+        totalCount: result.matches.length,
       };
     },
 
-    getLookupSettings: lookupSettings,
+    getLookupSettings: ({ brand }) => lookupSettings(brand),
 
-    async saveLookupSettings(lookup) {
-      await updateSettings({ lookup });
-      deps.tabs.clearCache();
-      return lookupSettings();
+    async saveLookupSettings({ brand, marketplaceChannels, dataKeys }) {
+      const settings = await settingsNow();
+      if (!settings.brands.some((b) => b.brand === brand)) {
+        throw new AppError('invalidInput', `There is no brand ${brand}; add it first.`);
+      }
+      await changed({
+        ...settings,
+        brands: settings.brands.map((b) => (b.brand === brand ? { ...b, marketplaceChannels } : b)),
+        dataKeys,
+      });
+      return lookupSettings(brand);
     },
 
     async getUserRules() {
-      return (await loadSettings()).settings.userRules;
+      return (await settingsNow()).userRules;
     },
 
     async saveUserRules(userRules) {
       return (await updateSettings({ userRules })).userRules;
     },
 
+    async testRule({ rule }) {
+      const found = await deps.testRuleInPage(rule);
+      if (!found) {
+        throw new AppError(
+          'invalidInput',
+          'No store page to test on: open the store page in a tab where Re:amaze Inline runs (a supported admin, or a site you enabled), then test again.',
+        );
+      }
+      return found;
+    },
+
+    getSitePrefs: () => deps.sitePrefs.all(),
+
+    async saveSitePrefs({ origin, prefs }) {
+      await deps.sitePrefs.update(origin, prefs);
+      return deps.sitePrefs.all();
+    },
+
     async getContentConfig(_request, sender) {
-      const { userRules } = (await loadSettings()).settings;
+      deps.tabs.seen(requireTab(sender), requireUrl(sender));
+      const { userRules } = await settingsNow();
       const prefs = await deps.sitePrefs.get(requireOrigin(sender));
       return { userRules, sidebar: prefs };
     },
 
     async reportDetection(detection, sender) {
-      return deps.tabs.report(requireTab(sender), requireOrigin(sender), detection);
+      return deps.tabs.report(requireTab(sender), requireUrl(sender), detection);
     },
 
     async saveSidebarState({ width }, sender) {
@@ -119,13 +272,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {};
     },
 
-    async getTabConversations({ refresh }, sender) {
-      return deps.tabs.forTab(requireTab(sender), refresh);
+    async getTabConversations({ refresh, tabId }, sender) {
+      return deps.tabs.forTab(sender.tabId ?? tabId ?? requireTab(sender), refresh);
     },
 
-    async getThread({ slug, page }) {
-      const credentials = await requireCredentials();
-      const result = await createClient(credentials).listMessages(slug, { page });
+    async clearSearch(_request, sender) {
+      deps.tabs.clearSearch(requireTab(sender));
+      return {};
+    },
+
+    async getThread({ slug, brand, page }) {
+      const { account } = await accountNamed(brand);
+      const result = await createClient(requireToken(account)).listMessages(slug, { page });
       return { slug, messages: result.messages.map(toThreadMessage), totalCount: result.total_count };
     },
 
@@ -153,6 +311,11 @@ function requireOrigin(sender: SenderContext): string {
   return sender.origin;
 }
 
+function requireUrl(sender: SenderContext): string {
+  if (!sender.url) throw new AppError('forbidden', 'This works only on a store page.');
+  return sender.url;
+}
+
 function toThreadMessage(message: Message): ThreadMessage {
   const staff = message.user['staff?'] === true;
   return {
@@ -168,18 +331,24 @@ function toThreadMessage(message: Message): ThreadMessage {
 }
 
 function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
-  const { credentials } = settings;
   return {
-    brand: credentials?.brand ?? null,
-    email: credentials?.email ?? null,
-    hasToken: Boolean(credentials?.token),
+    brands: settings.brands.map(({ brand, email, token, marketplaceChannels }) => ({
+      brand,
+      email,
+      hasToken: Boolean(token),
+      marketplaceChannels,
+    })),
+    defaultBrand: accountByName(settings)?.brand ?? null,
+    storeBrands: settings.storeBrands,
+    dataKeys: settings.dataKeys,
     ...(problem ? { problem } : {}),
   };
 }
 
-/** The options page never holds the saved token, so a blank token field means "keep it". */
-async function withSavedToken(input: ParsedCredentialsInput): Promise<Credentials> {
-  const token = input.token || (await loadSettings()).settings.credentials?.token || '';
+/** The options page never holds a saved token, so a blank token field means "keep it". */
+function withSavedToken(input: ParsedCredentialsInput, settings: Settings): Credentials {
+  const saved = settings.brands.find((b) => b.brand === (input.replaces ?? input.brand))?.token;
+  const token = input.token || saved || '';
   const parsed = ApiTokenSchema.safeParse(token);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'Enter your API token.';

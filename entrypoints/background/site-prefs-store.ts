@@ -8,9 +8,14 @@ export const sitePrefs = {
   async get(origin: string): Promise<SitePrefs> {
     return parseSitePrefs(await sitePrefsItem.getValue())[origin] ?? DEFAULT_SITE_PREFS;
   },
-  async update(origin: string, change: Partial<SitePrefs>): Promise<void> {
+  async all(): Promise<Record<string, SitePrefs>> {
+    return parseSitePrefs(await sitePrefsItem.getValue());
+  },
+  /** Changes one site's prefs; null forgets the site. */
+  async update(origin: string, change: Partial<SitePrefs> | null): Promise<void> {
     const all = parseSitePrefs(await sitePrefsItem.getValue());
-    all[origin] = { ...DEFAULT_SITE_PREFS, ...all[origin], ...change };
+    if (change === null) delete all[origin];
+    else all[origin] = { ...DEFAULT_SITE_PREFS, ...all[origin], ...change };
     await sitePrefsItem.setValue(all);
   },
 };

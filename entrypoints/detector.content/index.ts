@@ -2,6 +2,7 @@ import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
 import type { UserRule } from '@/lib/detection/types';
+import { detectWithRules, matchesPattern } from '@/lib/detection/user-rules';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
 /** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
@@ -28,12 +29,46 @@ export default defineContentScript({
     flag.__reamazeInline = true;
     ctx.onInvalidated(() => (flag.__reamazeInline = false));
 
-    const config = await ask<ContentConfig>('getContentConfig', {});
-    if (!config) return;
+    let config: ContentConfig | null = null;
     let host: SidebarHost | null = null;
     let reported = '';
     let reportedIds = false;
     let autoOpened = false;
+    /** The agent searched from this tab (right-click): the sidebar stays, ids or not. */
+    let showingSearch = false;
+
+    const createHost = () =>
+      createSidebarHost(ctx, {
+        width: config?.sidebar.width ?? 380,
+        onWidth: (width) => void ask('saveSidebarState', { width }),
+      });
+
+    // Listening comes first: the background injects this script and then asks it to open.
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      // Only our own background may steer the launcher; pages cannot reach this listener at all.
+      if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+      const { type, rule } = message as { type?: unknown; rule?: UserRule };
+      if (type === 'closeSidebar') host?.close();
+      if (type === 'toggleSidebar') host?.toggle();
+      if (type === 'openSidebar') {
+        showingSearch = true;
+        host ??= createHost();
+        host.setHidden(false);
+        host.setCount(0, 'search');
+        host.reload();
+        host.open();
+        return Promise.resolve(true);
+      }
+      if (type === 'redetect') {
+        reported = '';
+        void run();
+      }
+      // The options page's preview: what this one rule finds here (parsed by the background).
+      if (type === 'testRule' && rule) return Promise.resolve(testRule(rule));
+    });
+
+    config = await ask<ContentConfig>('getContentConfig', {});
+    if (!config) return;
 
     async function run() {
       const detection = detectPage(new URL(location.href), document, config!.userRules);
@@ -43,16 +78,13 @@ export default defineContentScript({
       const hadIds = reportedIds;
       reportedIds = hasIds(detection);
       if (!reportedIds) {
-        host?.setHidden(true);
+        if (!showingSearch) host?.setHidden(true);
         // A page with nothing costs nothing; only ids going away (SPA navigation) clear the badge.
         if (hadIds) await ask('reportDetection', detection);
         return;
       }
       host?.setHidden(false);
-      host ??= createSidebarHost(ctx, {
-        width: config!.sidebar.width,
-        onWidth: (width) => void ask('saveSidebarState', { width }),
-      });
+      host ??= createHost();
       host.setCount(0, 'loading');
       const reply = await ask<{ count: number; state: 'ready' | 'notConfigured' | 'error' }>('reportDetection', detection);
       if (key !== reported || !host) return; // the page moved on meanwhile
@@ -80,21 +112,22 @@ export default defineContentScript({
       schedule();
     });
 
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      // Only our own background may steer the launcher; pages cannot reach this listener at all.
-      if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
-      const type = (message as { type?: unknown }).type;
-      if (type === 'closeSidebar') host?.close();
-      if (type === 'toggleSidebar') host?.toggle();
-      if (type === 'redetect') {
-        reported = '';
-        void run();
-      }
-    });
-
     await run();
   },
 });
+
+function testRule(rule: UserRule) {
+  const url = new URL(location.href);
+  const found = detectWithRules(url, document, [rule]);
+  return {
+    url: location.href,
+    matched: matchesPattern(rule.urlPattern, url),
+    // Bounded as the background's schema wants: a preview shows the first hundred.
+    orderRefs: (found?.orderRefs ?? []).filter((id) => id.length <= 80).slice(0, 100),
+    originIds: (found?.originIds ?? []).filter(({ id }) => id.length <= 80).slice(0, 100),
+    emails: (found?.emails ?? []).slice(0, 100),
+  };
+}
 
 /** One message to the background; a failure (extension updated, say) just means no launcher. */
 async function ask<T>(type: string, payload: unknown): Promise<T | null> {

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from '#imports';
  * cannot reach them, and conversation data stays inside the iframe (an extension origin).
  */
 export interface SidebarHost {
-  setCount(count: number, state: 'ready' | 'notConfigured' | 'error' | 'loading'): void;
+  setCount(count: number, state: 'ready' | 'notConfigured' | 'error' | 'loading' | 'search'): void;
   open(): void;
   close(): void;
   toggle(): void;
@@ -111,7 +111,9 @@ export function createSidebarHost(
       const label =
         state === 'loading'
           ? 'Re:amaze: searching…'
-          : state === 'notConfigured'
+          : state === 'search'
+            ? 'Re:amaze: search results'
+            : state === 'notConfigured'
             ? 'Re:amaze: not connected'
             : state === 'error'
               ? 'Re:amaze: lookup failed'

@@ -9,12 +9,11 @@ import '@/components/styles.css';
 /** Recent lookups are queries only, never results, so the popup keeps them itself. */
 const recentItem = storage.defineItem<unknown>('local:recentLookups', { fallback: [], version: 1 });
 
-/** The agent's current tab, readable through activeTab because they clicked the toolbar button. */
+/** The current tab's site: the hosted admins work at once, self-hosted ones once enabled. */
 const siteServices: SiteServices = {
-  async load() {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const url = tab?.url ? new URL(tab.url) : null;
-    if (!url || !/^https?:$/.test(url.protocol)) return null;
+  async load(tab) {
+    const url = new URL(tab.url);
+    if (!/^https?:$/.test(url.protocol)) return null;
     const hosted = (browser.runtime.getManifest().content_scripts ?? [])
       .flatMap((script) => script.matches ?? [])
       .some((pattern) => new MatchPattern(pattern).includes(url));
@@ -31,10 +30,15 @@ const siteServices: SiteServices = {
   },
 };
 
+/** Opened in a tab (by the omnibox or the context menu) the popup runs the search it was given. */
+const params = new URLSearchParams(location.search);
+const openedInTab = params.has('q');
+
 const services: PopupServices = {
-  site: siteServices,
+  site: openedInTab ? undefined : siteServices,
+  initialQuery: params.get('q') ?? undefined,
   getSettings: () => send('getSettings', {}),
-  lookup: (query, page) => send('lookup', { query, page }),
+  lookup: (query, page, brand) => send('lookup', { query, page, brand }),
   loadRecent: async () => parseRecentLookups(await recentItem.getValue()),
   async remember(query) {
     const list = rememberLookup(parseRecentLookups(await recentItem.getValue()), query, Date.now());
@@ -42,6 +46,15 @@ const services: PopupServices = {
     return list;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
+  openConversation: (url) => void browser.tabs.create({ url }),
+  copy: (text) => navigator.clipboard.writeText(text),
+  /** Readable through activeTab, because the agent clicked the toolbar button. */
+  async currentTab() {
+    if (openedInTab) return null;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : null;
+  },
+  tabConversations: (tabId) => send('getTabConversations', { tabId }),
 };
 
 render(<PopupApp services={services} />, document.getElementById('app')!);

@@ -7,7 +7,8 @@ import '@/components/styles.css';
 /** The sidebar runs framed in the store tab; the background answers for that tab only. */
 const services: SidebarServices = {
   getTabConversations: (refresh) => send('getTabConversations', { refresh }),
-  getThread: (slug) => send('getThread', { slug }),
+  getThread: (slug, brand) => send('getThread', { slug, brand }),
+  clearSearch: () => send('clearSearch', {}),
   setAutoOpen: (autoOpen) => send('setAutoOpen', { autoOpen }),
   close: () => void send('closeSidebar', {}),
   openOptions: () => void browser.runtime.openOptionsPage(),

@@ -40,6 +40,11 @@ export interface PlatformDetector {
    */
   pageKind(url: URL, doc?: Document): PageKind;
   detect(url: URL, doc: Document): Detection;
+  /**
+   * The ids an order page's URL names by itself, where the platform says its URL id is the order's
+   * (Amazon, eBay, Etsy, BigCommerce); absent where the URL holds an internal id. Used for links.
+   */
+  urlIds?(url: URL): Detection | null;
 }
 
 /** An agent's own detection rule for a page no platform covers (or to add ids to one that does). */

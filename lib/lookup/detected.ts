@@ -3,6 +3,7 @@ import { ReamazeApiError } from '../api/errors';
 import { isOpenStatus } from '../api/labels';
 import type { Conversation } from '../api/schemas';
 import type { Marketplace } from '../settings/schema';
+import type { SearchTerm } from './classify';
 
 export type { Marketplace };
 
@@ -10,13 +11,19 @@ export interface DetectedIds {
   orderRefs: string[];
   originIds: { id: string; marketplace: Marketplace }[];
   emails: string[];
+  /** Conversation slugs, from Re:amaze links (searches only). */
+  slugs?: string[];
+  /** Unrecognised text, tried as a reference id or slug (searches only). */
+  references?: string[];
 }
 
 export type MatchReason =
   | { kind: 'order'; value: string }
   | { kind: 'marketplace'; value: string; marketplace: Marketplace; channel: string }
   | { kind: 'email'; value: string }
-  | { kind: 'customData'; key: string; value: string };
+  | { kind: 'customData'; key: string; value: string }
+  | { kind: 'conversation'; value: string }
+  | { kind: 'reference'; value: string };
 
 /** One request to make, with why it is made and a key that names it for the cache. */
 export type PlannedRequest = { key: string; reason: MatchReason } & (
@@ -24,6 +31,7 @@ export type PlannedRequest = { key: string; reason: MatchReason } & (
   | { kind: 'origin'; id: string; category: string }
   | { kind: 'customer'; email: string }
   | { kind: 'data'; dataKey: string; value: string }
+  | { kind: 'slug'; slug: string }
 );
 
 export interface DetectedLookupOptions {
@@ -62,12 +70,38 @@ export function planLookups(
   const skipped: Skipped[] = [];
   const dataKeys = unique(options.dataKeys);
   const wanted = [
+    ...unique(ids.slugs ?? []).map(slugLookups),
+    ...unique(ids.references ?? []).map(referenceLookups),
     ...unique(ids.emails.map((email) => email.trim().toLowerCase())).map(emailLookups),
     ...unique(ids.orderRefs.map((ref) => ref.trim())).map((ref) => orderLookups(ref, dataKeys)),
     ...marketplaceLookups(ids.originIds, options.channels, skipped),
   ];
   const requests = withinBound(wanted, options.maxRequests ?? DEFAULT_MAX_REQUESTS, skipped);
   return { requests, skipped };
+}
+
+/** Terms searched by an agent, as the ids they name. */
+export function idsOfTerms(terms: readonly SearchTerm[]): DetectedIds {
+  const ids: Required<DetectedIds> = { orderRefs: [], originIds: [], emails: [], slugs: [], references: [] };
+  for (const term of terms) {
+    if (term.kind === 'conversation') ids.slugs.push(term.slug);
+    if (term.kind === 'email') ids.emails.push(term.email);
+    if (term.kind === 'order') ids.orderRefs.push(term.ref);
+    if (term.kind === 'marketplace') ids.originIds.push({ id: term.id, marketplace: term.marketplace });
+    if (term.kind === 'reference') ids.references.push(term.id);
+  }
+  return ids;
+}
+
+function slugLookups(slug: string): IdLookups {
+  const reason: MatchReason = { kind: 'conversation', value: slug };
+  return { id: slug, requests: [{ kind: 'slug', slug, key: `slug:${slug}`, reason }] };
+}
+
+/** Reference ids are tried slug first, so one request covers both. */
+function referenceLookups(id: string): IdLookups {
+  const reason: MatchReason = { kind: 'reference', value: id };
+  return { id, requests: [{ kind: 'ref', id, key: `ref:${id}`, reason }] };
 }
 
 function emailLookups(email: string): IdLookups {
@@ -146,6 +180,8 @@ export async function runLookup(
     switch (request.kind) {
       case 'ref':
         return [await client.getConversation(request.id, { idType: 'ref' }, call)];
+      case 'slug':
+        return [await client.getConversation(request.slug, undefined, call)];
       case 'origin': {
         const lookup = { idType: 'origin', category: request.category } as const;
         return [await client.getConversation(request.id, lookup, call)];

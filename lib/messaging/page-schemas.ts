@@ -21,6 +21,8 @@ export const MatchReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('marketplace'), value: z.string(), marketplace: MarketplaceSchema, channel: z.string() }),
   z.object({ kind: z.literal('email'), value: z.string() }),
   z.object({ kind: z.literal('customData'), key: z.string(), value: z.string() }),
+  z.object({ kind: z.literal('conversation'), value: z.string() }),
+  z.object({ kind: z.literal('reference'), value: z.string() }),
 ]);
 export type MatchReasonView = z.infer<typeof MatchReasonSchema>;
 
@@ -30,6 +32,12 @@ export type SidebarMatch = z.infer<typeof SidebarMatchSchema>;
 /** The tab's conversations as the sidebar shows them. */
 export const TabConversationsSchema = z.object({
   state: z.enum(['none', 'ready', 'loading']),
+  /** The page's own ids, or a search the agent started from this tab (right-click). */
+  source: z.enum(['page', 'search']),
+  /** The searched text or link, for a search. */
+  query: z.string().nullable(),
+  /** Whether the page itself showed ids, so a search can go back to them. */
+  hasPage: z.boolean(),
   brand: z.string().nullable(),
   /** What was searched, in words ("order #1042", "customer email maya@…"). */
   searched: z.array(z.string()),
@@ -73,9 +81,21 @@ export type Thread = z.infer<typeof ThreadSchema>;
 export type ThreadMessage = z.infer<typeof ThreadMessageSchema>;
 
 export const ChannelChoicesSchema = z.object({
+  brand: z.string(),
   channels: z.array(z.object({ slug: z.string(), name: z.string() })),
   /** The channel in effect per marketplace: the agent's choice, else the one that names it. */
   selected: z.partialRecord(MarketplaceSchema, z.string()),
   dataKeys: z.array(z.string()),
 });
 export type ChannelChoices = z.infer<typeof ChannelChoicesSchema>;
+
+/** What one detection rule finds on a live store page, for the options page's preview. */
+export const RuleTestSchema = z.object({
+  url: z.string().max(2000),
+  /** Whether the rule's URL pattern matches that page at all. */
+  matched: z.boolean(),
+  orderRefs: z.array(z.string().max(80)).max(500),
+  originIds: z.array(z.object({ id: z.string().max(80), marketplace: MarketplaceSchema })).max(500),
+  emails: z.array(z.string().max(254)).max(100),
+});
+export type RuleTest = z.infer<typeof RuleTestSchema>;

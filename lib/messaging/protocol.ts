@@ -6,15 +6,18 @@ import {
   SettingsSummarySchema,
   UserRuleSchema,
 } from '../settings/schema';
+import { SettingsFileSchema } from '../settings/export';
+import { SitePrefsSchema } from '../settings/site-prefs';
 import {
   ChannelChoicesSchema,
   ContentConfigSchema,
   DetectionReplySchema,
+  RuleTestSchema,
+  SidebarMatchSchema,
   DetectionSchema,
   TabConversationsSchema,
   ThreadSchema,
 } from './page-schemas';
-import { ConversationSummarySchema } from '../lookup/summary';
 import { MessageErrorSchema } from './errors';
 
 /**
@@ -34,13 +37,17 @@ export const LookupRequestSchema = z.object({
     .min(1, 'Type an order number, reference id, conversation link or email to search.')
     .max(500, 'That search is too long; paste just the id or email.'),
   page: z.number().int().min(1).max(1000).optional(),
+  /** The brand to search; the default brand when absent. */
+  brand: z.string().max(63).optional(),
 });
 
 export const LookupResultSchema = z.object({
   brand: z.string(),
   query: z.string(),
   searched: z.string(),
-  conversations: z.array(ConversationSummarySchema),
+  conversations: z.array(SidebarMatchSchema),
+  /** Lookups that could not run or failed, said plainly; the rest are still shown. */
+  warnings: z.array(z.string()),
   page: z.number().int(),
   pageCount: z.number().int(),
   totalCount: z.number().int(),
@@ -53,15 +60,44 @@ export const ConnectionResultSchema = z.object({
 });
 export type ConnectionResult = z.infer<typeof ConnectionResultSchema>;
 
+const BrandNameSchema = z.object({ brand: z.string().min(1).max(63) });
+const OriginSchema = z.string().regex(/^https?:\/\/[^/]+$/, 'Not a site origin.');
+
 export const protocol = {
   getSettings: {
     request: z.object({}),
     response: SettingsSummarySchema,
     senders: ['extensionPage'],
   },
-  saveSettings: {
+  /** Adds or edits one brand; its connection is tested first and nothing is saved if it fails. */
+  saveBrand: {
     request: CredentialsInputSchema,
+    response: z.object({ settings: SettingsSummarySchema, staffName: z.string() }),
+    senders: ['extensionPage'],
+  },
+  removeBrand: {
+    request: BrandNameSchema,
     response: SettingsSummarySchema,
+    senders: ['extensionPage'],
+  },
+  setDefaultBrand: {
+    request: BrandNameSchema,
+    response: SettingsSummarySchema,
+    senders: ['extensionPage'],
+  },
+  saveStoreBrands: {
+    request: z.array(z.object({ store: z.string().max(2000), brand: z.string().min(1).max(63) })).max(200),
+    response: SettingsSummarySchema,
+    senders: ['extensionPage'],
+  },
+  exportSettings: {
+    request: z.object({}),
+    response: SettingsFileSchema,
+    senders: ['extensionPage'],
+  },
+  importSettings: {
+    request: SettingsFileSchema,
+    response: z.object({ settings: SettingsSummarySchema, needsToken: z.array(z.string()) }),
     senders: ['extensionPage'],
   },
   testConnection: {
@@ -75,12 +111,12 @@ export const protocol = {
     senders: ['extensionPage'],
   },
   getLookupSettings: {
-    request: z.object({}),
+    request: z.object({ brand: z.string().max(63).optional() }),
     response: ChannelChoicesSchema,
     senders: ['extensionPage'],
   },
   saveLookupSettings: {
-    request: LookupSettingsSchema,
+    request: LookupSettingsSchema.extend({ brand: z.string().min(1).max(63) }),
     response: ChannelChoicesSchema,
     senders: ['extensionPage'],
   },
@@ -92,6 +128,22 @@ export const protocol = {
   saveUserRules: {
     request: z.array(UserRuleSchema).max(50),
     response: z.array(UserRuleSchema),
+    senders: ['extensionPage'],
+  },
+  /** Runs one rule on the store page the agent used last (its content script reads the page). */
+  testRule: {
+    request: z.object({ rule: UserRuleSchema }),
+    response: RuleTestSchema,
+    senders: ['extensionPage'],
+  },
+  getSitePrefs: {
+    request: z.object({}),
+    response: z.record(z.string(), SitePrefsSchema),
+    senders: ['extensionPage'],
+  },
+  saveSitePrefs: {
+    request: z.object({ origin: OriginSchema, prefs: SitePrefsSchema.nullable() }),
+    response: z.record(z.string(), SitePrefsSchema),
     senders: ['extensionPage'],
   },
   // From the content script on a store page: ids only, answered with a count.
@@ -111,13 +163,23 @@ export const protocol = {
     senders: ['contentScript'],
   },
   // From the sidebar page, framed in the store tab: the data stays in extension pages.
+  /** The sidebar's own tab; the popup names the active tab, which it has no sender tab for. */
   getTabConversations: {
-    request: z.object({ refresh: z.boolean().optional() }),
+    request: z.object({ refresh: z.boolean().optional(), tabId: z.number().int().min(0).optional() }),
     response: TabConversationsSchema,
     senders: ['extensionPage'],
   },
+  clearSearch: {
+    request: z.object({}),
+    response: z.object({}),
+    senders: ['extensionPage'],
+  },
   getThread: {
-    request: z.object({ slug: z.string().min(1).max(300), page: z.number().int().min(1).max(100).optional() }),
+    request: z.object({
+      slug: z.string().min(1).max(300),
+      brand: z.string().min(1).max(63),
+      page: z.number().int().min(1).max(100).optional(),
+    }),
     response: ThreadSchema,
     senders: ['extensionPage'],
   },

@@ -24,6 +24,8 @@ export interface SenderContext {
   tabId?: number;
   /** The page origin of a content script (browser-stamped, so trustworthy). */
   origin?: string;
+  /** The page URL of a content script's frame (browser-stamped): it picks the store's brand. */
+  url?: string;
 }
 
 export type Handlers = {
@@ -55,6 +57,7 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
         senderClass,
         tabId: tabIdOf(sender),
         origin: senderClass === 'contentScript' ? sender.origin : undefined,
+        url: senderClass === 'contentScript' ? sender.url : undefined,
       };
       return { ok: true, data: await handler(request.data, context) };
     } catch (error) {

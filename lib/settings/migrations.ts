@@ -9,4 +9,27 @@ export const settingsMigrations: Record<number, (previous: any) => unknown> = {
     lookup: { marketplaceChannels: {}, dataKeys: [] },
     userRules: [],
   }),
+  /**
+   * v3 holds any number of brands. The one set of credentials becomes the first (and default)
+   * brand and keeps its marketplace channels, which are a brand's own; custom-data keys and rules
+   * stay shared.
+   */
+  3: (v2: V2 | null) => {
+    const credentials = v2?.credentials ?? null;
+    return {
+      brands: credentials
+        ? [{ ...credentials, marketplaceChannels: v2?.lookup?.marketplaceChannels ?? {} }]
+        : [],
+      defaultBrand: credentials?.brand ?? null,
+      storeBrands: [],
+      dataKeys: v2?.lookup?.dataKeys ?? [],
+      userRules: v2?.userRules ?? [],
+    };
+  },
 };
+
+interface V2 {
+  credentials?: { brand: string; email: string; token: string } | null;
+  lookup?: { marketplaceChannels?: Record<string, string>; dataKeys?: string[] };
+  userRules?: unknown[];
+}

@@ -21,7 +21,7 @@ export const ApiTokenSchema = z
   .max(512, 'That API token is too long; copy it again from Re:amaze.')
   .regex(/^\S+$/, 'An API token has no spaces; copy it again from Re:amaze.');
 
-/** What the background keeps. Only background modules ever read it. */
+/** What a request to one brand's API needs. Only background modules ever hold it. */
 export const CredentialsSchema = z.object({
   brand: BrandSchema,
   email: LoginEmailSchema,
@@ -30,13 +30,15 @@ export const CredentialsSchema = z.object({
 export type Credentials = z.infer<typeof CredentialsSchema>;
 
 /**
- * What the options page sends. An empty token means "keep the saved one", so an agent can change
- * the brand or email without pasting the token again (the page never receives it to refill).
+ * What the options page sends for one brand. An empty token means "keep the saved one", so an
+ * agent can change the email without pasting the token again (the page never receives it).
+ * `replaces` names the brand being edited when its name changes.
  */
 export const CredentialsInputSchema = z.object({
   brand: BrandSchema,
   email: LoginEmailSchema,
   token: z.string().trim().optional().default(''),
+  replaces: z.string().max(63).optional(),
 });
 export type CredentialsInput = z.input<typeof CredentialsInputSchema>;
 export type ParsedCredentialsInput = z.output<typeof CredentialsInputSchema>;
@@ -50,17 +52,48 @@ export const MARKETPLACE_NAMES: Record<Marketplace, string> = { amazon: 'Amazon'
 
 const ChannelSlugSchema = z.string().trim().min(1).max(200);
 
-/** How detected ids become lookups. */
+export const MarketplaceChannelsSchema = z.partialRecord(MarketplaceSchema, ChannelSlugSchema);
+export type MarketplaceChannels = z.infer<typeof MarketplaceChannelsSchema>;
+
+export const DataKeysSchema = z.array(z.string().trim().min(1).max(100)).max(10);
+
+/** How detected ids become lookups for one brand (what the options page edits as a unit). */
 export const LookupSettingsSchema = z.object({
   /**
    * The Re:amaze channel each marketplace's messages arrive in, as the agent chose it. A marketplace
    * missing here uses the channel whose name or slug names it, so the preselection acts unsaved.
    */
-  marketplaceChannels: z.partialRecord(MarketplaceSchema, ChannelSlugSchema),
+  marketplaceChannels: MarketplaceChannelsSchema,
   /** Custom-data keys that hold order numbers, e.g. "order_number" → data[order_number]=1042. */
-  dataKeys: z.array(z.string().trim().min(1).max(100)).max(10),
+  dataKeys: DataKeysSchema,
 });
 export type LookupSettings = z.infer<typeof LookupSettingsSchema>;
+
+/**
+ * One Re:amaze brand the agent works for. Channels are a brand's own, so each brand keeps its
+ * marketplace channels. The token is missing only for a brand imported from a settings file.
+ */
+export const BrandAccountSchema = z.object({
+  brand: BrandSchema,
+  email: LoginEmailSchema,
+  token: ApiTokenSchema.optional(),
+  marketplaceChannels: MarketplaceChannelsSchema.default({}),
+});
+export type BrandAccount = z.infer<typeof BrandAccountSchema>;
+
+/**
+ * A store, as lookups tell stores apart: its host, or for Shopify's one admin host the store
+ * handle ("admin.shopify.com/store/acme"). See stores.ts.
+ */
+export const StoreKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^[a-z0-9.-]+(?::\d+)?(?:\/store\/[a-z0-9][a-z0-9-]*)?$/, 'Enter the store as a host name or admin address.');
+
+export const StoreBrandSchema = z.object({ store: StoreKeySchema, brand: z.string().min(1).max(63) });
+export type StoreBrand = z.infer<typeof StoreBrandSchema>;
 
 export const UserRuleSchema = z.object({
   id: z.string().min(1).max(100),
@@ -96,26 +129,44 @@ function isValidRegex(source: string): boolean {
 }
 export type UserRule = z.infer<typeof UserRuleSchema>;
 
-/** The one settings item, version 2. Each section is parsed on its own (see store.ts). */
+/** The one settings item, version 3. Each section is parsed on its own (see store.ts). */
 export const SettingsSchema = z.object({
-  credentials: CredentialsSchema.nullable(),
-  lookup: LookupSettingsSchema,
+  brands: z
+    .array(BrandAccountSchema)
+    .max(20)
+    .refine((brands) => new Set(brands.map((b) => b.brand)).size === brands.length, 'Each brand can be added once.'),
+  /** The brand for stores no mapping names; null means the first brand. */
+  defaultBrand: z.string().nullable(),
+  storeBrands: z.array(StoreBrandSchema).max(200),
+  dataKeys: DataKeysSchema,
   userRules: z.array(UserRuleSchema).max(50),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const DEFAULT_SETTINGS: Settings = {
-  credentials: null,
-  lookup: { marketplaceChannels: {}, dataKeys: [] },
+  brands: [],
+  defaultBrand: null,
+  storeBrands: [],
+  dataKeys: [],
   userRules: [],
 };
 
-/** The only view of the settings that leaves the background: never the token itself. */
-export const SettingsSummarySchema = z.object({
-  brand: z.string().nullable(),
-  email: z.string().nullable(),
+export const BrandSummarySchema = z.object({
+  brand: z.string(),
+  email: z.string(),
   hasToken: z.boolean(),
+  marketplaceChannels: z.partialRecord(MarketplaceSchema, z.string()),
+});
+export type BrandSummary = z.infer<typeof BrandSummarySchema>;
+
+/** The only view of the settings that leaves the background: never a token itself. */
+export const SettingsSummarySchema = z.object({
+  brands: z.array(BrandSummarySchema),
+  /** The brand in effect where no store mapping applies (the first brand unless chosen). */
+  defaultBrand: z.string().nullable(),
+  storeBrands: z.array(StoreBrandSchema),
+  dataKeys: z.array(z.string()),
   /** Set when stored settings could not be read, so the agent knows why they must re-enter them. */
   problem: z.string().optional(),
 });

@@ -19,8 +19,10 @@ export interface LoadedSettings {
 }
 
 const SECTION_PROBLEMS: Record<keyof Settings, string> = {
-  credentials: 'Your saved Re:amaze credentials could not be read. Enter them again and press Save.',
-  lookup: 'Your saved marketplace channels and custom-data keys could not be read; defaults are in use.',
+  brands: 'Your saved Re:amaze brands could not be read. Add them again in the options.',
+  defaultBrand: 'Your default brand could not be read; the first brand is used.',
+  storeBrands: 'Your store-to-brand mappings could not be read; add them again.',
+  dataKeys: 'Your saved custom-data keys could not be read; add them again.',
   userRules: 'Your saved detection rules could not be read; add them again.',
 };
 

@@ -38,6 +38,11 @@ function linkedOrderIds(root: ParentNode): (string | undefined)[] {
   );
 }
 
+function urlIds(url: URL) {
+  const id = pageKind(url) === 'order' ? url.pathname.match(ORDER)?.[1] : undefined;
+  return id ? detection('amazon', 'order', { originIds: originIds([id], 'amazon', ORDER_ID) }) : null;
+}
+
 export const amazon: PlatformDetector = {
   id: 'amazon',
   name: 'Amazon Seller Central',
@@ -67,13 +72,14 @@ export const amazon: PlatformDetector = {
     },
   ],
   pageKind,
+  urlIds,
   detect(url, doc) {
     const kind = pageKind(url);
     if (kind === 'none') return nothing();
     const content = doc.querySelector('#MYO-app') ?? doc.querySelector('main') ?? doc.body;
     // On an order page the URL id *is* the order id, so it holds even before the SPA renders.
-    const urlId = url.pathname.match(ORDER)?.[1];
-    const ids = urlId ? [urlId] : content ? linkedOrderIds(content) : [];
+    const fromUrl = urlIds(url)?.originIds.map((origin) => origin.id);
+    const ids = fromUrl ?? (content ? linkedOrderIds(content) : []);
     // Relay addresses show on a buyer's thread or order, never on lists.
     const relays = kind === 'order' ? emailsIn(content).filter((e) => RELAY_EMAIL.test(e)) : [];
     return detection('amazon', kind, {

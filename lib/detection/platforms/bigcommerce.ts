@@ -40,6 +40,12 @@ function orderIdsInLinks(root: ParentNode): string[] {
     .filter(Boolean);
 }
 
+/** On BigCommerce the order page's URL id is the order number. */
+function urlIds(url: URL) {
+  const id = pageKind(url) === 'order' ? url.pathname.match(ORDER)?.[1] : undefined;
+  return id ? detection('bigcommerce', 'order', { orderRefs: [id] }) : null;
+}
+
 export const bigcommerce: PlatformDetector = {
   id: 'bigcommerce',
   name: 'BigCommerce',
@@ -63,6 +69,7 @@ export const bigcommerce: PlatformDetector = {
     { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders/shipments', kind: 'none' },
   ],
   pageKind,
+  urlIds,
   detect(url, doc) {
     const kind = pageKind(url);
     if (kind === 'none') return nothing();
@@ -70,7 +77,7 @@ export const bigcommerce: PlatformDetector = {
     if (kind === 'order') {
       const customer = blockByHeading(main, /^customer(?: details)?$/i);
       return detection('bigcommerce', kind, {
-        orderRefs: [url.pathname.match(ORDER)![1]!],
+        orderRefs: urlIds(url)?.orderRefs ?? [],
         emails: emailsIn(customer),
       });
     }

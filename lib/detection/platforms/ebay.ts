@@ -27,6 +27,11 @@ function linkedOrderIds(doc: Document): (string | null)[] {
   });
 }
 
+function urlIds(url: URL) {
+  if (pageKind(url) !== 'order') return null;
+  return detection('ebay', 'order', { originIds: originIds([orderIdParam(url.searchParams)], 'ebay', ORDER_ID) });
+}
+
 export const ebay: PlatformDetector = {
   id: 'ebay',
   name: 'eBay Seller Hub',
@@ -46,11 +51,12 @@ export const ebay: PlatformDetector = {
     { url: 'https://www.ebay.com/mesh/ord/details?srn=1234', kind: 'none' },
   ],
   pageKind,
+  urlIds,
   detect(url, doc) {
     const kind = pageKind(url);
     if (kind === 'none') return nothing();
     // The URL's order id is the order number; on a list each row links to its order's details.
-    const ids = kind === 'order' ? [orderIdParam(url.searchParams)] : linkedOrderIds(doc);
-    return detection('ebay', kind, { originIds: originIds(ids, 'ebay', ORDER_ID) });
+    if (kind === 'order') return urlIds(url)!;
+    return detection('ebay', kind, { originIds: originIds(linkedOrderIds(doc), 'ebay', ORDER_ID) });
   },
 };

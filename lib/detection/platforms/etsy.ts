@@ -30,6 +30,11 @@ function listedOrderIds(root: ParentNode): (string | undefined)[] {
   return [...labelled, ...linked];
 }
 
+function urlIds(url: URL) {
+  if (pageKind(url) !== 'order') return null;
+  return detection('etsy', 'order', { originIds: originIds([orderIdInUrl(url)], 'etsy', ORDER_ID) });
+}
+
 export const etsy: PlatformDetector = {
   id: 'etsy',
   name: 'Etsy',
@@ -50,12 +55,14 @@ export const etsy: PlatformDetector = {
     { url: 'https://www.etsy.com/your/purchases', kind: 'none' },
   ],
   pageKind,
+  urlIds,
   detect(url, doc) {
     const kind = pageKind(url);
     if (kind === 'none') return nothing();
     // The open order's id is in the URL; the list behind an overlay is not this page's subject.
+    if (kind === 'order') return urlIds(url)!;
     const content = doc.querySelector('main') ?? doc.body;
-    const ids = kind === 'order' ? [orderIdInUrl(url)] : content ? listedOrderIds(content) : [];
+    const ids = content ? listedOrderIds(content) : [];
     return detection('etsy', kind, { originIds: originIds(ids, 'etsy', ORDER_ID) });
   },
 };

@@ -14,6 +14,17 @@ function stubListeners() {
   ]) {
     vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
   }
+  const listener = () => ({ addListener: vi.fn() });
+  Object.assign(fakeBrowser, {
+    contextMenus: { onClicked: listener(), create: vi.fn(), removeAll: vi.fn(async () => undefined) },
+    omnibox: {
+      onInputStarted: listener(),
+      onInputChanged: listener(),
+      onInputEntered: listener(),
+      onInputCancelled: listener(),
+      setDefaultSuggestion: vi.fn(),
+    },
+  });
 }
 
 describe('background start-up', () => {
@@ -31,7 +42,7 @@ describe('background start-up', () => {
       { type: 'getSettings', payload: {} },
       { id: fakeBrowser.runtime.id, origin, url: `${origin}/popup.html` } as Sender,
     );
-    expect(reply).toEqual({ ok: true, data: { brand: null, email: null, hasToken: false } });
+    expect(reply).toEqual({ ok: true, data: { brands: [], defaultBrand: null, storeBrands: [], dataKeys: [] } });
   });
 
   test('refuses settings to a content script', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createTabConversations } from '@/entrypoints/background/tab-conversations';
+import { createConversationSearch } from '@/lib/lookup/search';
 import { DEFAULT_SITE_PREFS } from '@/lib/settings/site-prefs';
 import type { Credentials } from '@/lib/settings/schema';
 import { createReamazeClient } from '@/lib/api/client';
@@ -11,49 +12,114 @@ import type { SenderContext } from '@/lib/messaging/router';
 
 const page: SenderContext = { senderClass: 'extensionPage' };
 
-const saved = { brand: 'northwind', email: 'sam@acme.example', token: 'saved-token-123' };
+const saved = { brand: 'northwind', email: 'sam@acme.example', token: 'saved-token-123', marketplaceChannels: {} };
+const southwind = { brand: 'southwind', email: 'sol@southwind.example', token: 'south-token-456', marketplaceChannels: {} };
+const staffEmail = 'sam@acme.example';
 
 function handlersWith(...replies: Parameters<typeof fakeFetch>) {
   const fake = fakeFetch(...replies);
   const createClient = (credentials: Credentials) =>
     createReamazeClient(credentials, { fetch: fake.fetch, sleep: async () => undefined });
+  const search = createConversationSearch({ createClient });
   const tabs = createTabConversations({
     loadSettings: async () => (await loadSettings()).settings,
-    createClient,
+    search,
     setBadge: () => undefined,
     autoOpen: async () => false,
   });
   const handlers = createHandlers({
     createClient,
+    search,
     tabs,
-    sitePrefs: { get: async () => DEFAULT_SITE_PREFS, update: async () => undefined },
+    sitePrefs: { get: async () => DEFAULT_SITE_PREFS, all: async () => ({}), update: async () => undefined },
     sendToTab: async () => undefined,
+    testRuleInPage: async () => null,
   });
-  return { handlers, calls: fake.calls };
+  return { handlers, tabs, calls: fake.calls };
 }
 
-describe('settings handlers', () => {
-  test('getSettings never includes the token', async () => {
-    await updateSettings({ credentials: saved });
+describe('brand handlers', () => {
+  test('getSettings never includes a token', async () => {
+    await updateSettings({ brands: [saved] });
     const { handlers } = handlersWith();
     const summary = await handlers.getSettings({}, page);
-    expect(summary).toEqual({ brand: 'northwind', email: 'sam@acme.example', hasToken: true });
+    expect(summary).toEqual({
+      brands: [{ brand: 'northwind', email: 'sam@acme.example', hasToken: true, marketplaceChannels: {} }],
+      defaultBrand: 'northwind',
+      storeBrands: [],
+      dataKeys: [],
+    });
     expect(JSON.stringify(summary)).not.toContain(saved.token);
   });
 
-  test('saving with a blank token keeps the saved one', async () => {
-    await updateSettings({ credentials: saved });
-    const { handlers } = handlersWith();
-    await handlers.saveSettings({ brand: 'southwind', email: 'sam@acme.example', token: '' }, page);
-    expect((await loadSettings()).settings.credentials).toEqual({ ...saved, brand: 'southwind' });
+  test('a brand is tested on save and saved only when the connection works', async () => {
+    const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'), reply('{"error":"Unauthorized"}', 403));
+    const added = await handlers.saveBrand({ brand: 'northwind', email: staffEmail, token: 'typed-token' }, page);
+    expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`${staffEmail}:typed-token`)}`);
+    expect(added.staffName).toBeTruthy();
+    expect(added.settings.brands.map((b) => b.brand)).toEqual(['northwind']);
+
+    await expect(
+      handlers.saveBrand({ brand: 'southwind', email: 'sol@southwind.example', token: 'wrong' }, page),
+    ).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect((await loadSettings()).settings.brands.map((b) => b.brand)).toEqual(['northwind']);
   });
 
-  test('saving without any token names the token field', async () => {
-    const { handlers } = handlersWith();
+  test('editing with a blank token keeps the saved one, and a rename carries the brand’s mappings', async () => {
+    await updateSettings({
+      brands: [{ ...saved, marketplaceChannels: { amazon: 'amazon-us' } }],
+      storeBrands: [{ store: 'shop.example.com', brand: 'northwind' }],
+      defaultBrand: 'northwind',
+    });
+    const { handlers } = handlersWith(replyWithFixture('staff-200.json'));
+    await handlers.saveBrand({ brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' }, page);
+    const { settings } = await loadSettings();
+    expect(settings.brands).toEqual([{ ...saved, brand: 'northwind-eu', marketplaceChannels: { amazon: 'amazon-us' } }]);
+    expect(settings.storeBrands).toEqual([{ store: 'shop.example.com', brand: 'northwind-eu' }]);
+    expect(settings.defaultBrand).toBe('northwind-eu');
+  });
+
+  test('saving without any token names the token field and saves nothing', async () => {
+    const { handlers, calls } = handlersWith();
     await expect(
-      handlers.saveSettings({ brand: 'northwind', email: 'sam@acme.example', token: '' }, page),
+      handlers.saveBrand({ brand: 'northwind', email: staffEmail, token: '' }, page),
     ).rejects.toMatchObject({ kind: 'invalidInput', fieldErrors: { token: [expect.stringMatching(/API token/)] } });
-    expect((await loadSettings()).settings.credentials).toBeNull();
+    expect(calls).toHaveLength(0);
+    expect((await loadSettings()).settings.brands).toEqual([]);
+  });
+
+  test('removing a brand removes its store mappings and its default', async () => {
+    await updateSettings({
+      brands: [saved, southwind],
+      defaultBrand: 'southwind',
+      storeBrands: [{ store: 'shop.example.com', brand: 'southwind' }],
+    });
+    const { handlers } = handlersWith();
+    const summary = await handlers.removeBrand({ brand: 'southwind' }, page);
+    expect(summary).toMatchObject({ defaultBrand: 'northwind', storeBrands: [] });
+    expect(summary.brands.map((b) => b.brand)).toEqual(['northwind']);
+  });
+
+  test('store mappings are normalised, and each bad row is named', async () => {
+    await updateSettings({ brands: [saved, southwind] });
+    const { handlers } = handlersWith();
+    const summary = await handlers.saveStoreBrands(
+      [{ store: 'https://admin.shopify.com/store/SouthWind-Goods/orders', brand: 'southwind' }],
+      page,
+    );
+    expect(summary.storeBrands).toEqual([{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }]);
+    await expect(
+      handlers.saveStoreBrands(
+        [
+          { store: 'not a store', brand: 'southwind' },
+          { store: 'shop.example.com', brand: 'nobody' },
+        ],
+        page,
+      ),
+    ).rejects.toMatchObject({
+      kind: 'invalidInput',
+      fieldErrors: { '0.store': [expect.any(String)], '1.brand': [expect.stringMatching(/no brand nobody/)] },
+    });
   });
 
   test('testConnection uses the entered values and names the staff user', async () => {
@@ -67,7 +133,7 @@ describe('settings handlers', () => {
   });
 
   test('testConnection with a blank token tests the saved one', async () => {
-    await updateSettings({ credentials: saved });
+    await updateSettings({ brands: [saved] });
     const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
     await handlers.testConnection({ brand: 'northwind', email: 'sam@acme.example', token: '' }, page);
     expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`sam@acme.example:${saved.token}`)}`);
@@ -82,6 +148,20 @@ describe('settings handlers', () => {
     expect(JSON.stringify(error)).not.toContain('wrong-token-xyz');
     expect(String((error as Error).message)).toContain('API token');
   });
+
+  test('an export never holds a token; an imported brand new here needs one', async () => {
+    await updateSettings({ brands: [saved, southwind] });
+    const { handlers } = handlersWith();
+    const file = await handlers.exportSettings({}, page);
+    expect(JSON.stringify(file)).not.toMatch(/token-/);
+    await updateSettings({ brands: [saved] });
+    const { needsToken, settings } = await handlers.importSettings(file, page);
+    expect(needsToken).toEqual(['southwind']);
+    expect(settings.brands.map((b) => [b.brand, b.hasToken])).toEqual([
+      ['northwind', true],
+      ['southwind', false],
+    ]);
+  });
 });
 
 describe('lookup handler', () => {
@@ -92,7 +172,7 @@ describe('lookup handler', () => {
   });
 
   test('returns summaries with status names and admin links', async () => {
-    await updateSettings({ credentials: saved });
+    await updateSettings({ brands: [saved] });
     const { handlers } = handlersWith(replyWithFixture('conversation-200.json'));
     const result = await handlers.lookup({ query: 'where-is-order-1042' }, page);
     expect(result).toMatchObject({
@@ -110,5 +190,90 @@ describe('lookup handler', () => {
         },
       ],
     });
+  });
+});
+
+describe('searches', () => {
+  const conversationFor = (slug: string) => {
+    const base = fixtureJson('conversation-200.json') as Record<string, unknown>;
+    return reply(JSON.stringify({ ...base, slug }));
+  };
+
+  test('an Amazon id goes to the origin lookup in the marketplace’s channel, and says so', async () => {
+    await updateSettings({ brands: [{ ...saved, marketplaceChannels: { amazon: 'amazon-us' } }] });
+    const { handlers, calls } = handlersWith(conversationFor('amz-thread'));
+    const result = await handlers.lookup({ query: 'Amazon order 113-1234567-1234567' }, page);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url.pathname).toBe('/api/v1/conversations/113-1234567-1234567');
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ id_type: 'origin', category: 'amazon-us' });
+    expect(result.searched).toBe('Amazon order 113-1234567-1234567 in channel amazon-us');
+    expect(result.conversations[0]?.reasons).toEqual([
+      { kind: 'marketplace', value: '113-1234567-1234567', marketplace: 'amazon', channel: 'amazon-us' },
+    ]);
+  });
+
+  test('the chosen brand is searched with its own credentials', async () => {
+    await updateSettings({ brands: [saved, southwind] });
+    const { handlers, calls } = handlersWith(conversationFor('x'));
+    const result = await handlers.lookup({ query: 'ABCDEF', brand: 'southwind' }, page);
+    expect(result.brand).toBe('southwind');
+    expect(calls[0]!.url.host).toBe('southwind.reamaze.io');
+    expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`${southwind.email}:${southwind.token}`)}`);
+  });
+
+  test('a bare number found nowhere is then tried as a conversation’s database id', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers, calls } = handlersWith(reply('{"errors":"Not Found"}', 404), conversationFor('by-db-id'));
+    const result = await handlers.lookup({ query: '918273' }, page);
+    expect(calls.map((call) => call.url.search)).toEqual(['?id_type=ref', '']);
+    expect(result.conversations.map((c) => c.slug)).toEqual(['by-db-id']);
+  });
+
+  test('text with nothing to search is refused without a request', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers, calls } = handlersWith();
+    await expect(handlers.lookup({ query: 'email: nope' }, page)).rejects.toMatchObject({ kind: 'invalidInput' });
+    expect(calls).toHaveLength(0);
+  });
+
+  test('a store tab uses the brand its store maps to; other stores use the default', async () => {
+    await updateSettings({
+      brands: [saved, southwind],
+      storeBrands: [{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }],
+    });
+    const { handlers, calls } = handlersWith(conversationFor('south'), conversationFor('north'));
+    const detection = { platform: 'shopify', kind: 'order' as const, orderRefs: ['1042'], originIds: [], emails: [] };
+    const south = 'https://admin.shopify.com/store/southwind-goods/orders/5523819086117';
+    const north = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
+    await handlers.reportDetection(detection, { senderClass: 'contentScript', tabId: 1, origin: 'https://admin.shopify.com', url: south });
+    await handlers.reportDetection(detection, { senderClass: 'contentScript', tabId: 2, origin: 'https://admin.shopify.com', url: north });
+    expect(calls.map((call) => call.url.host)).toEqual(['southwind.reamaze.io', 'northwind.reamaze.io']);
+    const sidebar = await handlers.getTabConversations({}, { senderClass: 'extensionPage', tabId: 1 });
+    expect(sidebar).toMatchObject({ brand: 'southwind', source: 'page', searched: ['order #1042'] });
+  });
+
+  test('a right-click search shows in that tab until the agent goes back to the page', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers, tabs, calls } = handlersWith(conversationFor('page-conv'), conversationFor('searched-conv'));
+    const sender = { senderClass: 'contentScript' as const, tabId: 3, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/a/orders/1' };
+    await handlers.reportDetection({ platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] }, sender);
+    tabs.searchIn(3, sender.url, 'ABCDEF', [{ kind: 'reference', id: 'ABCDEF' }]);
+    const sidebarFrame = { senderClass: 'extensionPage' as const, tabId: 3 };
+    const searched = await handlers.getTabConversations({}, sidebarFrame);
+    expect(searched).toMatchObject({ source: 'search', query: 'ABCDEF', hasPage: true, searched: ['reference id or slug ABCDEF'] });
+    expect(searched.matches.map((m) => m.slug)).toEqual(['searched-conv']);
+    await handlers.clearSearch({}, sidebarFrame);
+    const back = await handlers.getTabConversations({}, sidebarFrame);
+    expect(back).toMatchObject({ source: 'page', matches: [{ slug: 'page-conv' }] });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('the popup reads the active tab’s conversations by its id', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith(conversationFor('page-conv'));
+    const sender = { senderClass: 'contentScript' as const, tabId: 4, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/a/orders/1' };
+    await handlers.reportDetection({ platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] }, sender);
+    const fromPopup = await handlers.getTabConversations({ tabId: 4 }, page);
+    expect(fromPopup.matches.map((m) => m.slug)).toEqual(['page-conv']);
   });
 });

@@ -1,28 +1,25 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { AppError } from '@/lib/messaging/errors';
+import { protocol } from '@/lib/messaging/protocol';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext' };
 const extensionPage = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/popup.html' };
 const contentScript = { id: 'ext', origin: 'https://admin.shopify.com', tab: { id: 1 } };
 
+const summary = {
+  brands: [{ brand: 'northwind', email: 'dana@x.example', hasToken: true, marketplaceChannels: {} }],
+  defaultBrand: 'northwind',
+  storeBrands: [],
+  dataKeys: [],
+};
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    getSettings: vi.fn(async () => ({ brand: 'northwind', email: 'dana@x.example', hasToken: true })),
-    saveSettings: vi.fn(async () => ({ brand: 'northwind', email: 'dana@x.example', hasToken: true })),
+    getSettings: vi.fn(async () => summary),
+    saveBrand: vi.fn(async () => ({ settings: summary, staffName: 'Dana' })),
     testConnection: vi.fn(async () => ({ brand: 'northwind', staffName: 'Dana' })),
-    ...unused([
-      'lookup',
-      'getLookupSettings',
-      'saveLookupSettings',
-      'getContentConfig',
-      'reportDetection',
-      'saveSidebarState',
-      'getTabConversations',
-      'getThread',
-      'setAutoOpen',
-      'closeSidebar',
-    ]),
+    ...unused((Object.keys(protocol) as (keyof Handlers)[]).filter((name) => !['getSettings', 'saveBrand', 'testConnection'].includes(name))),
     ...overrides,
   } as Handlers;
 }
@@ -43,27 +40,29 @@ describe('router', () => {
     const h = handlers();
     const route = createRouter(h, self);
     const reply = await route(
-      { type: 'saveSettings', payload: { brand: 'Northwind.reamaze.io', email: 'dana@x.example', token: 't' } },
+      { type: 'saveBrand', payload: { brand: 'Northwind.reamaze.io', email: 'dana@x.example', token: 't' } },
       extensionPage,
     );
-    expect(reply).toEqual({ ok: true, data: { brand: 'northwind', email: 'dana@x.example', hasToken: true } });
-    expect(h.saveSettings).toHaveBeenCalledWith(
+    expect(reply).toEqual({ ok: true, data: { settings: summary, staffName: 'Dana' } });
+    expect(h.saveBrand).toHaveBeenCalledWith(
       { brand: 'northwind', email: 'dana@x.example', token: 't' },
-      { senderClass: 'extensionPage', tabId: undefined, origin: undefined },
+      { senderClass: 'extensionPage', tabId: undefined, origin: undefined, url: undefined },
     );
   });
 
   test('content scripts may not read settings, look up freely or read conversations', async () => {
     const h = handlers();
     const route = createRouter(h, self);
-    const pageOnly = ['getSettings', 'saveSettings', 'testConnection', 'lookup', 'getLookupSettings',
-      'saveLookupSettings', 'getTabConversations', 'getThread', 'setAutoOpen', 'closeSidebar'];
+    const pageOnly = Object.entries(protocol)
+      .filter(([, spec]) => !(spec.senders as readonly string[]).includes('contentScript'))
+      .map(([type]) => type);
+    expect(pageOnly).toEqual(expect.arrayContaining(['getSettings', 'saveBrand', 'lookup', 'getThread', 'exportSettings', 'testRule']));
     for (const type of pageOnly) {
       const reply = await route({ type, payload: {} }, contentScript);
       expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     }
     expect(h.getSettings).not.toHaveBeenCalled();
-    expect(h.saveSettings).not.toHaveBeenCalled();
+    expect(h.saveBrand).not.toHaveBeenCalled();
   });
 
   test('extension pages may not pose as a content script', async () => {
@@ -116,7 +115,7 @@ describe('router', () => {
 
   test('an invalid payload names its fields', async () => {
     const reply = await createRouter(handlers(), self)(
-      { type: 'saveSettings', payload: { brand: 'no way', email: 'x' } },
+      { type: 'saveBrand', payload: { brand: 'no way', email: 'x' } },
       extensionPage,
     );
     expect(reply.ok).toBe(false);

@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import v1 from '../../fixtures/settings/v1.json';
 import v2 from '../../fixtures/settings/v2.json';
+import v3 from '../../fixtures/settings/v3.json';
 import { loadSettings, parseSettings, saveSettings, updateSettings } from '@/lib/settings/store';
 import { settingsMigrations } from '@/lib/settings/migrations';
 import {
@@ -13,7 +14,7 @@ import {
 } from '@/lib/settings/schema';
 
 /** Every stored version, by the version number WXT records beside it. */
-const fixtures: Record<number, unknown> = { 1: v1, 2: v2 };
+const fixtures: Record<number, unknown> = { 1: v1, 2: v2, 3: v3 };
 
 /** Walks a stored value forward the way WXT does: each migration after its version, in order. */
 function migrate(value: unknown, from: number): unknown {
@@ -30,10 +31,10 @@ describe('settings storage', () => {
   });
 
   test('saved settings come back, stored under one versioned key', async () => {
-    await saveSettings(v2 as Settings);
-    expect((await loadSettings()).settings).toEqual(v2);
+    await saveSettings(v3 as Settings);
+    expect((await loadSettings()).settings).toEqual(v3);
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
-    expect(stored.settings).toEqual(v2);
+    expect(stored.settings).toEqual(v3);
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
   });
 
@@ -45,7 +46,24 @@ describe('settings storage', () => {
 
   test.each(Object.entries(fixtures))('version %s walks forward to the current shape', (version, value) => {
     const migrated = SettingsSchema.parse(migrate(value, Number(version)));
-    expect(migrated.credentials).toEqual(v1.credentials);
+    const [first] = migrated.brands;
+    expect({ brand: first?.brand, email: first?.email, token: first?.token }).toEqual(v1.credentials);
+    expect(migrated.defaultBrand).toBe('northwind');
+  });
+
+  test('the single-brand version becomes the first, default brand and loses nothing', () => {
+    expect(SettingsSchema.parse(migrate(v2, 2))).toEqual({
+      brands: [{ ...v2.credentials, marketplaceChannels: v2.lookup.marketplaceChannels }],
+      defaultBrand: 'northwind',
+      storeBrands: [],
+      dataKeys: v2.lookup.dataKeys,
+      userRules: v2.userRules,
+    });
+  });
+
+  test('an unconfigured v2 migrates to no brands', () => {
+    const migrated = SettingsSchema.parse(migrate({ credentials: null, lookup: { marketplaceChannels: {}, dataKeys: [] }, userRules: [] }, 2));
+    expect(migrated).toEqual(DEFAULT_SETTINGS);
   });
 
   test('a v1 value stored by the first release is migrated when read, keeping the credentials', async () => {
@@ -53,44 +71,59 @@ describe('settings storage', () => {
     vi.resetModules();
     const store = await import('@/lib/settings/store');
     const loaded = await store.loadSettings();
-    expect(loaded).toEqual({ settings: { ...DEFAULT_SETTINGS, credentials: v1.credentials } });
+    expect(loaded).toEqual({
+      settings: { ...DEFAULT_SETTINGS, brands: [{ ...v1.credentials, marketplaceChannels: {} }], defaultBrand: 'northwind' },
+    });
     expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: SETTINGS_VERSION });
   });
 
-  test('updating one section keeps the others', async () => {
-    await saveSettings(v2 as Settings);
-    await updateSettings({ credentials: { ...v2.credentials, brand: 'southwind' } });
-    const { settings } = await loadSettings();
-    expect(settings.credentials?.brand).toBe('southwind');
-    expect(settings.lookup).toEqual(v2.lookup);
+  test('a v2 value is migrated when read, keeping its channels with its brand', async () => {
+    await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
+    vi.resetModules();
+    const store = await import('@/lib/settings/store');
+    const { settings } = await store.loadSettings();
+    expect(settings.brands[0]?.marketplaceChannels).toEqual({ amazon: 'amazon-us' });
+    expect(settings.dataKeys).toEqual(['order_number']);
     expect(settings.userRules).toEqual(v2.userRules);
   });
 
+  test('updating one section keeps the others', async () => {
+    await saveSettings(v3 as Settings);
+    await updateSettings({ defaultBrand: 'southwind' });
+    const { settings } = await loadSettings();
+    expect(settings.defaultBrand).toBe('southwind');
+    expect(settings.brands).toEqual(v3.brands);
+    expect(settings.userRules).toEqual(v3.userRules);
+  });
+
   test('a broken section is dropped alone and named', () => {
-    const loaded = parseSettings({ ...v2, userRules: [{ nonsense: true }] });
-    expect(loaded.settings.credentials).toEqual(v2.credentials);
-    expect(loaded.settings.lookup).toEqual(v2.lookup);
+    const loaded = parseSettings({ ...v3, userRules: [{ nonsense: true }] });
+    expect(loaded.settings.brands).toEqual(v3.brands);
+    expect(loaded.settings.storeBrands).toEqual(v3.storeBrands);
     expect(loaded.settings.userRules).toEqual([]);
     expect(loaded.problem).toMatch(/detection rules/);
   });
 
-  test('damaged credentials are reported, not thrown, and the stored value is left alone', async () => {
-    const damaged = { credentials: { brand: 'north wind', email: 'nope', token: '' } };
-    await fakeBrowser.storage.local.set({ settings: damaged });
+  test('damaged brands are reported, not thrown, and the stored value is left alone', async () => {
+    const damaged = { ...v3, brands: [{ brand: 'north wind', email: 'nope', token: '' }] };
+    await fakeBrowser.storage.local.set({ settings: damaged, settings$: { v: SETTINGS_VERSION } });
     const loaded = await loadSettings();
-    expect(loaded.settings.credentials).toBeNull();
-    expect(loaded.problem).toMatch(/could not be read/);
+    expect(loaded.settings.brands).toEqual([]);
+    expect(loaded.settings.dataKeys).toEqual(v3.dataKeys);
+    expect(loaded.problem).toMatch(/brands could not be read/);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(damaged);
   });
 
-  test('unknown extra sections do not cost the credentials', () => {
-    expect(parseSettings({ ...v2, futureSection: { x: 1 } }).settings.credentials).toEqual(
-      v1.credentials,
-    );
+  test('the same brand twice is refused', () => {
+    expect(SettingsSchema.safeParse({ ...v3, brands: [v3.brands[0], v3.brands[0]] }).success).toBe(false);
+  });
+
+  test('unknown extra sections do not cost the brands', () => {
+    expect(parseSettings({ ...v3, futureSection: { x: 1 } }).settings.brands).toEqual(v3.brands);
   });
 
   test.each([null, 'garbage', 42, []])('a stored %j reads as unconfigured', (raw) => {
-    expect(parseSettings(raw).settings.credentials).toBeNull();
+    expect(parseSettings(raw).settings.brands).toEqual([]);
   });
 });
 
