@@ -3,9 +3,15 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
 import { rememberLookup, type RecentLookup } from '@/lib/lookup/recent';
 import type { LookupResult, Result } from '@/lib/messaging/protocol';
+import type { SettingsSummary } from '@/lib/settings/schema';
 import { lookupResult, summary } from './summaries';
 
-const configured = { ok: true as const, data: { brand: 'northwind', email: 'dana@x.example', hasToken: true } };
+const brand = (name: string, hasToken = true) => ({ brand: name, email: `dana@${name}.example`, hasToken, marketplaceChannels: {} });
+const settings = (overrides: Partial<SettingsSummary> = {}): Result<SettingsSummary> => ({
+  ok: true,
+  data: { brands: [brand('northwind')], defaultBrand: 'northwind', storeBrands: [], dataKeys: [], ...overrides },
+});
+const configured = settings();
 
 function services(overrides: Partial<PopupServices> = {}): PopupServices {
   let recent: RecentLookup[] = [];
@@ -15,6 +21,8 @@ function services(overrides: Partial<PopupServices> = {}): PopupServices {
     loadRecent: vi.fn(async () => recent),
     remember: vi.fn(async (query: string) => (recent = rememberLookup(recent, query, Date.now()))),
     openOptions: vi.fn(),
+    openConversation: vi.fn(),
+    copy: vi.fn(async () => undefined),
     ...overrides,
   };
 }
@@ -28,7 +36,7 @@ async function search(text: string) {
 describe('PopupApp', () => {
   test('without settings it says so and offers the options', async () => {
     const s = services({
-      getSettings: async () => ({ ok: true, data: { brand: null, email: null, hasToken: false } }),
+      getSettings: async () => settings({ brands: [], defaultBrand: null }),
     });
     render(<PopupApp services={s} />);
     expect(await screen.findByText(/Connect your Re:amaze account/)).toBeTruthy();
@@ -42,7 +50,7 @@ describe('PopupApp', () => {
     render(<PopupApp services={s} />);
     await search('  where-is-order-1042 ');
     const card = await screen.findByRole('article', { name: 'Where is my order #1042?' });
-    expect(s.lookup).toHaveBeenCalledWith('where-is-order-1042');
+    expect(s.lookup).toHaveBeenCalledWith('where-is-order-1042', undefined, 'northwind');
     for (const text of ['Responded', 'Support', 'Dana Whitfield <dana.whitfield@example.net>', 'Sam Ortega', 'shipping', 'shopify']) {
       expect(card.textContent).toContain(text);
     }
@@ -139,7 +147,7 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show more conversations' }));
     await screen.findByRole('article', { name: 'Page 2' });
     expect(screen.getByRole('article', { name: 'Page 1' })).toBeTruthy();
-    expect(lookup).toHaveBeenLastCalledWith('dana@x.example', 2);
+    expect(lookup).toHaveBeenLastCalledWith('dana@x.example', 2, 'northwind');
     expect(screen.queryByRole('button', { name: 'Show more conversations' })).toBeNull();
   });
 });
@@ -151,6 +159,7 @@ describe('PopupApp site access', () => {
       state: enabled ? ('enabled' as const) : ('disabled' as const),
     }));
     const s = services({
+      currentTab: async () => ({ id: 7, url: 'https://shop.northwind.example/wp-admin/' }),
       site: { load: async () => ({ origin: 'https://shop.northwind.example', state: 'disabled' }), setEnabled },
     });
     render(<PopupApp services={s} />);
@@ -165,6 +174,7 @@ describe('PopupApp site access', () => {
 
   test('hosted admins need no setup, and pages that are no site show nothing', async () => {
     const hosted = services({
+      currentTab: async () => ({ id: 7, url: 'https://admin.shopify.com/store/a' }),
       site: { load: async () => ({ origin: 'https://admin.shopify.com', state: 'hosted' }), setEnabled: vi.fn() },
     });
     const { unmount } = render(<PopupApp services={hosted} />);
@@ -174,5 +184,91 @@ describe('PopupApp site access', () => {
     render(<PopupApp services={services({ site: { load: async () => null, setEnabled: vi.fn() } })} />);
     await screen.findByRole('searchbox');
     expect(screen.queryByText(/this site|without setup/)).toBeNull();
+  });
+});
+
+describe('PopupApp keyboard and context', () => {
+  const two = [summary({ slug: 'one', subject: 'First', url: 'https://northwind.reamaze.com/admin/conversations/one' }),
+    summary({ slug: 'two', subject: 'Second', url: 'https://northwind.reamaze.com/admin/conversations/two' })];
+
+  test('arrow keys move through results, Enter opens one in Re:amaze, C copies its link', async () => {
+    const s = services({ lookup: async () => ({ ok: true, data: lookupResult({ conversations: two, totalCount: 2 }) }) });
+    render(<PopupApp services={s} />);
+    await search('maya@example.net');
+    const first = await screen.findByRole('article', { name: 'First' });
+    const box = screen.getByRole('searchbox', { name: 'Search Re:amaze' });
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(first);
+    expect(first.getAttribute('aria-describedby')).toBe('result-keys');
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    const second = screen.getByRole('article', { name: 'Second' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second, { key: 'Enter' });
+    expect(s.openConversation).toHaveBeenCalledWith('https://northwind.reamaze.com/admin/conversations/two');
+    fireEvent.keyDown(second, { key: 'c' });
+    await waitFor(() => expect(s.copy).toHaveBeenCalledWith('https://northwind.reamaze.com/admin/conversations/two'));
+    expect((await screen.findByText('Link copied.')).getAttribute('role')).toBe('status');
+    fireEvent.keyDown(second, { key: 'ArrowUp' });
+    fireEvent.keyDown(first, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(box);
+  });
+
+  test('while typing, it says what the text will search; a prefix forces the kind', async () => {
+    render(<PopupApp services={services()} />);
+    const box = await screen.findByRole('searchbox', { name: 'Search Re:amaze' });
+    fireEvent.input(box, { target: { value: '113-1234567-1234567' } });
+    expect(screen.getByText('Searches Amazon order 113-1234567-1234567.')).toBeTruthy();
+    fireEvent.input(box, { target: { value: 'etsy: 3012345678' } });
+    expect(screen.getByText('Searches Etsy order 3012345678.')).toBeTruthy();
+    expect(box.getAttribute('aria-describedby')).toBe('search-hint');
+  });
+
+  test('after a search it says what was searched, in the marketplace’s channel', async () => {
+    const s = services({
+      lookup: async () => ({ ok: true, data: lookupResult({ searched: 'Amazon order 113-1234567-1234567 in channel amazon-us' }) }),
+    });
+    render(<PopupApp services={s} />);
+    await search('113-1234567-1234567');
+    expect(await screen.findByText('Searched Amazon order 113-1234567-1234567 in channel amazon-us.')).toBeTruthy();
+  });
+
+  test('the brand switcher starts on the brand the current store maps to, and searches use the chosen brand', async () => {
+    const s = services({
+      getSettings: async () =>
+        settings({
+          brands: [brand('northwind'), brand('southwind')],
+          storeBrands: [{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }],
+        }),
+      currentTab: async () => ({ id: 3, url: 'https://admin.shopify.com/store/southwind-goods/orders/1' }),
+    });
+    render(<PopupApp services={s} />);
+    const switcher = (await screen.findByRole('combobox', { name: 'Brand' })) as HTMLSelectElement;
+    await waitFor(() => expect(switcher.value).toBe('southwind'));
+    await search('1042');
+    await waitFor(() => expect(s.lookup).toHaveBeenLastCalledWith('1042', undefined, 'southwind'));
+    fireEvent.change(switcher, { target: { value: 'northwind' } });
+    await search('1043');
+    await waitFor(() => expect(s.lookup).toHaveBeenLastCalledWith('1043', undefined, 'northwind'));
+  });
+
+  test('on a tab where ids were found, that tab’s conversations come first', async () => {
+    const tabConversations = vi.fn(async () => ({
+      ok: true as const,
+      data: {
+        state: 'ready' as const, source: 'page' as const, query: null, hasPage: true, brand: 'northwind',
+        searched: ['order #1042'], matches: [{ ...summary({ subject: 'From the page' }), reasons: [] }],
+        warnings: [], fetchedAt: 1, stale: false, autoOpen: false,
+      },
+    }));
+    render(<PopupApp services={services({ currentTab: async () => ({ id: 9, url: 'https://admin.shopify.com/store/a/orders/1' }), tabConversations })} />);
+    expect(await screen.findByRole('heading', { name: 'On this page' })).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'From the page' })).toBeTruthy();
+    expect(tabConversations).toHaveBeenCalledWith(9);
+  });
+
+  test('opened in a tab with a query (omnibox, context menu), it runs that search', async () => {
+    const s = services({ initialQuery: 'maya@example.net' });
+    render(<PopupApp services={s} />);
+    await waitFor(() => expect(s.lookup).toHaveBeenCalledWith('maya@example.net', undefined, 'northwind'));
   });
 });

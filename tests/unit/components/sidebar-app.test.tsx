@@ -8,6 +8,9 @@ import { summary } from './summaries';
 
 const ready: TabConversations = {
   state: 'ready',
+  source: 'page',
+  query: null,
+  hasPage: true,
   brand: 'northwind',
   searched: ['order #1042', 'customer email maya.chen@example.net'],
   matches: [
@@ -46,6 +49,7 @@ function services(overrides: Partial<SidebarServices> = {}): SidebarServices {
     getTabConversations: vi.fn(async () => ({ ok: true as const, data: ready })),
     getThread: vi.fn(async () => ({ ok: true as const, data: thread })),
     setAutoOpen: vi.fn(async () => ({ ok: true as const, data: {} })),
+    clearSearch: vi.fn(async () => ({ ok: true as const, data: {} })),
     close: vi.fn(),
     openOptions: vi.fn(),
     ...overrides,
@@ -119,5 +123,45 @@ describe('SidebarApp', () => {
       .mockResolvedValue({ ok: true, data: ready });
     render(<SidebarApp services={services({ getTabConversations })} />);
     await waitFor(() => expect(getTabConversations).toHaveBeenCalledWith(true));
+  });
+});
+
+describe('SidebarApp showing a right-click search', () => {
+  const searched: TabConversations = {
+    ...ready,
+    source: 'search',
+    query: 'Amazon order 113-1234567-1234567',
+    searched: ['Amazon order 113-1234567-1234567 in channel amazon-us'],
+    matches: [{ ...summary({ subject: 'Amazon buyer question' }), reasons: [{ kind: 'marketplace', value: '113-1234567-1234567', marketplace: 'amazon', channel: 'amazon-us' }] }],
+  };
+
+  test('names the search, and goes back to the page’s conversations on request', async () => {
+    const getTabConversations = vi
+      .fn<SidebarServices['getTabConversations']>()
+      .mockResolvedValueOnce({ ok: true, data: searched })
+      .mockResolvedValue({ ok: true, data: ready });
+    const s = services({ getTabConversations });
+    render(<SidebarApp services={s} />);
+    expect(await screen.findByRole('heading', { name: 'Search results for “Amazon order 113-1234567-1234567”' })).toBeTruthy();
+    expect(screen.getByText('Searched Amazon order 113-1234567-1234567 in channel amazon-us.')).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Amazon buyer question' }).textContent).toContain('Amazon order 113-1234567-1234567');
+    // Auto-open belongs to the page's own lookups, not to a search.
+    expect(screen.queryByRole('checkbox', { name: 'Open automatically on this site' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to this page’s conversations' }));
+    expect(await screen.findByRole('article', { name: 'Where is my order #1042?' })).toBeTruthy();
+    expect(s.clearSearch).toHaveBeenCalled();
+  });
+
+  test('a selection with nothing recognisable says so', async () => {
+    const nothing: TabConversations = { ...searched, query: 'hello there', searched: [], matches: [], hasPage: false };
+    render(<SidebarApp services={services({ getTabConversations: async () => ({ ok: true, data: nothing }) })} />);
+    expect((await screen.findByText(/Nothing to search for in “hello there”/)).getAttribute('role')).toBe('status');
+  });
+
+  test('a thread is read with the brand that found the conversation', async () => {
+    const s = services({ getTabConversations: async () => ({ ok: true, data: { ...searched, brand: 'southwind' } }) });
+    render(<SidebarApp services={s} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show thread' }));
+    await waitFor(() => expect(s.getThread).toHaveBeenCalledWith('where-is-order-1042', 'southwind'));
   });
 });

@@ -23,15 +23,19 @@ export function summary(overrides: Partial<ConversationSummary> = {}): Conversat
   };
 }
 
-export function lookupResult(overrides: Partial<LookupResult> = {}): LookupResult {
+export function lookupResult(
+  overrides: Partial<Omit<LookupResult, 'conversations'>> & { conversations?: ConversationSummary[] } = {},
+): LookupResult {
+  const { conversations = [summary()], ...rest } = overrides;
   return {
     brand: 'northwind',
     query: 'where-is-order-1042',
-    searched: 'slug or reference id where-is-order-1042',
-    conversations: [summary()],
+    searched: 'order #where-is-order-1042',
+    warnings: [],
     page: 1,
     pageCount: 1,
     totalCount: 1,
-    ...overrides,
+    ...rest,
+    conversations: conversations.map((conversation) => ({ ...conversation, reasons: [] })),
   };
 }
