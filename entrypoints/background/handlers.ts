@@ -196,11 +196,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         };
       }
       const ids = idsOfTerms(terms);
-      let result = await deps.search.search(account, ids, { dataKeys: settings.dataKeys });
+      // The agent asked just now: answer from Re:amaze, not from the cache (which it then refreshes).
+      let result = await deps.search.search(account, ids, { dataKeys: settings.dataKeys, refresh: true });
       // A bare number found nowhere may be a conversation's database id, which only a plain
       // lookup tries; asked only now, so an order number never matches an unrelated conversation.
       if (result.matches.length === 0 && only?.kind === 'order' && terms.length === 1 && /^\d+$/.test(only.ref)) {
-        const byId = await deps.search.search(account, idsOfTerms([{ kind: 'conversation', slug: only.ref }]), { dataKeys: [] });
+        const byDatabaseId = idsOfTerms([{ kind: 'conversation', slug: only.ref }]);
+        const byId = await deps.search.search(account, byDatabaseId, { dataKeys: [], refresh: true });
         if (byId.matches.length > 0) result = byId;
       }
       return {

@@ -141,3 +141,42 @@ describe('popup lookups', () => {
     expect(popupRequests.filter((url) => url.includes('reamaze'))).toEqual([]);
   });
 });
+
+// Runs after 'popup lookups', which connected the brand.
+describe('popup keyboard flow', () => {
+  test('type, Enter, arrow to a result, Enter opens it in Re:amaze, C copies its link', async () => {
+    const popup = await openPopup();
+    const { page } = popup;
+    await harness.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: harness.browser.extensionUrl('').replace(/\/$/, ''),
+    });
+    await popup.search().focus();
+    await page.keyboard.type(DEMO.customer.email);
+    await page.getByText(`Searches customer email ${DEMO.customer.email}.`).waitFor();
+    await page.keyboard.press('Enter');
+    await popup.settled();
+    expect(await popup.results().count()).toBe(DEMO.customer.conversationCount);
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-slug') ?? document.activeElement?.tagName);
+    const second = await popup.results().nth(1).getAttribute('data-slug');
+    expect(await focused()).toBe(second);
+
+    const [opened] = await Promise.all([harness.browser.context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    expect(opened.url()).toBe(`https://${DEMO.brand}.reamaze.com/admin/conversations/${second}`);
+    await opened.close();
+
+    await page.bringToFront();
+    await popup.results().nth(1).focus();
+    await page.keyboard.press('c');
+    await page.getByText('Link copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `https://${DEMO.brand}.reamaze.com/admin/conversations/${second}`,
+    );
+
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('INPUT');
+  });
+});
