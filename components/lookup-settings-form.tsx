@@ -1,98 +1,231 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Result } from '@/lib/messaging/protocol';
 import type { ChannelChoices } from '@/lib/messaging/page-schemas';
-import type { MessageError } from '@/lib/messaging/errors';
-import { MARKETPLACE_NAMES, MARKETPLACES, type LookupSettings, type Marketplace } from '@/lib/settings/schema';
-import { ErrorAlert } from './error-alert';
+import {
+  MARKETPLACE_NAMES,
+  MARKETPLACES,
+  type MarketplaceChannels,
+  type SettingsSummary,
+} from '@/lib/settings/schema';
+import {
+  FieldNotes,
+  describedBy,
+  IDLE,
+  OutcomeMessage,
+  Section,
+  SelectField,
+  type Outcome,
+  type SendMessage,
+} from './options/form-parts';
 
-export interface LookupSettingsServices {
-  load(): Promise<Result<ChannelChoices>>;
-  save(settings: LookupSettings): Promise<Result<ChannelChoices>>;
+interface LookupSectionProps {
+  settings: SettingsSummary;
+  send: SendMessage;
+  /** Lookup settings changed in the background: the page reloads its summary. */
+  onSaved: () => void;
 }
 
+/** At most this many custom-data keys (each one is a request per order). */
+const MAX_DATA_KEYS = 10;
 
 /**
- * Which Re:amaze channel each marketplace's messages arrive in, and which custom-data keys hold
- * order numbers. Channels arrive preselected (the one that names the marketplace), and that
- * preselection is already in effect: saving only records a different choice.
+ * Which Re:amaze channel each marketplace's messages arrive in, per brand (channels are a brand's
+ * own). Channels arrive preselected (the one that names the marketplace), and that preselection
+ * is already in effect: saving only records a different choice.
  */
-export function LookupSettingsForm({ services }: { services: LookupSettingsServices }) {
+export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSectionProps) {
+  const brands = settings.brands.map((account) => account.brand);
+  const [chosenBrand, setChosenBrand] = useState<string | null>(null);
+  const brand =
+    chosenBrand && brands.includes(chosenBrand)
+      ? chosenBrand
+      : (settings.defaultBrand ?? brands[0]);
   const [choices, setChoices] = useState<ChannelChoices | null>(null);
-  const [selected, setSelected] = useState<Partial<Record<Marketplace, string>>>({});
-  const [dataKeys, setDataKeys] = useState('');
-  const [error, setError] = useState<MessageError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [selected, setSelected] = useState<MarketplaceChannels>({});
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
 
-  const show = (reply: Result<ChannelChoices>) => {
-    if (!reply.ok) return setError(reply.error);
-    setError(null);
-    setChoices(reply.data);
-    setSelected(reply.data.selected);
-    setDataKeys(reply.data.dataKeys.join(', '));
+  const show = (data: ChannelChoices) => {
+    setChoices(data);
+    setSelected(data.selected);
   };
 
-  useEffect(() => void services.load().then(show), [services]);
+  useEffect(() => {
+    if (!brand) return;
+    let current = true;
+    setChoices(null);
+    setOutcome({ state: 'busy', doing: `Reading ${brand}’s channels…` });
+    void send('getLookupSettings', { brand }).then((reply) => {
+      if (!current) return;
+      if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
+      show(reply.data);
+      setOutcome(IDLE);
+    });
+    return () => {
+      current = false;
+    };
+  }, [send, brand]);
 
   async function save(event: Event) {
     event.preventDefault();
-    setSaved(false);
-    const keys = dataKeys.split(',').map((key) => key.trim()).filter(Boolean);
-    const reply = await services.save({ marketplaceChannels: selected, dataKeys: keys });
-    show(reply);
-    setSaved(reply.ok);
+    if (!brand) return;
+    setOutcome({ state: 'busy', doing: 'Saving…' });
+    const reply = await send('saveLookupSettings', { brand, marketplaceChannels: selected });
+    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
+    show(reply.data);
+    setOutcome({ state: 'done', message: `Channels saved for ${brand}.` });
+    onSaved();
   }
 
   return (
-    <section aria-labelledby="lookup-heading">
-      <h2 id="lookup-heading">Lookups</h2>
-      {error && <ErrorAlert error={error} />}
-      {choices && (
+    <Section id="channels" title="Marketplace channels">
+      <p class="hint">
+        Amazon, eBay and Etsy order ids are looked up in the Re:amaze channel their messages arrive
+        in. Each marketplace shows the channel in use now: the one whose name says the marketplace,
+        already in effect without saving, or the one you chose. Save only to choose another.
+      </p>
+      {!brand && (
+        <p class="note">Add a brand first: its channels are read from its Re:amaze account.</p>
+      )}
+      {brand && brands.length > 1 && (
+        <SelectField
+          id="channels-brand"
+          label="Brand"
+          value={brand}
+          onChange={setChosenBrand}
+          options={brands.map((name) => ({ value: name, label: name }))}
+          hint="Each brand has channels of its own."
+        />
+      )}
+      {brand && choices && (
         <form onSubmit={save}>
           {MARKETPLACES.map((marketplace) => (
-            <div class="field" key={marketplace}>
-              <label for={`channel-${marketplace}`}>{MARKETPLACE_NAMES[marketplace]} channel</label>
-              <select
-                id={`channel-${marketplace}`}
-                value={selected[marketplace] ?? ''}
-                onChange={(event) => {
-                  const slug = event.currentTarget.value;
-                  setSelected((current) => {
-                    const next = { ...current };
-                    if (slug) next[marketplace] = slug;
-                    else delete next[marketplace];
-                    return next;
-                  });
-                }}
-              >
-                <option value="">Not searched</option>
-                {choices.channels.map((channel) => (
-                  <option key={channel.slug} value={channel.slug}>
-                    {channel.name} ({channel.slug})
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <div class="field">
-            <label for="data-keys">Custom-data keys</label>
-            <input
-              id="data-keys"
-              value={dataKeys}
-              onInput={(event) => setDataKeys(event.currentTarget.value)}
-              aria-describedby="data-keys-hint"
+            <SelectField
+              key={marketplace}
+              id={`channel-${marketplace}`}
+              label={`${MARKETPLACE_NAMES[marketplace]} channel`}
+              value={selected[marketplace] ?? ''}
+              onChange={(slug) => {
+                const { [marketplace]: _previous, ...others } = selected;
+                setSelected(slug ? { ...others, [marketplace]: slug } : others);
+              }}
+              options={[
+                // No channel names this marketplace yet: its ids are not searched until one is chosen.
+                ...(choices.selected[marketplace]
+                  ? []
+                  : [{ value: '', label: 'None: not searched' }]),
+                ...choices.channels.map((channel) => ({
+                  value: channel.slug,
+                  label: `${channel.name} (${channel.slug})`,
+                })),
+              ]}
             />
-            <p id="data-keys-hint" class="hint">
-              Comma-separated custom-data keys that hold order numbers, e.g. order_number.
-            </p>
-          </div>
-          <button type="submit">Save lookups</button>
-          {saved && (
-            <p role="status" class="success">
-              Lookup settings saved.
-            </p>
-          )}
+          ))}
+          <button type="submit" disabled={outcome.state === 'busy'}>
+            Save channels
+          </button>
         </form>
       )}
-    </section>
+      <OutcomeMessage outcome={outcome} />
+    </Section>
+  );
+}
+
+/**
+ * The custom-data keys that hold order numbers (e.g. order_number → data[order_number]=1042),
+ * shared by every brand.
+ */
+export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps) {
+  const [keys, setKeys] = useState(settings.dataKeys);
+  const [newKey, setNewKey] = useState('');
+  const [addError, setAddError] = useState<string | undefined>();
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const hasBrand = settings.brands.length > 0;
+
+  function add(event: Event) {
+    event.preventDefault();
+    const key = newKey.trim();
+    const problem = !key
+      ? 'Type a key first, e.g. order_number.'
+      : key.length > 100
+        ? 'A key has at most 100 characters.'
+        : keys.includes(key)
+          ? `${key} is already in the list.`
+          : keys.length >= MAX_DATA_KEYS
+            ? `${MAX_DATA_KEYS} keys at most: remove one first.`
+            : undefined;
+    setAddError(problem);
+    if (problem) return;
+    setKeys([...keys, key]);
+    setNewKey('');
+  }
+
+  async function save() {
+    if (!hasBrand) return;
+    setOutcome({ state: 'busy', doing: 'Saving…' });
+    const reply = await send('saveDataKeys', keys);
+    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
+    setKeys(reply.data.dataKeys);
+    setOutcome({ state: 'done', message: 'Custom-data keys saved.' });
+    onSaved();
+  }
+
+  const hint = 'A key exactly as it appears in the conversation’s custom data, e.g. order_number.';
+  return (
+    <Section id="data-keys" title="Custom-data keys">
+      <p class="hint">
+        If your store integration saves the order number in a conversation’s custom data, name its
+        keys here: an order’s lookups then also search data[key] = order number. Shared by all
+        brands.
+      </p>
+      {!hasBrand ? (
+        <p class="note">Add a brand first.</p>
+      ) : (
+        <>
+          {keys.length === 0 ? (
+            <p class="note">
+              No keys: only reference ids, marketplace ids and emails are searched.
+            </p>
+          ) : (
+            <ul class="key-list">
+              {keys.map((key) => (
+                <li key={key}>
+                  <code>{key}</code>{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={`Remove key ${key}`}
+                    onClick={() => setKeys(keys.filter((k) => k !== key))}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form class="inline-add" onSubmit={add} noValidate>
+            <div class="field">
+              <label for="new-data-key">New custom-data key</label>
+              <input
+                id="new-data-key"
+                value={newKey}
+                onInput={(event) => setNewKey(event.currentTarget.value)}
+                spellcheck={false}
+                {...describedBy('new-data-key', hint, addError)}
+              />
+              <FieldNotes id="new-data-key" hint={hint} error={addError} />
+            </div>
+            <button type="submit">Add key</button>
+          </form>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => void save()}
+            disabled={outcome.state === 'busy'}
+          >
+            Save keys
+          </button>
+          <OutcomeMessage outcome={outcome} />
+        </>
+      )}
+    </Section>
   );
 }

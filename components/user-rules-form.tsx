@@ -1,127 +1,318 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Result } from '@/lib/messaging/protocol';
-import type { MessageError } from '@/lib/messaging/errors';
-import type { UserRule } from '@/lib/settings/schema';
-import { ErrorAlert } from './error-alert';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeTerm, type SearchTerm } from '@/lib/lookup/classify';
+import type { RuleTest } from '@/lib/messaging/page-schemas';
+import {
+  MARKETPLACE_NAMES,
+  MARKETPLACES,
+  UserRuleSchema,
+  type Marketplace,
+  type UserRule,
+} from '@/lib/settings/schema';
+import {
+  IDLE,
+  OutcomeMessage,
+  Section,
+  SelectField,
+  TextField,
+  type Outcome,
+  type SendMessage,
+} from './options/form-parts';
 
-export interface UserRulesServices {
-  load(): Promise<Result<UserRule[]>>;
-  save(rules: UserRule[]): Promise<Result<UserRule[]>>;
+type Target = 'orderRef' | 'email' | Marketplace;
+const TARGETS: { value: Target; label: string }[] = [
+  { value: 'orderRef', label: 'Order number' },
+  { value: 'email', label: 'Customer email' },
+  ...MARKETPLACES.map((marketplace) => ({
+    value: marketplace,
+    label: `${MARKETPLACE_NAMES[marketplace]} order id`,
+  })),
+];
+
+/** A rule as its fields show it; checked with UserRuleSchema before it is tested or saved. */
+interface Draft {
+  id: string;
+  name: string;
+  urlPattern: string;
+  kind: UserRule['kind'];
+  target: Target;
+  selector: string;
+  regex: string;
+}
+type DraftField = 'name' | 'urlPattern' | 'selector' | 'regex' | 'target';
+type DraftErrors = Partial<Record<DraftField, string>>;
+
+/** Values a preview names at most; an order list can hold hundreds. */
+const PREVIEW_LIMIT = 10;
+
+const isMarketplace = (target: Target): target is Marketplace =>
+  (MARKETPLACES as readonly string[]).includes(target);
+
+function draftOf(rule: UserRule): Draft {
+  return {
+    id: rule.id,
+    name: rule.name,
+    urlPattern: rule.urlPattern,
+    kind: rule.kind,
+    target: rule.target === 'originId' ? (rule.marketplace ?? 'amazon') : rule.target,
+    selector: rule.selector ?? '',
+    regex: rule.regex ?? '',
+  };
 }
 
-type Target = 'orderRef' | 'email' | 'amazon' | 'ebay' | 'etsy';
-const TARGETS: Record<Target, string> = {
-  orderRef: 'Order number',
-  email: 'Customer email',
-  amazon: 'Amazon order id',
-  ebay: 'eBay order id',
-  etsy: 'Etsy order id',
-};
+function newDraft(): Draft {
+  return {
+    id: `rule-${crypto.randomUUID()}`,
+    name: '',
+    urlPattern: '',
+    kind: 'order',
+    target: 'orderRef',
+    selector: '',
+    regex: '',
+  };
+}
 
-const EMPTY = { name: '', urlPattern: '', target: 'orderRef' as Target, selector: '', regex: '' };
+/** The draft as a rule, or what is wrong with it, field by field. */
+function checkDraft(
+  draft: Draft,
+): { ok: true; rule: UserRule } | { ok: false; errors: DraftErrors } {
+  const { target } = draft;
+  const parsed = UserRuleSchema.safeParse({
+    id: draft.id,
+    name: draft.name,
+    urlPattern: draft.urlPattern,
+    kind: draft.kind,
+    target: isMarketplace(target) ? 'originId' : target,
+    ...(isMarketplace(target) ? { marketplace: target } : {}),
+    ...(draft.selector.trim() ? { selector: draft.selector.trim() } : {}),
+    ...(draft.regex.trim() ? { regex: draft.regex.trim() } : {}),
+  });
+  if (parsed.success) return { ok: true, rule: parsed.data };
+  const errors: DraftErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = draftField(String(issue.path[0] ?? ''));
+    errors[field] = [errors[field], issue.message].filter(Boolean).join(' ');
+  }
+  return { ok: false, errors };
+}
 
-/** The agent's own detection rules, for admins no built-in platform covers. */
-export function UserRulesForm({ services }: { services: UserRulesServices }) {
-  const [rules, setRules] = useState<UserRule[] | null>(null);
-  const [draft, setDraft] = useState(EMPTY);
-  const [error, setError] = useState<MessageError | null>(null);
+/** Where a schema (or background) issue belongs among the draft's fields. */
+function draftField(path: string): DraftField {
+  const fields: readonly string[] = ['name', 'urlPattern', 'selector', 'regex'];
+  return fields.includes(path) ? (path as DraftField) : 'target';
+}
 
-  useEffect(() => void services.load().then((reply) => (reply.ok ? setRules(reply.data) : setError(reply.error))), [services]);
+/** What a rule found on the page, in the agent's words: "order #1042, customer email maya@…". */
+export function describeRuleTest(test: RuleTest): string {
+  if (!test.matched) return `The pattern does not match ${test.url}.`;
+  const terms: SearchTerm[] = [
+    ...test.orderRefs.map((ref): SearchTerm => ({ kind: 'order', ref })),
+    ...test.originIds.map(({ id, marketplace }): SearchTerm => ({
+      kind: 'marketplace',
+      id,
+      marketplace,
+    })),
+    ...test.emails.map((email): SearchTerm => ({ kind: 'email', email })),
+  ];
+  if (terms.length === 0) return `On ${test.url} this rule finds nothing.`;
+  const named = terms.slice(0, PREVIEW_LIMIT).map((term) => describeTerm(term));
+  const more = terms.length > PREVIEW_LIMIT ? ` and ${terms.length - PREVIEW_LIMIT} more` : '';
+  return `On ${test.url} this rule finds: ${named.join(', ')}${more}.`;
+}
 
-  async function store(next: UserRule[]): Promise<boolean> {
-    const reply = await services.save(next);
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
-    setError(null);
-    setRules(reply.data);
-    return true;
+const FIX_FIELDS = { kind: 'invalidInput', message: 'Fix the marked fields first.' } as const;
+
+/**
+ * The agent's own detection rules, for admins no built-in platform covers. Each rule is edited in
+ * place and can be tried, as edited, on the store page the agent used last; Save rules stores them.
+ */
+export function UserRulesForm({ send }: { send: SendMessage }) {
+  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [saved, setSaved] = useState('');
+  const [errors, setErrors] = useState<Record<string, DraftErrors>>({});
+  const [previews, setPreviews] = useState<Record<string, Outcome>>({});
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const added = useRef<string | null>(null);
+
+  const load = (rules: UserRule[]) => {
+    const next = rules.map(draftOf);
+    setDrafts(next);
+    setSaved(JSON.stringify(next));
+  };
+
+  useEffect(() => {
+    void send('getUserRules', {}).then((reply) =>
+      reply.ok ? load(reply.data) : setOutcome({ state: 'failed', error: reply.error }),
+    );
+  }, [send]);
+
+  // "Add rule" takes the agent to the new rule's first field.
+  useEffect(() => {
+    const index = drafts?.findIndex((draft) => draft.id === added.current) ?? -1;
+    if (index < 0) return;
+    added.current = null;
+    document.getElementById(`rule-${index}-name`)?.focus();
+  }, [drafts]);
+
+  if (!drafts) {
+    return (
+      <Section id="rules" title="Detection rules">
+        <OutcomeMessage
+          outcome={outcome.state === 'idle' ? { state: 'busy', doing: 'Loading…' } : outcome}
+        />
+      </Section>
+    );
   }
 
-  async function add(event: Event) {
+  const edit = (id: string, change: Partial<Draft>) =>
+    setDrafts(drafts.map((draft) => (draft.id === id ? { ...draft, ...change } : draft)));
+
+  function changeTarget(draft: Draft, target: Target) {
+    // Emails live on customer pages; keep an order-list rule an order-list rule.
+    const kind = target === 'email' ? 'customer' : draft.kind === 'customer' ? 'order' : draft.kind;
+    edit(draft.id, { target, kind });
+  }
+
+  async function test(draft: Draft) {
+    const preview = (next: Outcome) => setPreviews((current) => ({ ...current, [draft.id]: next }));
+    const checked = checkDraft(draft);
+    setErrors((current) => ({ ...current, [draft.id]: checked.ok ? {} : checked.errors }));
+    if (!checked.ok) return preview({ state: 'failed', error: FIX_FIELDS });
+    preview({ state: 'busy', doing: 'Testing on the current page…' });
+    const reply = await send('testRule', { rule: checked.rule });
+    preview(
+      reply.ok
+        ? { state: 'done', message: describeRuleTest(reply.data) }
+        : { state: 'failed', error: reply.error },
+    );
+  }
+
+  const save = async (event: Event) => {
     event.preventDefault();
-    const marketplace = draft.target === 'orderRef' || draft.target === 'email' ? undefined : draft.target;
-    const rule: UserRule = {
-      id: `rule-${Date.now().toString(36)}`,
-      name: draft.name,
-      urlPattern: draft.urlPattern,
-      kind: draft.target === 'email' ? 'customer' : 'order',
-      target: marketplace ? 'originId' : (draft.target as 'orderRef' | 'email'),
-      ...(marketplace ? { marketplace } : {}),
-      ...(draft.selector.trim() ? { selector: draft.selector.trim() } : {}),
-      ...(draft.regex.trim() ? { regex: draft.regex.trim() } : {}),
-    };
-    if (await store([...(rules ?? []), rule])) setDraft(EMPTY);
-  }
+    const checked = drafts.map((draft) => [draft.id, checkDraft(draft)] as const);
+    setErrors(
+      Object.fromEntries(checked.map(([id, result]) => [id, result.ok ? {} : result.errors])),
+    );
+    const rules = checked.flatMap(([, result]) => (result.ok ? [result.rule] : []));
+    if (rules.length < checked.length) {
+      return setOutcome({
+        state: 'failed',
+        error: { ...FIX_FIELDS, message: 'Some rules need fixing: see the marked fields.' },
+      });
+    }
+    setOutcome({ state: 'busy', doing: 'Saving…' });
+    const reply = await send('saveUserRules', rules);
+    if (!reply.ok) {
+      setErrors(backgroundErrors(drafts, reply.error.fieldErrors));
+      return setOutcome({ state: 'failed', error: reply.error });
+    }
+    load(reply.data);
+    setOutcome({ state: 'done', message: 'Rules saved.' });
+  };
 
-  const fieldErrors = error?.fieldErrors ?? {};
-  const errorFor = (field: string) =>
-    Object.entries(fieldErrors)
-      .filter(([path]) => path.endsWith(field))
-      .flatMap(([, messages]) => messages)
-      .join(' ');
-  const field = (id: keyof typeof EMPTY, label: string, hint: string) => (
-    <div class="field">
-      <label for={`rule-${id}`}>{label}</label>
-      <input
-        id={`rule-${id}`}
-        value={draft[id]}
-        onInput={(event) => setDraft({ ...draft, [id]: event.currentTarget.value })}
-        aria-invalid={errorFor(id) ? true : undefined}
-        aria-describedby={`rule-${id}-hint`}
-        spellcheck={false}
-      />
-      <p id={`rule-${id}-hint`} class="hint">
-        {hint}
-      </p>
-      {errorFor(id) && <p class="field-error">{errorFor(id)}</p>}
-    </div>
-  );
+  const addRule = () => {
+    const draft = newDraft();
+    added.current = draft.id;
+    setDrafts([...drafts, draft]);
+  };
 
+  const unsaved = JSON.stringify(drafts) !== saved;
   return (
-    <section aria-labelledby="rules-heading">
-      <h2 id="rules-heading">Detection rules</h2>
-      <p class="hint">For admin pages no built-in platform covers: where to look, and what the value is.</p>
-      {rules && rules.length > 0 && (
-        <ul class="rules">
-          {rules.map((rule) => (
-            <li key={rule.id}>
-              <strong>{rule.name}</strong> — {rule.urlPattern}{' '}
-              <button
-                type="button"
-                class="link"
-                aria-label={`Remove rule ${rule.name}`}
-                onClick={() => void store(rules.filter((r) => r.id !== rule.id))}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={add} noValidate>
-        {field('name', 'Rule name', 'A name you will recognise, e.g. "Legacy shop orders".')}
-        {field('urlPattern', 'URL pattern', 'Pages it applies to, e.g. https://shop.example/admin/orders/*')}
-        <div class="field">
-          <label for="rule-target">Finds</label>
-          <select
-            id="rule-target"
-            value={draft.target}
-            onChange={(event) => setDraft({ ...draft, target: event.currentTarget.value as Target })}
-          >
-            {Object.entries(TARGETS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+    <Section id="rules" title="Detection rules">
+      <p class="hint">
+        For admin pages no built-in platform covers: which pages (a URL pattern), where the value is
+        (a CSS selector, a regular expression or both) and what it is. To try a rule, open the store
+        page in another tab first; the test runs on the store tab you used last.
+      </p>
+      <form onSubmit={save} noValidate>
+        {drafts.length === 0 && <p class="note">No rules yet.</p>}
+        {drafts.map((draft, index) => {
+          const id = `rule-${index}`;
+          const error = errors[draft.id] ?? {};
+          const name = draft.name.trim() || 'New rule';
+          return (
+            <fieldset key={draft.id} class="panel">
+              <legend>{name}</legend>
+              <TextField
+                id={`${id}-name`}
+                label="Rule name"
+                hint='A name you will recognise, e.g. "Legacy shop orders".'
+                value={draft.name}
+                onInput={(value) => edit(draft.id, { name: value })}
+                error={error.name}
+              />
+              <TextField
+                id={`${id}-urlPattern`}
+                label="URL pattern"
+                hint="Pages it applies to, e.g. https://shop.example/admin/orders/*"
+                value={draft.urlPattern}
+                onInput={(urlPattern) => edit(draft.id, { urlPattern })}
+                error={error.urlPattern}
+              />
+              <SelectField
+                id={`${id}-target`}
+                label="Finds"
+                value={draft.target}
+                onChange={(target) => changeTarget(draft, target as Target)}
+                options={TARGETS}
+                error={error.target}
+              />
+              <TextField
+                id={`${id}-selector`}
+                label="CSS selector"
+                hint="The element holding the value, e.g. #order-number."
+                value={draft.selector}
+                onInput={(selector) => edit(draft.id, { selector })}
+                error={error.selector}
+              />
+              <TextField
+                id={`${id}-regex`}
+                label="Regular expression"
+                hint="Optional; its first group is the value, e.g. Order #(\d+)."
+                value={draft.regex}
+                onInput={(regex) => edit(draft.id, { regex })}
+                error={error.regex}
+              />
+              <div class="actions">
+                <button type="button" onClick={() => void test(draft)}>
+                  Test this rule on the current page
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Remove rule ${name}`}
+                  onClick={() => setDrafts(drafts.filter((d) => d.id !== draft.id))}
+                >
+                  Remove
+                </button>
+              </div>
+              <OutcomeMessage outcome={previews[draft.id] ?? IDLE} />
+            </fieldset>
+          );
+        })}
+        <div class="actions">
+          <button type="button" onClick={addRule}>
+            Add rule
+          </button>
+          <button type="submit" disabled={outcome.state === 'busy'}>
+            Save rules
+          </button>
         </div>
-        {field('selector', 'CSS selector', 'The element holding the value, e.g. #order-number.')}
-        {field('regex', 'Regular expression', 'Optional; its first group is the value, e.g. Order #(\\d+).')}
-        <button type="submit">Add rule</button>
+        {unsaved && <p class="note">Unsaved changes: rules take effect when you save them.</p>}
+        <OutcomeMessage outcome={outcome} />
       </form>
-      {error && <ErrorAlert error={error} />}
-    </section>
+    </Section>
   );
+}
+
+/** The background's field errors (`0.urlPattern`) on the drafts they belong to. */
+function backgroundErrors(
+  drafts: Draft[],
+  fieldErrors: Record<string, string[]> = {},
+): Record<string, DraftErrors> {
+  const result: Record<string, DraftErrors> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    const [index, field = ''] = path.split('.');
+    const draft = drafts[Number(index)];
+    if (draft) (result[draft.id] ??= {})[draftField(field)] = messages.join(' ');
+  }
+  return result;
 }

@@ -134,17 +134,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async saveStoreBrands(mappings) {
       const settings = await settingsNow();
+      // Errors are keyed by the row as sent, so the page shows each beside its own field.
       const fieldErrors: Record<string, string[]> = {};
+      const seen = new Set<string>();
       const storeBrands = mappings.flatMap(({ store, brand }, index) => {
         const parsed = parseStoreKey(store);
-        if (!parsed.ok) fieldErrors[`${index}.store`] = [parsed.message];
         if (!settings.brands.some((b) => b.brand === brand)) fieldErrors[`${index}.brand`] = [`There is no brand ${brand}.`];
-        return parsed.ok ? [{ store: parsed.store, brand }] : [];
-      });
-      const seen = new Set<string>();
-      storeBrands.forEach(({ store }, index) => {
-        if (seen.has(store)) fieldErrors[`${index}.store`] = [`${store} is mapped twice; keep one.`];
-        seen.add(store);
+        if (!parsed.ok) {
+          fieldErrors[`${index}.store`] = [parsed.message];
+          return [];
+        }
+        if (seen.has(parsed.store)) fieldErrors[`${index}.store`] = [`${parsed.store} is mapped twice; keep one.`];
+        seen.add(parsed.store);
+        return [{ store: parsed.store, brand }];
       });
       if (Object.keys(fieldErrors).length > 0) {
         throw new AppError('invalidInput', 'Some store mappings need fixing.', fieldErrors);
@@ -219,7 +221,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     getLookupSettings: ({ brand }) => lookupSettings(brand),
 
-    async saveLookupSettings({ brand, marketplaceChannels, dataKeys }) {
+    async saveLookupSettings({ brand, marketplaceChannels }) {
       const settings = await settingsNow();
       if (!settings.brands.some((b) => b.brand === brand)) {
         throw new AppError('invalidInput', `There is no brand ${brand}; add it first.`);
@@ -227,9 +229,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await changed({
         ...settings,
         brands: settings.brands.map((b) => (b.brand === brand ? { ...b, marketplaceChannels } : b)),
-        dataKeys,
       });
       return lookupSettings(brand);
+    },
+
+    async saveDataKeys(dataKeys) {
+      return changed({ ...(await settingsNow()), dataKeys });
     },
 
     async getUserRules() {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { grantedSites } from '@/lib/settings/granted-sites';
 
 /**
  * Self-hosted stores (WooCommerce, Magento, PrestaShop) live on the merchant's own domain, so the
@@ -7,15 +8,6 @@ import { browser } from 'wxt/browser';
  */
 const SCRIPT_ID = 'detector-granted-sites';
 const DETECTOR_FILE = '/content-scripts/detector.js';
-
-/** Store sites among the granted origins: not the Re:amaze API, not hosts the manifest's detector covers. */
-export function grantedSites(origins: readonly string[], staticMatches: readonly string[]): string[] {
-  return origins.filter(
-    (origin) => /^https?:\/\//.test(origin) && !staticMatches.includes(origin) && !API_HOSTS.test(origin),
-  );
-}
-
-const API_HOSTS = /^https:\/\/\*?\.?[^/]*reamaze\.(?:io|com)\//;
 
 /** Registers the detector for exactly the granted sites (run at start-up and on every change). */
 export async function syncSiteScripts(): Promise<string[]> {

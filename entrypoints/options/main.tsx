@@ -1,20 +1,34 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '@/components/options-app';
+import type { SiteAccessServices } from '@/components/options/sites-section';
+import { grantedSites } from '@/lib/settings/granted-sites';
 import { send } from '@/lib/messaging/send';
 import '@/components/styles.css';
+import '@/components/options.css';
 
-const services: OptionsServices = {
-  getSettings: () => send('getSettings', {}),
-  save: (input) => send('saveSettings', input),
-  testConnection: (input) => send('testConnection', input),
-  lookupSettings: {
-    load: () => send('getLookupSettings', {}),
-    save: (settings) => send('saveLookupSettings', settings),
+/** Sites the agent enabled: granted origins the manifest does not grant by itself. */
+const sites: SiteAccessServices = {
+  async list() {
+    const manifest = browser.runtime.getManifest();
+    const builtIn = [
+      ...(manifest.host_permissions ?? []),
+      ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
+    ];
+    const { origins = [] } = await browser.permissions.getAll();
+    return grantedSites(origins, builtIn);
   },
-  userRules: {
-    load: () => send('getUserRules', {}),
-    save: (rules) => send('saveUserRules', rules),
-  },
+  // The background unregisters the detector there when the permission goes (permissions.onRemoved).
+  disable: (site) => browser.permissions.remove({ origins: [site] }),
 };
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const services: OptionsServices = { send, sites, download };
 
 render(<OptionsApp services={services} />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SenderClass } from '../security/sender';
 import {
   CredentialsInputSchema,
+  DataKeysSchema,
   LookupSettingsSchema,
   SettingsSummarySchema,
   UserRuleSchema,
@@ -115,9 +116,16 @@ export const protocol = {
     response: ChannelChoicesSchema,
     senders: ['extensionPage'],
   },
+  /** One brand's marketplace channels. */
   saveLookupSettings: {
-    request: LookupSettingsSchema.extend({ brand: z.string().min(1).max(63) }),
+    request: LookupSettingsSchema.pick({ marketplaceChannels: true }).extend({ brand: z.string().min(1).max(63) }),
     response: ChannelChoicesSchema,
+    senders: ['extensionPage'],
+  },
+  /** Custom-data keys are every brand's, and saving them needs no brand's API. */
+  saveDataKeys: {
+    request: DataKeysSchema,
+    response: SettingsSummarySchema,
     senders: ['extensionPage'],
   },
   getUserRules: {

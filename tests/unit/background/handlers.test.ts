@@ -122,6 +122,26 @@ describe('brand handlers', () => {
     });
   });
 
+  test('a duplicate store is named on its own row, even after a bad row', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith();
+    const rows = [
+      { store: 'not a store', brand: 'northwind' },
+      { store: 'shop.example.com', brand: 'northwind' },
+      { store: 'https://shop.example.com/wp-admin', brand: 'northwind' },
+    ];
+    const error = await handlers.saveStoreBrands(rows, page).catch((e: unknown) => e);
+    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toEqual(['0.store', '2.store']);
+  });
+
+  test('custom-data keys save without asking any brand’s API (an imported brand has no token yet)', async () => {
+    await updateSettings({ brands: [{ ...saved, token: undefined }] });
+    const { handlers, calls } = handlersWith();
+    const summary = await handlers.saveDataKeys(['order_number'], page);
+    expect(summary.dataKeys).toEqual(['order_number']);
+    expect(calls).toHaveLength(0);
+  });
+
   test('testConnection uses the entered values and names the staff user', async () => {
     const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
     const result = await handlers.testConnection({ brand: 'northwind', email: 'SAM@acme.example', token: 'typed' }, page);

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { grantedSites, injectIntoOpenTabs, syncSiteScripts } from '@/entrypoints/background/site-access';
+import { injectIntoOpenTabs, syncSiteScripts } from '@/entrypoints/background/site-access';
+import { grantedSites } from '@/lib/settings/granted-sites';
 
 const staticMatches = ['https://admin.shopify.com/*'];
 
