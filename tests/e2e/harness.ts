@@ -18,9 +18,10 @@ export interface Harness {
  * when given, store admin pages at theirs.
  */
 export async function startHarness(
-  options: { storePages?: StorePage[]; grantedSites?: string[]; headless?: boolean } = {},
+  options: { storePages?: StorePage[]; grantedSites?: string[]; headless?: boolean; display?: string } = {},
 ): Promise<Harness> {
-  const apiHosts = Object.keys(demoData.brands).map((brand) => `${brand}.reamaze.io`);
+  // The API hosts, and the admin hosts conversations open at (the fake answers those with 404).
+  const apiHosts = Object.keys(demoData.brands).flatMap((brand) => [`${brand}.reamaze.io`, `${brand}.reamaze.com`]);
   const storePages = options.storePages ?? [];
   const storeHosts = [...new Set(storePages.map((page) => new URL(page.url).hostname))];
   const { cert, key } = await makeCertificate([...apiHosts, ...storeHosts]);
@@ -33,6 +34,7 @@ export async function startHarness(
     },
     grantedSites: options.grantedSites,
     headless: options.headless,
+    display: options.display,
   });
   return {
     browser,
