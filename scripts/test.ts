@@ -1,6 +1,6 @@
 // `npm test`: typecheck, unit tests, production build, end-to-end tests in Chromium; then one
 // "N passed, N failed" line totalling both suites (the line CI reads).
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium';
 
@@ -28,9 +28,30 @@ function counts(project: 'unit' | 'e2e') {
   return { passed: report.numPassedTests, failed: report.numFailedTests, ran: true };
 }
 
+/**
+ * Xvfb and xdotool, for the end-to-end tests of browser UI (tests/e2e/desktop.ts): as root,
+ * installs Debian's packages when missing, like `ensureChromium` does.
+ */
+function ensureDesktopTools() {
+  const packages = { Xvfb: 'xvfb', xdotool: 'xdotool' };
+  const missing = Object.entries(packages)
+    .filter(([command]) => spawnSync('which', [command]).status !== 0)
+    .map(([, name]) => name);
+  if (missing.length === 0) return;
+  const install = `apt-get install -y ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Missing ${missing.join(', ')}: sudo apt-get update && sudo ${install}`);
+  }
+  console.log(`Missing ${missing.join(', ')}; installing Debian's packages…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install} -qq`, {
+    stdio: 'inherit',
+  });
+}
+
 let ok = true;
 try {
   ensureChromium();
+  ensureDesktopTools();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   ok = false;

@@ -28,6 +28,12 @@ export async function launchExtension(options: {
    * the background then registers the detector for them through its usual start-up sync.
    */
   grantedSites?: string[];
+  /**
+   * An X display (see desktop.ts) to run Chromium headful on, for the browser UI that only real
+   * input reaches: context menus and the omnibox. The window fills the 1280x900 screen from 0,0
+   * and the page is not resized (no viewport emulation), so page and screen coordinates line up.
+   */
+  display?: string;
 }): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}. Run "npm run build" first.`);
@@ -44,8 +50,15 @@ export async function launchExtension(options: {
     executablePath: findChromium() ?? fail('Chromium was not found: sudo apt-get install -y chromium'),
     headless: false, // headless mode is chosen below with --headless=new, which keeps extensions
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.display
+      ? { env: { ...process.env, DISPLAY: options.display }, viewport: null }
+      : {}),
     args: [
-      ...(options.headless === false ? [] : ['--headless=new']),
+      ...(options.display
+        ? ['--window-position=0,0', '--window-size=1280,900']
+        : options.headless === false
+          ? []
+          : ['--headless=new']),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { startDesktop, type Desktop } from './desktop';
+import { OptionsPage } from './pages/options-page';
+import { StorePage } from './pages/store-page';
+import { DEMO } from '../fakes/demo-data';
+
+/**
+ * The entry points that live in the browser's own UI: the right-click menu and the address bar.
+ * Chromium runs headful on a virtual X display and gets real mouse and keyboard input (desktop.ts).
+ */
+
+/** A web mail page: no store admin, no content script, no host permission for the extension. */
+const MAIL = 'https://mail.example.com/inbox/77';
+const mailPage = {
+  url: MAIL,
+  html: `<!doctype html><title>Inbox</title><main style="font: 16px sans-serif; padding: 40px">
+    <p>Hi, my Amazon order <span id="amazon-id">${DEMO.amazon.originId}</span> has not arrived.</p>
+    <p>Also, about <a id="order-link" href="https://admin.shopify.com/store/northwind-goods/orders/5523819086117">#${DEMO.conversation.refId}</a> from your shop.</p>
+  </main>`,
+};
+
+let desktop: Desktop;
+let harness: Harness;
+
+beforeAll(async () => {
+  desktop = await startDesktop();
+  harness = await startHarness({ storePages: [mailPage], display: desktop.display });
+  await OptionsPage.connect(harness.browser);
+}, 60_000);
+afterAll(async () => {
+  await harness?.close();
+  await desktop?.close();
+});
+beforeEach(() => harness.fake.clearLog());
+
+async function openMail() {
+  const store = await StorePage.open(await harness.browser.context.newPage(), MAIL);
+  await store.page.bringToFront();
+  return store;
+}
+
+const hasHostAccess = (origin: string) =>
+  harness.browser.serviceWorker.evaluate(
+    (origins) => (globalThis as any).chrome.permissions.contains({ origins }),
+    [`${origin}/*`],
+  );
+
+describe('right-click search', () => {
+  test('selected text: the Amazon id goes to the origin lookup in the Amazon channel, shown in the page’s sidebar', async () => {
+    const mail = await openMail();
+    await mail.page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('amazon-id')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await desktop.contextMenuChoose(mail.page, mail.page.locator('#amazon-id'));
+
+    const sidebar = await mail.sidebar();
+    await sidebar.getByRole('heading', { name: `Search results for “${DEMO.amazon.originId}”` }).waitFor();
+    await sidebar.getByText(`Searched Amazon order ${DEMO.amazon.originId} in channel ${DEMO.amazon.channel}.`).waitFor();
+    const cards = sidebar.getByRole('article');
+    await cards.first().waitFor();
+    expect(await cards.evaluateAll((all) => all.map((card) => card.getAttribute('data-slug')))).toEqual([DEMO.amazon.slug]);
+    expect(harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toContain(
+      `/api/v1/conversations/${DEMO.amazon.originId}?id_type=origin&category=${DEMO.amazon.channel}`,
+    );
+    // The click's activeTab grant was enough: the extension holds no permission for the site.
+    expect(await hasHostAccess('https://mail.example.com')).toBe(false);
+  });
+
+  test('a link to a Shopify order: its text names the order, looked up as a reference id', async () => {
+    const mail = await openMail();
+    await desktop.contextMenuChoose(mail.page, mail.page.locator('#order-link'));
+    const sidebar = await mail.sidebar();
+    await sidebar.getByText(`Searched order #${DEMO.conversation.refId}.`).waitFor();
+    await sidebar.getByRole('article', { name: DEMO.conversation.subject }).waitFor();
+    expect(harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toContain(
+      `/api/v1/conversations/${DEMO.conversation.refId}?id_type=ref`,
+    );
+  });
+});
+
+describe('address bar', () => {
+  test('rz and a reference suggest the conversation, looked up once typing pauses; choosing it opens it in Re:amaze', async () => {
+    const mail = await openMail();
+    const typed = DEMO.conversation.slug;
+    await desktop.omniboxType(mail.page, 'rz', typed);
+    await expect.poll(() => harness.fake.log.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // Debounced: every request is for the whole text, never for what was typed on the way.
+    expect(new Set(harness.fake.log.map((r) => r.path))).toEqual(new Set([`/api/v1/conversations/${typed}`]));
+    expect(harness.fake.log.length).toBeLessThanOrEqual(2);
+
+    await desktop.omniboxEnter({ suggestion: 1 });
+    await mail.page.waitForURL(`https://${DEMO.brand}.reamaze.com/admin/conversations/${DEMO.conversation.slug}`);
+  });
+});
