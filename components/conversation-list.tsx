@@ -1,7 +1,7 @@
 import type { LookupResult } from '@/lib/messaging/protocol';
 import { ConversationCard } from './conversation-card';
 
-/** The conversations a lookup found, or a sentence naming what was searched when it found none. */
+/** The conversations a lookup found, or a sentence saying none was (the popup names what was searched). */
 export function ConversationList({
   result,
   onLoadMore,
@@ -16,7 +16,7 @@ export function ConversationList({
   if (result.conversations.length === 0) {
     return (
       <p class="empty" role="status">
-        No conversation found for “{result.query}” (searched {result.searched}).
+        No conversation found for “{result.query}”.
       </p>
     );
   }

@@ -41,10 +41,11 @@ async function main() {
 
   const popup = await PopupPage.open(browser);
   await popup.page.setViewportSize({ width: 420, height: 720 });
-  for (const query of [DEMO.customer.email, DEMO.conversation.refId, 'no-such-order-9999']) {
+  for (const query of [DEMO.customer.email, DEMO.conversation.refId, DEMO.amazon.originId, 'no-such-order-9999']) {
     await popup.lookup(query);
     const found = await popup.results().count();
-    await shot(popup.page, `popup-${step + 1}`, `Popup: looked up "${query}" and found ${found} conversation(s).`);
+    const searched = await popup.page.locator('.searched').first().innerText();
+    await shot(popup.page, `popup-${step + 1}`, `Popup: "${query}" found ${found} conversation(s). ${searched}`);
   }
 
   await popup.page.close();

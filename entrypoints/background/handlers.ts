@@ -284,7 +284,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async clearSearch(_request, sender) {
-      deps.tabs.clearSearch(requireTab(sender));
+      const tabId = requireTab(sender);
+      deps.tabs.clearSearch(tabId);
+      // The launcher counts the page's conversations again.
+      await deps.sendToTab(tabId, { type: 'redetect' });
       return {};
     },
 

@@ -60,6 +60,7 @@ export default defineContentScript({
         return Promise.resolve(true);
       }
       if (type === 'redetect') {
+        showingSearch = false;
         reported = '';
         void run();
       }

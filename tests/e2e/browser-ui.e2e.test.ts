@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHarness, type Harness } from './harness';
 import { startDesktop, type Desktop } from './desktop';
 import { OptionsPage } from './pages/options-page';
@@ -40,6 +42,18 @@ async function openMail() {
   return store;
 }
 
+/** The page's sidebar; on failure, a screenshot of the screen and the open tabs say what happened. */
+async function sidebarOf(store: StorePage) {
+  try {
+    return await store.sidebar();
+  } catch (error) {
+    const shot = join(tmpdir(), `browser-ui-${Date.now()}.png`);
+    await desktop.screenshot(shot);
+    const tabs = harness.browser.context.pages().map((page) => page.url());
+    throw new Error(`${(error as Error).message}; tabs: ${tabs.join(', ')}; screen: ${shot}`);
+  }
+}
+
 const hasHostAccess = (origin: string) =>
   harness.browser.serviceWorker.evaluate(
     (origins) => (globalThis as any).chrome.permissions.contains({ origins }),
@@ -57,7 +71,7 @@ describe('right-click search', () => {
     });
     await desktop.contextMenuChoose(mail.page, mail.page.locator('#amazon-id'));
 
-    const sidebar = await mail.sidebar();
+    const sidebar = await sidebarOf(mail);
     await sidebar.getByRole('heading', { name: `Search results for “${DEMO.amazon.originId}”` }).waitFor();
     await sidebar.getByText(`Searched Amazon order ${DEMO.amazon.originId} in channel ${DEMO.amazon.channel}.`).waitFor();
     const cards = sidebar.getByRole('article');
@@ -73,7 +87,7 @@ describe('right-click search', () => {
   test('a link to a Shopify order: its text names the order, looked up as a reference id', async () => {
     const mail = await openMail();
     await desktop.contextMenuChoose(mail.page, mail.page.locator('#order-link'));
-    const sidebar = await mail.sidebar();
+    const sidebar = await sidebarOf(mail);
     await sidebar.getByText(`Searched order #${DEMO.conversation.refId}.`).waitFor();
     await sidebar.getByRole('article', { name: DEMO.conversation.subject }).waitFor();
     expect(harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toContain(
