@@ -45,19 +45,42 @@ export async function searchFromMenu(
   if (!(await deps.showSidebar(tabId))) await deps.showElsewhere(query);
 }
 
+/**
+ * Runs a script in the tab the agent right-clicked. The click's activeTab grant can reach the
+ * page a moment after the click event reaches us ("Cannot access contents of the page"), so that
+ * one failure is retried briefly; any other failure (a browser page, the web store) is final.
+ */
+export async function executeInClickedTab<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const notYetGranted = error instanceof Error && /Cannot access contents of the page/.test(error.message);
+      if (!notYetGranted || attempt >= GRANT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
+    }
+  }
+}
+
+const GRANT_ATTEMPTS = 10;
+const GRANT_RETRY_MS = 100;
+
 /** The visible text of the clicked link: a Shopify order link's text is the order name. */
 async function linkText(tabId: number, frameId: number, href: string): Promise<string> {
   try {
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [frameId] },
-      func: (wanted: string) =>
-        [...document.querySelectorAll('a[href]')].find((link) => (link as HTMLAnchorElement).href === wanted)
-          ?.textContent ?? '',
-      args: [href],
-    });
+    const [injection] = await executeInClickedTab(() =>
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: (wanted: string) =>
+          [...document.querySelectorAll('a[href]')].find((link) => (link as HTMLAnchorElement).href === wanted)
+            ?.textContent ?? '',
+        args: [href],
+      }),
+    );
     const parsed = LinkTextSchema.safeParse(injection?.result);
     return parsed.success ? parsed.data : '';
-  } catch {
+  } catch (error) {
+    console.warn(`Could not read the link's text in tab ${tabId}; classifying its address alone.`, error);
     return '';
   }
 }

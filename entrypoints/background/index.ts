@@ -9,7 +9,7 @@ import type { UserRule } from '@/lib/settings/schema';
 import { accountByName } from '@/lib/settings/stores';
 import { loadSettings } from '@/lib/settings/store';
 import { matchesPattern } from '@/lib/detection/user-rules';
-import { createContextMenus, searchFromMenu } from './context-menu';
+import { createContextMenus, executeInClickedTab, searchFromMenu } from './context-menu';
 import { createHandlers, defaultClientFactory, type TabCommand } from './handlers';
 import { openUrl, registerOmnibox, type Disposition } from './omnibox';
 import { createTabConversations } from './tab-conversations';
@@ -96,11 +96,14 @@ async function deliver(tabId: number, command: TabCommand | { type: 'testRule'; 
 async function showSidebar(tabId: number): Promise<boolean> {
   if ((await deliver(tabId, { type: 'openSidebar' })) === true) return true;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [DETECTOR_SCRIPT] });
-  } catch {
+    await executeInClickedTab(() => browser.scripting.executeScript({ target: { tabId }, files: [DETECTOR_SCRIPT] }));
+  } catch (error) {
+    console.warn(`No sidebar in tab ${tabId}: the page may not be scripted.`, error);
     return false;
   }
-  return (await deliver(tabId, { type: 'openSidebar' })) === true;
+  const opened = await deliver(tabId, { type: 'openSidebar' });
+  if (opened !== true) console.warn(`No sidebar in tab ${tabId}: its launcher did not answer.`, opened);
+  return opened === true;
 }
 
 /** The popup's search, in a tab of its own: for pages without a sidebar and for many results. */

@@ -121,7 +121,7 @@ function testRule(rule: UserRule) {
   const url = new URL(location.href);
   const found = detectWithRules(url, document, [rule]);
   return {
-    url: location.href,
+    url: location.href.slice(0, 2000),
     matched: matchesPattern(rule.urlPattern, url),
     // Bounded as the background's schema wants: a preview shows the first hundred.
     orderRefs: (found?.orderRefs ?? []).filter((id) => id.length <= 80).slice(0, 100),

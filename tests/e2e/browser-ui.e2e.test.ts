@@ -24,10 +24,13 @@ const mailPage = {
 
 let desktop: Desktop;
 let harness: Harness;
+/** What the background logged, for failure messages. */
+const workerLog: string[] = [];
 
 beforeAll(async () => {
   desktop = await startDesktop();
   harness = await startHarness({ storePages: [mailPage], display: desktop.display });
+  harness.browser.serviceWorker.on('console', (message) => workerLog.push(message.text()));
   await OptionsPage.connect(harness.browser);
 }, 60_000);
 afterAll(async () => {
@@ -42,6 +45,18 @@ async function openMail() {
   return store;
 }
 
+/** The page's sidebar once it says what it searched; on failure, what it says instead. */
+async function searchedIn(store: StorePage, line: string) {
+  const sidebar = await sidebarOf(store);
+  try {
+    await sidebar.getByText(line).waitFor({ timeout: 15_000 });
+    return sidebar;
+  } catch {
+    const says = await sidebar.locator('body').innerText().catch(() => '(unreadable)');
+    throw new Error(`The sidebar never said "${line}"; it says: ${says}; background: ${workerLog.join(' | ')}`);
+  }
+}
+
 /** The page's sidebar; on failure, a screenshot of the screen and the open tabs say what happened. */
 async function sidebarOf(store: StorePage) {
   try {
@@ -50,7 +65,7 @@ async function sidebarOf(store: StorePage) {
     const shot = join(tmpdir(), `browser-ui-${Date.now()}.png`);
     await desktop.screenshot(shot);
     const tabs = harness.browser.context.pages().map((page) => page.url());
-    throw new Error(`${(error as Error).message}; tabs: ${tabs.join(', ')}; screen: ${shot}`);
+    throw new Error(`${(error as Error).message}; tabs: ${tabs.join(', ')}; background: ${workerLog.join(' | ')}; screen: ${shot}`);
   }
 }
 
@@ -71,9 +86,8 @@ describe('right-click search', () => {
     });
     await desktop.contextMenuChoose(mail.page, mail.page.locator('#amazon-id'));
 
-    const sidebar = await sidebarOf(mail);
+    const sidebar = await searchedIn(mail, `Searched Amazon order ${DEMO.amazon.originId} in channel ${DEMO.amazon.channel}.`);
     await sidebar.getByRole('heading', { name: `Search results for “${DEMO.amazon.originId}”` }).waitFor();
-    await sidebar.getByText(`Searched Amazon order ${DEMO.amazon.originId} in channel ${DEMO.amazon.channel}.`).waitFor();
     const cards = sidebar.getByRole('article');
     await cards.first().waitFor();
     expect(await cards.evaluateAll((all) => all.map((card) => card.getAttribute('data-slug')))).toEqual([DEMO.amazon.slug]);
@@ -87,8 +101,7 @@ describe('right-click search', () => {
   test('a link to a Shopify order: its text names the order, looked up as a reference id', async () => {
     const mail = await openMail();
     await desktop.contextMenuChoose(mail.page, mail.page.locator('#order-link'));
-    const sidebar = await sidebarOf(mail);
-    await sidebar.getByText(`Searched order #${DEMO.conversation.refId}.`).waitFor();
+    const sidebar = await searchedIn(mail, `Searched order #${DEMO.conversation.refId}.`);
     await sidebar.getByRole('article', { name: DEMO.conversation.subject }).waitFor();
     expect(harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toContain(
       `/api/v1/conversations/${DEMO.conversation.refId}?id_type=ref`,
