@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
-import { classifyLink, classifyText } from '@/lib/lookup/classify';
+import { classifyLink, classifyText, type SearchTerm } from '@/lib/lookup/classify';
 import type { TabConversationService } from './tab-conversations';
 
 const SEARCH_SELECTION = 'search-selection';
@@ -29,7 +29,7 @@ export async function searchFromMenu(
   const tabId = tab?.id;
   const pageUrl = info.pageUrl ?? tab?.url;
   let query: string;
-  let terms;
+  let terms: SearchTerm[];
   if (info.menuItemId === SEARCH_LINK && info.linkUrl) {
     query = info.linkUrl;
     const text = tabId === undefined ? '' : await linkText(tabId, info.frameId ?? 0, info.linkUrl);
