@@ -1,5 +1,6 @@
 import { createReamazeClient, type ReamazeClient } from '@/lib/api/client';
 import { VISIBILITY, type Message, type Staff } from '@/lib/api/schemas';
+import { resolveMarketplaceChannels } from '@/lib/lookup/channels';
 import { classifyText, describeTerm } from '@/lib/lookup/classify';
 import { idsOfTerms } from '@/lib/lookup/detected';
 import { requireToken, type ConversationSearch } from '@/lib/lookup/search';
@@ -71,7 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return {
       brand: account.brand,
       channels: channels.map(({ slug, name }) => ({ slug, name })),
-      selected: await deps.search.channelsFor(account),
+      selected: resolveMarketplaceChannels(account.marketplaceChannels, channels),
       dataKeys: settings.dataKeys,
     };
   }

@@ -2,7 +2,13 @@ import type { ReamazeClient } from '../api/client';
 import type { Channel, Conversation } from '../api/schemas';
 import { AppError } from '../messaging/errors';
 import type { SidebarMatch } from '../messaging/page-schemas';
-import type { BrandAccount, Credentials, MarketplaceChannels } from '../settings/schema';
+import {
+  MARKETPLACES,
+  type BrandAccount,
+  type Credentials,
+  type Marketplace,
+  type MarketplaceChannels,
+} from '../settings/schema';
 import { createLookupCache } from './cache';
 import { needsChannelList, resolveMarketplaceChannels } from './channels';
 import { mergeMatches, planLookups, runLookup, type DetectedIds, type PlannedRequest } from './detected';
@@ -45,10 +51,10 @@ export function createConversationSearch(deps: SearchDeps) {
   /** The channel in effect per marketplace: the brand's choice, else the channel naming it. */
   async function channelsFor(
     account: BrandAccount,
-    marketplaces: Iterable<string> = ['amazon', 'ebay', 'etsy'],
+    marketplaces: Iterable<Marketplace> = MARKETPLACES,
   ): Promise<MarketplaceChannels> {
     const chosen = account.marketplaceChannels;
-    if (!needsChannelList(chosen, marketplaces as Iterable<keyof MarketplaceChannels>)) return chosen;
+    if (!needsChannelList(chosen, marketplaces)) return chosen;
     const client = deps.createClient(requireToken(account));
     const list = await channelLists.get(account.brand, async () => (await client.listChannels()).channels);
     return resolveMarketplaceChannels(chosen, list.value);
