@@ -233,8 +233,8 @@ export function PopupApp({ services }: { services: PopupServices }) {
 function OnThisPage({ data }: { data: TabConversations }) {
   return (
     <section aria-labelledby="on-page-heading">
-      <h2 id="on-page-heading">On this page</h2>
-      <p class="searched">Found {data.searched.join(', ')}.</p>
+      <h2 id="on-page-heading">{data.source === 'search' ? `Your search on this page: “${data.query}”` : 'On this page'}</h2>
+      <p class="searched">Searched {data.searched.join(', ')}.</p>
       <ul class="conversations">
         {data.matches.map((match) => (
           <li key={match.slug}>
