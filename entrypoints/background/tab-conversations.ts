@@ -62,7 +62,8 @@ export function createTabConversations(deps: TabConversationDeps) {
   return {
     /** A content script found ids (or lost them, after navigating): look them up. */
     async report(tabId: number, url: string, detection: DetectionReport): Promise<DetectionReply> {
-      const known = tabs.get(tabId);
+      // A search belongs to the page it was made on: another page starts afresh.
+      const known = tabs.get(tabId)?.url === url ? tabs.get(tabId) : undefined;
       if (!hasIds(detection)) {
         if (known?.search) tabs.set(tabId, { url, search: known.search });
         else tabs.delete(tabId);
@@ -70,7 +71,7 @@ export function createTabConversations(deps: TabConversationDeps) {
         return { count: 0, state: 'ready' };
       }
       const key = `${new URL(url).origin}|${JSON.stringify(detection)}`;
-      const state: TabState = known && known.url === url ? known : { url, search: known?.search };
+      const state: TabState = known ?? { url };
       if (state.page?.key !== key) state.page = pageSubject(key, detection);
       tabs.set(tabId, state);
       try {
@@ -84,7 +85,7 @@ export function createTabConversations(deps: TabConversationDeps) {
     /** The agent searched from this tab (right-click): its sidebar shows these results. */
     searchIn(tabId: number, url: string, query: string, terms: SearchTerm[]) {
       const known = tabs.get(tabId);
-      const state: TabState = known ?? { url };
+      const state: TabState = known?.url === url ? known : { url };
       state.search = { key: JSON.stringify(terms), query, terms };
       tabs.set(tabId, state);
       void start(tabId, state, state.search).catch(() => undefined);

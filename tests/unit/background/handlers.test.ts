@@ -297,3 +297,18 @@ describe('searches', () => {
     expect(fromPopup.matches.map((m) => m.slug)).toEqual(['page-conv']);
   });
 });
+
+describe('a right-click search and page changes', () => {
+  test('another page in the tab shows its own conversations, not the old search', async () => {
+    await updateSettings({ brands: [saved] });
+    const conversation = (slug: string) => reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
+    const { handlers, tabs } = handlersWith(conversation('searched'), conversation('next-page'));
+    const first = 'https://admin.shopify.com/store/a/orders/1';
+    tabs.searchIn(6, first, 'ABCDEF', [{ kind: 'reference', id: 'ABCDEF' }]);
+    const frame = { senderClass: 'extensionPage' as const, tabId: 6 };
+    expect((await handlers.getTabConversations({}, frame)).source).toBe('search');
+    const next = { senderClass: 'contentScript' as const, tabId: 6, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/a/orders/2' };
+    await handlers.reportDetection({ platform: 'shopify', kind: 'order', orderRefs: ['1043'], originIds: [], emails: [] }, next);
+    expect(await handlers.getTabConversations({}, frame)).toMatchObject({ source: 'page', matches: [{ slug: 'next-page' }] });
+  });
+});
