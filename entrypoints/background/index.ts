@@ -6,7 +6,7 @@ import { createConversationSearch } from '@/lib/lookup/search';
 import { RuleTestSchema, type RuleTest } from '@/lib/messaging/page-schemas';
 import { createRouter } from '@/lib/messaging/router';
 import type { UserRule } from '@/lib/settings/schema';
-import { accountByName } from '@/lib/settings/stores';
+import { accountForUrl } from '@/lib/settings/stores';
 import { loadSettings } from '@/lib/settings/store';
 import { matchesPattern } from '@/lib/detection/user-rules';
 import { createContextMenus, executeInClickedTab, searchFromMenu } from './context-menu';
@@ -61,7 +61,10 @@ export default defineBackground(() => {
   registerOmnibox({
     async search(text) {
       const settings = (await loadSettings()).settings;
-      const account = accountByName(settings);
+      // On a store tab, that store's brand; its address is known from its detector, not the tab.
+      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+      const storeUrl = active?.id === undefined ? undefined : tabs.urlOf(active.id);
+      const account = accountForUrl(settings, storeUrl ? new URL(storeUrl) : undefined);
       const terms = classifyText(text);
       if (!account || terms.length === 0) return [];
       return (await search.search(account, idsOfTerms(terms), { dataKeys: settings.dataKeys })).matches;

@@ -126,6 +126,11 @@ export function createTabConversations(deps: TabConversationDeps) {
       return [...storeTabs.entries()].reverse();
     },
 
+    /** The store page a tab's detector last reported from. */
+    urlOf(tabId: number): string | undefined {
+      return tabs.get(tabId)?.url ?? storeTabs.get(tabId);
+    },
+
     originOf(tabId: number): string | undefined {
       const url = tabs.get(tabId)?.url;
       return url ? new URL(url).origin : undefined;

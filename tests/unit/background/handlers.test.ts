@@ -261,7 +261,7 @@ describe('searches', () => {
       brands: [saved, southwind],
       storeBrands: [{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }],
     });
-    const { handlers, calls } = handlersWith(conversationFor('south'), conversationFor('north'));
+    const { handlers, tabs, calls } = handlersWith(conversationFor('south'), conversationFor('north'));
     const detection = { platform: 'shopify', kind: 'order' as const, orderRefs: ['1042'], originIds: [], emails: [] };
     const south = 'https://admin.shopify.com/store/southwind-goods/orders/5523819086117';
     const north = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
@@ -270,6 +270,9 @@ describe('searches', () => {
     expect(calls.map((call) => call.url.host)).toEqual(['southwind.reamaze.io', 'northwind.reamaze.io']);
     const sidebar = await handlers.getTabConversations({}, { senderClass: 'extensionPage', tabId: 1 });
     expect(sidebar).toMatchObject({ brand: 'southwind', source: 'page', searched: ['order #1042'] });
+    // What the omnibox reads to search in the active store tab's brand.
+    expect(tabs.urlOf(1)).toBe(south);
+    expect(tabs.urlOf(99)).toBeUndefined();
   });
 
   test('a right-click search shows in that tab until the agent goes back to the page', async () => {
