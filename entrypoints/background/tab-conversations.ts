@@ -63,7 +63,8 @@ export function createTabConversations(deps: TabConversationDeps) {
     /** A content script found ids (or lost them, after navigating): look them up. */
     async report(tabId: number, url: string, detection: DetectionReport): Promise<DetectionReply> {
       // A search belongs to the page it was made on: another page starts afresh.
-      const known = tabs.get(tabId)?.url === url ? tabs.get(tabId) : undefined;
+      const previous = tabs.get(tabId);
+      const known = previous?.url === url ? previous : undefined;
       if (!hasIds(detection)) {
         if (known?.search) tabs.set(tabId, { url, search: known.search });
         else tabs.delete(tabId);

@@ -118,7 +118,6 @@ export function createConversationSearch(deps: SearchDeps) {
 
   return {
     search,
-    channelsFor,
     /** New credentials or lookup settings make every cached answer suspect. */
     clear() {
       conversations.clear();

@@ -3,7 +3,7 @@ import type { SenderClass } from '../security/sender';
 import {
   CredentialsInputSchema,
   DataKeysSchema,
-  LookupSettingsSchema,
+  MarketplaceChannelsSchema,
   SettingsSummarySchema,
   UserRuleSchema,
 } from '../settings/schema';
@@ -118,7 +118,7 @@ export const protocol = {
   },
   /** One brand's marketplace channels. */
   saveLookupSettings: {
-    request: LookupSettingsSchema.pick({ marketplaceChannels: true }).extend({ brand: z.string().min(1).max(63) }),
+    request: z.object({ brand: z.string().min(1).max(63), marketplaceChannels: MarketplaceChannelsSchema }),
     response: ChannelChoicesSchema,
     senders: ['extensionPage'],
   },

@@ -52,30 +52,21 @@ export const MARKETPLACE_NAMES: Record<Marketplace, string> = { amazon: 'Amazon'
 
 const ChannelSlugSchema = z.string().trim().min(1).max(200);
 
+/**
+ * The Re:amaze channel each marketplace's messages arrive in, as the agent chose it. A marketplace
+ * missing here uses the channel whose name or slug names it, so the preselection acts unsaved.
+ */
 export const MarketplaceChannelsSchema = z.partialRecord(MarketplaceSchema, ChannelSlugSchema);
 export type MarketplaceChannels = z.infer<typeof MarketplaceChannelsSchema>;
 
+/** Custom-data keys that hold order numbers, e.g. "order_number" → data[order_number]=1042. */
 export const DataKeysSchema = z.array(z.string().trim().min(1).max(100)).max(10);
 
-/** How detected ids become lookups for one brand (what the options page edits as a unit). */
-export const LookupSettingsSchema = z.object({
-  /**
-   * The Re:amaze channel each marketplace's messages arrive in, as the agent chose it. A marketplace
-   * missing here uses the channel whose name or slug names it, so the preselection acts unsaved.
-   */
-  marketplaceChannels: MarketplaceChannelsSchema,
-  /** Custom-data keys that hold order numbers, e.g. "order_number" → data[order_number]=1042. */
-  dataKeys: DataKeysSchema,
-});
-export type LookupSettings = z.infer<typeof LookupSettingsSchema>;
-
 /**
- * One Re:amaze brand the agent works for. Channels are a brand's own, so each brand keeps its
- * marketplace channels. The token is missing only for a brand imported from a settings file.
+ * One Re:amaze brand the agent works for: its credentials and its own marketplace channels. The
+ * token is missing only for a brand imported from a settings file.
  */
-export const BrandAccountSchema = z.object({
-  brand: BrandSchema,
-  email: LoginEmailSchema,
+export const BrandAccountSchema = CredentialsSchema.extend({
   token: ApiTokenSchema.optional(),
   marketplaceChannels: MarketplaceChannelsSchema.default({}),
 });
