@@ -90,6 +90,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
   useEffect(() => {
     if (services.initialQuery && summary && isConfigured(summary)) void run(services.initialQuery);
     // Runs once the settings are known; the initial query never changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [summary]);
 
   async function run(query: string) {
@@ -187,6 +188,8 @@ export function PopupApp({ services }: { services: PopupServices }) {
                   moveFocus(document.querySelector('.popup'), null, 1);
                 }
               }}
+              // The popup exists to search: the agent types as soon as it opens.
+              // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
             />
             <button type="submit">Search</button>
@@ -260,6 +263,8 @@ function ResultKeys({
   onCopy(url: string): void;
 }) {
   return (
+    // The focusable cards inside take the keys; this only listens for them in one place.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
       class="results"
       onKeyDown={(event) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { hostOf, IDLE, OutcomeMessage, Section, type Outcome } from './form-parts';
 
 /** The browser's site access, wired in entrypoints/options/main.tsx. */
@@ -22,10 +22,12 @@ export function SitesSection({ sites }: { sites: SiteAccessServices }) {
   const [enabled, setEnabled] = useState<string[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);
 
-  const load = () =>
-    sites.list().then(setEnabled, () => setOutcome({ state: 'failed', error: BROWSER_FAILED }));
+  const load = useCallback(
+    () => sites.list().then(setEnabled, () => setOutcome({ state: 'failed', error: BROWSER_FAILED })),
+    [sites],
+  );
 
-  useEffect(() => void load(), [sites]);
+  useEffect(() => void load(), [load]);
 
   async function disable(site: string) {
     const host = hostOf(site);

@@ -2,6 +2,8 @@
  * Steps that carry stored settings forward, keyed by the version they produce; WXT runs them in
  * order when the item is defined. Each step has a fixture in tests/fixtures/settings/.
  */
+// Each step declares the stored shape it reads; WXT passes whatever was stored.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const settingsMigrations: Record<number, (previous: any) => unknown> = {
   /** v2 adds how detected ids are looked up and the agent's own detection rules. */
   2: (v1: { credentials?: unknown } | null) => ({
