@@ -68,7 +68,8 @@ export function ConversationCard({
       {children}
       <footer class="card-footer">
         <span class="changed">
-          Updated <RelativeTime iso={conversation.updatedAt ?? lastMessage?.at ?? conversation.createdAt} />
+          Updated{' '}
+          <RelativeTime iso={conversation.updatedAt ?? lastMessage?.at ?? conversation.createdAt} />
         </span>
         <a href={conversation.url} target="_blank" rel="noopener noreferrer">
           Open in Re:amaze

@@ -118,7 +118,10 @@ export function PopupApp({ services }: { services: PopupServices }) {
     const reply = await services.lookup(result.query, result.page + 1, result.brand);
     if (ticket !== latest.current) return;
     if (reply.ok) {
-      const merged = { ...reply.data, conversations: [...result.conversations, ...reply.data.conversations] };
+      const merged = {
+        ...reply.data,
+        conversations: [...result.conversations, ...reply.data.conversations],
+      };
       setSearch({ state: 'done', result: merged, loadingMore: false });
     } else {
       setSearch({ state: 'failed', query: result.query, error: reply.error });
@@ -130,7 +133,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
       await services.copy(url);
       setNotice('Link copied.');
     } catch {
-      setNotice('The link could not be copied; open the conversation and copy it from the address bar.');
+      setNotice(
+        'The link could not be copied; open the conversation and copy it from the address bar.',
+      );
     }
   }
 
@@ -144,7 +149,11 @@ export function PopupApp({ services }: { services: PopupServices }) {
         <h1>Re:amaze Inline</h1>
         {brands.length === 1 && <span class="brand">{brand}</span>}
         {brands.length > 1 && (
-          <select aria-label="Brand" value={brand} onChange={(event) => setChosenBrand(event.currentTarget.value)}>
+          <select
+            aria-label="Brand"
+            value={brand}
+            onChange={(event) => setChosenBrand(event.currentTarget.value)}
+          >
             {brands.map((b) => (
               <option key={b.brand} value={b.brand}>
                 {b.brand}
@@ -195,7 +204,8 @@ export function PopupApp({ services }: { services: PopupServices }) {
             <button type="submit">Search</button>
           </form>
           <p id="search-hint" class="hint">
-            {hint ?? 'Force a kind with a prefix: order:, email:, ref:, slug:, amazon:, ebay: or etsy:.'}
+            {hint ??
+              'Force a kind with a prefix: order:, email:, ref:, slug:, amazon:, ebay: or etsy:.'}
           </p>
           <ResultKeys onOpen={services.openConversation} onCopy={(url) => void copyLink(url)}>
             {notice && (
@@ -204,7 +214,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
               </p>
             )}
             <SearchOutcome search={search} onLoadMore={loadMore} optionsLink={optionsLink} />
-            {onPage && onPage.matches.length > 0 && search.state === 'idle' && <OnThisPage data={onPage} />}
+            {onPage && onPage.matches.length > 0 && search.state === 'idle' && (
+              <OnThisPage data={onPage} />
+            )}
           </ResultKeys>
           {recent.length > 0 && (
             <section class="recent" aria-labelledby="recent-heading">
@@ -227,7 +239,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
           )}
         </>
       )}
-      {site && services.site && <SiteToggle site={site} services={services.site} onChange={setSite} />}
+      {site && services.site && (
+        <SiteToggle site={site} services={services.site} onChange={setSite} />
+      )}
     </main>
   );
 }
@@ -236,7 +250,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
 function OnThisPage({ data }: { data: TabConversations }) {
   return (
     <section aria-labelledby="on-page-heading">
-      <h2 id="on-page-heading">{data.source === 'search' ? `Your search on this page: “${data.query}”` : 'On this page'}</h2>
+      <h2 id="on-page-heading">
+        {data.source === 'search' ? `Your search on this page: “${data.query}”` : 'On this page'}
+      </h2>
       <p class="searched">Searched {data.searched.join(', ')}.</p>
       <ul class="conversations">
         {data.matches.map((match) => (
@@ -321,7 +337,10 @@ function SiteToggle({
           ? `Enabled on ${host}: order pages here show their conversations.`
           : `Not enabled on ${host}. Enable it if this is your store's admin (WooCommerce, Magento, PrestaShop).`}
       </p>
-      <button type="button" onClick={() => void services.setEnabled(site.origin, !enabled).then(onChange)}>
+      <button
+        type="button"
+        onClick={() => void services.setEnabled(site.origin, !enabled).then(onChange)}
+      >
         {enabled ? 'Disable on this site' : 'Enable on this site'}
       </button>
     </section>
@@ -347,7 +366,12 @@ function SearchOutcome({
         </p>
       );
     case 'failed':
-      return <ErrorAlert error={search.error} action={isSettingsError(search.error) ? optionsLink : undefined} />;
+      return (
+        <ErrorAlert
+          error={search.error}
+          action={isSettingsError(search.error) ? optionsLink : undefined}
+        />
+      );
     case 'done':
       return (
         <>
@@ -373,7 +397,9 @@ function SearchOutcome({
 /** What the typed text will search, said before the agent presses Enter. */
 function describeTyped(text: string): string | null {
   const terms = classifyText(text);
-  return terms.length > 0 ? `Searches ${terms.map((term) => describeTerm(term)).join('; ')}.` : null;
+  return terms.length > 0
+    ? `Searches ${terms.map((term) => describeTerm(term)).join('; ')}.`
+    : null;
 }
 
 function isConfigured(summary: SettingsSummary): boolean {

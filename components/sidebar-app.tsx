@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
-import type { MatchReasonView, SidebarMatch, TabConversations, Thread } from '@/lib/messaging/page-schemas';
+import type {
+  MatchReasonView,
+  SidebarMatch,
+  TabConversations,
+  Thread,
+} from '@/lib/messaging/page-schemas';
 import { ConversationCard } from './conversation-card';
 import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
 import { RelativeTime } from './relative-time';
@@ -24,10 +29,7 @@ type View =
   | { state: 'failed'; error: MessageError }
   | { state: 'ready'; data: TabConversations; refreshing: boolean };
 
-type Open =
-  | null
-  | { match: SidebarMatch; thread: Result<Thread> | null };
-
+type Open = null | { match: SidebarMatch; thread: Result<Thread> | null };
 
 export function SidebarApp({ services }: { services: SidebarServices }) {
   const [view, setView] = useState<View>({ state: 'loading' });
@@ -36,9 +38,15 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
 
   const load = useCallback(
     async (refresh: boolean) => {
-      setView((current) => (current.state === 'ready' ? { ...current, refreshing: true } : { state: 'loading' }));
+      setView((current) =>
+        current.state === 'ready' ? { ...current, refreshing: true } : { state: 'loading' },
+      );
       const reply = await services.getTabConversations(refresh);
-      setView(reply.ok ? { state: 'ready', data: reply.data, refreshing: false } : { state: 'failed', error: reply.error });
+      setView(
+        reply.ok
+          ? { state: 'ready', data: reply.data, refreshing: false }
+          : { state: 'failed', error: reply.error },
+      );
     },
     [services],
   );
@@ -64,7 +72,6 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     setOpen((current) => (current?.match.slug === match.slug ? { match, thread } : current));
   }
 
-
   return (
     <main class="sidebar">
       <header class="bar">
@@ -83,12 +90,14 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
       {view.state === 'failed' && (
         <ErrorAlert
           error={view.error}
-          action={isSettingsError(view.error) ? <OptionsButton onClick={() => services.openOptions()} /> : undefined}
+          action={
+            isSettingsError(view.error) ? (
+              <OptionsButton onClick={() => services.openOptions()} />
+            ) : undefined
+          }
         />
       )}
-      {view.state === 'ready' && open && (
-        <ThreadPanel open={open} onBack={() => setOpen(null)} />
-      )}
+      {view.state === 'ready' && open && <ThreadPanel open={open} onBack={() => setOpen(null)} />}
       {view.state === 'ready' && !open && (
         <Matches
           view={view}
@@ -114,14 +123,19 @@ function Matches({
 }) {
   const { data } = view;
   if (data.state === 'none') {
-    return <p class="empty">Nothing on this page to look up: no order number, marketplace id or customer email was found.</p>;
+    return (
+      <p class="empty">
+        Nothing on this page to look up: no order number, marketplace id or customer email was
+        found.
+      </p>
+    );
   }
   const search = data.source === 'search';
   if (search && data.searched.length === 0) {
     return (
       <p class="empty" role="status">
-        Nothing to search for in “{data.query}”. Select an order number, marketplace order id, email or Re:amaze
-        conversation link, then right-click it again.
+        Nothing to search for in “{data.query}”. Select an order number, marketplace order id, email
+        or Re:amaze conversation link, then right-click it again.
       </p>
     );
   }
@@ -143,8 +157,8 @@ function Matches({
           ? 'Refreshing…'
           : data.fetchedAt !== null && (
               <>
-                {data.matches.length} {data.matches.length === 1 ? 'conversation' : 'conversations'}, updated{' '}
-                <RelativeTime iso={new Date(data.fetchedAt).toISOString()} />
+                {data.matches.length} {data.matches.length === 1 ? 'conversation' : 'conversations'}
+                , updated <RelativeTime iso={new Date(data.fetchedAt).toISOString()} />
               </>
             )}
       </p>

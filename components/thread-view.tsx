@@ -14,7 +14,10 @@ export function ThreadView({ thread }: { thread: Thread }) {
             {message.internal && <span class="note-label">Internal note</span>}
             <RelativeTime iso={message.at} />
           </header>
-          <div class="message-body" dangerouslySetInnerHTML={{ __html: sanitizeMessageHtml(message.body) }} />
+          <div
+            class="message-body"
+            dangerouslySetInnerHTML={{ __html: sanitizeMessageHtml(message.body) }}
+          />
           {message.attachments.length > 0 && (
             <ul class="attachments" aria-label="Attachments">
               {message.attachments.map((attachment) => (

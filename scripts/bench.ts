@@ -43,7 +43,10 @@ function benchDetection() {
   const batches: number[] = [];
   for (let i = 0; i < 15; i++) {
     // One batch of DOM changes: 50 more rows arrive (an infinite-scroll page), then one detection.
-    tbody.insertAdjacentHTML('beforeend', orderListHtml(50, 5000 + i * 50).replace(/^.*<tbody>|<\/tbody>.*$/gs, ''));
+    tbody.insertAdjacentHTML(
+      'beforeend',
+      orderListHtml(50, 5000 + i * 50).replace(/^.*<tbody>|<\/tbody>.*$/gs, ''),
+    );
     const start = performance.now();
     detectPage(url, dom.window.document);
     batches.push(performance.now() - start);
@@ -83,9 +86,19 @@ const detection = benchDetection();
 const browser = await benchBrowser();
 
 console.log('Re:amaze Inline benchmark');
-console.log(`content script: ${(script.length / 1024).toFixed(1)} KiB, ${(gzipSync(script).length / 1024).toFixed(1)} KiB gzip`);
-console.log(`detection, 2,000-row order list: ${detection.full.toFixed(1)} ms (median of 15; ${detection.found} order numbers reported, the detector's cap)`);
-console.log(`detection per mutation batch (+50 rows): ${detection.batch.toFixed(1)} ms (median of 15)`);
-console.log(`page load → launcher ready, 100 ms API latency: cold ${browser.cold.ms.toFixed(0)} ms, cached ${browser.cached.ms.toFixed(0)} ms`);
-console.log(`API requests per order view: cold ${browser.cold.requests.length}, cached ${browser.cached.requests.length}`);
+console.log(
+  `content script: ${(script.length / 1024).toFixed(1)} KiB, ${(gzipSync(script).length / 1024).toFixed(1)} KiB gzip`,
+);
+console.log(
+  `detection, 2,000-row order list: ${detection.full.toFixed(1)} ms (median of 15; ${detection.found} order numbers reported, the detector's cap)`,
+);
+console.log(
+  `detection per mutation batch (+50 rows): ${detection.batch.toFixed(1)} ms (median of 15)`,
+);
+console.log(
+  `page load → launcher ready, 100 ms API latency: cold ${browser.cold.ms.toFixed(0)} ms, cached ${browser.cached.ms.toFixed(0)} ms`,
+);
+console.log(
+  `API requests per order view: cold ${browser.cold.requests.length}, cached ${browser.cached.requests.length}`,
+);
 for (const request of browser.cold.requests) console.log(`  cold: GET ${request}`);

@@ -4,7 +4,8 @@ import { execFileSync, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export function findChromium(): string | null {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+    return process.env.CHROMIUM_PATH;
   for (const name of ['chromium', 'chromium-browser']) {
     try {
       return execFileSync('which', [name], { encoding: 'utf8' }).trim();

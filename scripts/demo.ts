@@ -19,21 +19,31 @@ const screenshots = resolve('.demo', new Date().toISOString().replace(/[:.]/g, '
 
 async function main() {
   ensureChromium();
-  const harness = await startHarness({ headless, storePages: [...shopifySpaPages(), fixturePage('amazon-order')] });
+  const harness = await startHarness({
+    headless,
+    storePages: [...shopifySpaPages(), fixturePage('amazon-order')],
+  });
   const { browser, fake } = harness;
   fake.configure({ latencyMs: 100 });
-  console.log(`Fake Re:amaze and demo store pages on https://127.0.0.1 (ports ${fake.port}, ${harness.store.port})`);
+  console.log(
+    `Fake Re:amaze and demo store pages on https://127.0.0.1 (ports ${fake.port}, ${harness.store.port})`,
+  );
   if (headless) await mkdir(screenshots, { recursive: true });
 
   let step = 0;
   const shot = async (page: Page, name: string, said: string) => {
     step += 1;
     console.log(`${step}. ${said}`);
-    if (headless) await page.screenshot({ path: `${screenshots}/${step}-${name}.png`, fullPage: true });
+    if (headless)
+      await page.screenshot({ path: `${screenshots}/${step}-${name}.png`, fullPage: true });
   };
 
   const options = await OptionsPage.open(browser);
-  await options.fill({ brand: `${DEMO.brand}.reamaze.io`, email: DEMO.login.email, token: DEMO.login.token });
+  await options.fill({
+    brand: `${DEMO.brand}.reamaze.io`,
+    email: DEMO.login.email,
+    token: DEMO.login.token,
+  });
   await options.save();
   // Saving tests the connection first: "Connected to northwind as Dana Whitfield. Saved."
   await options.status().filter({ hasText: 'Saved' }).waitFor();
@@ -41,39 +51,70 @@ async function main() {
 
   const popup = await PopupPage.open(browser);
   await popup.page.setViewportSize({ width: 420, height: 720 });
-  for (const query of [DEMO.customer.email, DEMO.conversation.refId, DEMO.amazon.originId, 'no-such-order-9999']) {
+  for (const query of [
+    DEMO.customer.email,
+    DEMO.conversation.refId,
+    DEMO.amazon.originId,
+    'no-such-order-9999',
+  ]) {
     await popup.lookup(query);
     const found = await popup.results().count();
     const searched = await popup.page.locator('.searched').first().innerText();
-    await shot(popup.page, `popup-${step + 1}`, `Popup: "${query}" found ${found} conversation(s). ${searched}`);
+    await shot(
+      popup.page,
+      `popup-${step + 1}`,
+      `Popup: "${query}" found ${found} conversation(s). ${searched}`,
+    );
   }
 
   await popup.page.close();
 
   const shopify = await StorePage.open(await browser.context.newPage(), SHOPIFY_LIST);
   await shopify.page.setViewportSize({ width: 1280, height: 800 });
-  await shot(shopify.page, 'shopify-list', `Shopify order list: ${await shopify.waitForLauncher(/conversation/)}.`);
+  await shot(
+    shopify.page,
+    'shopify-list',
+    `Shopify order list: ${await shopify.waitForLauncher(/conversation/)}.`,
+  );
   await shopify.page.getByRole('link', { name: '#1042' }).click();
   const label = await shopify.waitForLauncher('Re:amaze: 3 conversations');
-  await shot(shopify.page, 'shopify-order', `Shopify order #1042 opened in the admin (no reload): ${label}.`);
+  await shot(
+    shopify.page,
+    'shopify-order',
+    `Shopify order #1042 opened in the admin (no reload): ${label}.`,
+  );
   await shopify.clickLauncher();
   const sidebar = await shopify.sidebar();
   await sidebar.getByRole('article').first().waitFor();
-  await shot(shopify.page, 'shopify-sidebar', `Sidebar: ${await sidebar.getByRole('article').count()} conversations, order match first.`);
+  await shot(
+    shopify.page,
+    'shopify-sidebar',
+    `Sidebar: ${await sidebar.getByRole('article').count()} conversations, order match first.`,
+  );
   await sidebar.getByRole('button', { name: 'Show thread' }).first().click();
   await sidebar.getByText('Internal note').waitFor();
-  await shot(shopify.page, 'shopify-thread', 'Sidebar: the thread, newest first, internal note marked.');
+  await shot(
+    shopify.page,
+    'shopify-thread',
+    'Sidebar: the thread, newest first, internal note marked.',
+  );
 
   const amazon = await StorePage.open(await browser.context.newPage(), AMAZON_ORDER);
   await amazon.page.setViewportSize({ width: 1280, height: 800 });
-  await shot(amazon.page, 'amazon-order', `Amazon order ${DEMO.amazon.originId}: ${await amazon.waitForLauncher(/conversation/)}.`);
+  await shot(
+    amazon.page,
+    'amazon-order',
+    `Amazon order ${DEMO.amazon.originId}: ${await amazon.waitForLauncher(/conversation/)}.`,
+  );
 
   console.log(`The fake Re:amaze answered ${fake.log.length} requests, all from the background.`);
   if (headless) {
     console.log(`Screenshots: ${screenshots}`);
     await harness.close();
   } else {
-    console.log('The browser stays open to explore (try the Shopify and Amazon tabs). Ctrl+C ends the demo.');
+    console.log(
+      'The browser stays open to explore (try the Shopify and Amazon tabs). Ctrl+C ends the demo.',
+    );
     process.on('SIGINT', () => void harness.close().then(() => process.exit(0)));
   }
 }

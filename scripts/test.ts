@@ -16,8 +16,15 @@ function run(label: string, command: string, args: string[]): boolean {
 
 function vitest(project: 'unit' | 'e2e'): boolean {
   return run(`${project} tests`, 'npx', [
-    'vitest', 'run', '--config', 'tests/vitest.config.ts', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/${project}.json`,
+    'vitest',
+    'run',
+    '--config',
+    'tests/vitest.config.ts',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${RESULTS}/${project}.json`,
   ]);
 }
 
@@ -67,6 +74,8 @@ const e2e = counts('e2e');
 if (!e2e.ran) console.error('End-to-end tests did not run.');
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + (unit.ran ? 0 : 1) + (e2e.ran ? 0 : 1);
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+  `\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

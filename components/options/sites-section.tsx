@@ -23,7 +23,8 @@ export function SitesSection({ sites }: { sites: SiteAccessServices }) {
   const [outcome, setOutcome] = useState<Outcome>(IDLE);
 
   const load = useCallback(
-    () => sites.list().then(setEnabled, () => setOutcome({ state: 'failed', error: BROWSER_FAILED })),
+    () =>
+      sites.list().then(setEnabled, () => setOutcome({ state: 'failed', error: BROWSER_FAILED })),
     [sites],
   );
 

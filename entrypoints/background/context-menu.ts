@@ -9,12 +9,23 @@ const SEARCH_LINK = 'search-link';
 /** Menu items are kept by the browser across restarts; they are (re)created on install. */
 export function createContextMenus() {
   void browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: SEARCH_SELECTION, title: 'Search Re:amaze for “%s”', contexts: ['selection'] });
-    browser.contextMenus.create({ id: SEARCH_LINK, title: 'Search Re:amaze for this link', contexts: ['link'] });
+    browser.contextMenus.create({
+      id: SEARCH_SELECTION,
+      title: 'Search Re:amaze for “%s”',
+      contexts: ['selection'],
+    });
+    browser.contextMenus.create({
+      id: SEARCH_LINK,
+      title: 'Search Re:amaze for this link',
+      contexts: ['link'],
+    });
   });
 }
 
-const LinkTextSchema = z.string().max(2000).transform((text) => text.replace(/\s+/g, ' ').trim().slice(0, 200));
+const LinkTextSchema = z
+  .string()
+  .max(2000)
+  .transform((text) => text.replace(/\s+/g, ' ').trim().slice(0, 200));
 
 /**
  * A click on one of our items: classify what was clicked, start the search for that tab, and show
@@ -24,7 +35,11 @@ const LinkTextSchema = z.string().max(2000).transform((text) => text.replace(/\s
 export async function searchFromMenu(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
-  deps: { tabs: TabConversationService; showSidebar(tabId: number): Promise<boolean>; showElsewhere(query: string): Promise<void> },
+  deps: {
+    tabs: TabConversationService;
+    showSidebar(tabId: number): Promise<boolean>;
+    showElsewhere(query: string): Promise<void>;
+  },
 ) {
   const tabId = tab?.id;
   const pageUrl = info.pageUrl ?? tab?.url;
@@ -40,7 +55,8 @@ export async function searchFromMenu(
   } else {
     return;
   }
-  if (tabId === undefined || tabId < 0 || !pageUrl || !/^https?:/.test(pageUrl)) return deps.showElsewhere(query);
+  if (tabId === undefined || tabId < 0 || !pageUrl || !/^https?:/.test(pageUrl))
+    return deps.showElsewhere(query);
   deps.tabs.searchIn(tabId, pageUrl, query, terms);
   if (!(await deps.showSidebar(tabId))) await deps.showElsewhere(query);
 }
@@ -55,7 +71,8 @@ export async function executeInClickedTab<T>(run: () => Promise<T>): Promise<T> 
     try {
       return await run();
     } catch (error) {
-      const notYetGranted = error instanceof Error && /Cannot access contents of the page/.test(error.message);
+      const notYetGranted =
+        error instanceof Error && /Cannot access contents of the page/.test(error.message);
       if (!notYetGranted || attempt >= GRANT_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
     }
@@ -72,15 +89,19 @@ async function linkText(tabId: number, frameId: number, href: string): Promise<s
       browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
         func: (wanted: string) =>
-          [...document.querySelectorAll('a[href]')].find((link) => (link as HTMLAnchorElement).href === wanted)
-            ?.textContent ?? '',
+          [...document.querySelectorAll('a[href]')].find(
+            (link) => (link as HTMLAnchorElement).href === wanted,
+          )?.textContent ?? '',
         args: [href],
       }),
     );
     const parsed = LinkTextSchema.safeParse(injection?.result);
     return parsed.success ? parsed.data : '';
   } catch (error) {
-    console.warn(`Could not read the link's text in tab ${tabId}; classifying its address alone.`, error);
+    console.warn(
+      `Could not read the link's text in tab ${tabId}; classifying its address alone.`,
+      error,
+    );
     return '';
   }
 }

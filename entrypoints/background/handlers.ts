@@ -20,7 +20,12 @@ import {
 } from '@/lib/settings/schema';
 import type { SitePrefs } from '@/lib/settings/site-prefs';
 import { accountByName, parseStoreKey } from '@/lib/settings/stores';
-import { loadSettings, saveSettings, updateSettings, type LoadedSettings } from '@/lib/settings/store';
+import {
+  loadSettings,
+  saveSettings,
+  updateSettings,
+  type LoadedSettings,
+} from '@/lib/settings/store';
 import type { TabConversationService } from './tab-conversations';
 
 /** Staff pages read at most while looking for the signed-in user's name. */
@@ -59,7 +64,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   /** The named brand's account (the default brand when unnamed), with its token. */
-  async function accountNamed(brand?: string): Promise<{ account: BrandAccount; settings: Settings }> {
+  async function accountNamed(
+    brand?: string,
+  ): Promise<{ account: BrandAccount; settings: Settings }> {
     const settings = await settingsNow();
     const account = accountByName(settings, brand);
     if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
@@ -100,13 +107,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         throw new AppError('invalidInput', message, { brand: [message] });
       }
       const previous = settings.brands.find((b) => b.brand === edited);
-      const account: BrandAccount = { ...credentials, marketplaceChannels: previous?.marketplaceChannels ?? {} };
+      const account: BrandAccount = {
+        ...credentials,
+        marketplaceChannels: previous?.marketplaceChannels ?? {},
+      };
       const next: Settings = {
         ...settings,
-        brands: previous ? settings.brands.map((b) => (b === previous ? account : b)) : [...settings.brands, account],
-        defaultBrand: renamed && settings.defaultBrand === renamed ? input.brand : settings.defaultBrand,
+        brands: previous
+          ? settings.brands.map((b) => (b === previous ? account : b))
+          : [...settings.brands, account],
+        defaultBrand:
+          renamed && settings.defaultBrand === renamed ? input.brand : settings.defaultBrand,
         storeBrands: renamed
-          ? settings.storeBrands.map((m) => (m.brand === renamed ? { ...m, brand: input.brand } : m))
+          ? settings.storeBrands.map((m) =>
+              m.brand === renamed ? { ...m, brand: input.brand } : m,
+            )
           : settings.storeBrands,
       };
       return {
@@ -140,12 +155,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const seen = new Set<string>();
       const storeBrands = mappings.flatMap(({ store, brand }, index) => {
         const parsed = parseStoreKey(store);
-        if (!settings.brands.some((b) => b.brand === brand)) fieldErrors[`${index}.brand`] = [`There is no brand ${brand}.`];
+        if (!settings.brands.some((b) => b.brand === brand))
+          fieldErrors[`${index}.brand`] = [`There is no brand ${brand}.`];
         if (!parsed.ok) {
           fieldErrors[`${index}.store`] = [parsed.message];
           return [];
         }
-        if (seen.has(parsed.store)) fieldErrors[`${index}.store`] = [`${parsed.store} is mapped twice; keep one.`];
+        if (seen.has(parsed.store))
+          fieldErrors[`${index}.store`] = [`${parsed.store} is mapped twice; keep one.`];
         seen.add(parsed.store);
         return [{ store: parsed.store, brand }];
       });
@@ -177,7 +194,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { account, settings } = await accountNamed(brand);
       const terms = classifyText(query);
       if (terms.length === 0) {
-        throw new AppError('invalidInput', 'Nothing to search for there: type an order number, marketplace order id, email or conversation link.');
+        throw new AppError(
+          'invalidInput',
+          'Nothing to search for there: type an order number, marketplace order id, email or conversation link.',
+        );
       }
       const [only] = terms;
       // One email: the customer's whole history, page by page.
@@ -200,12 +220,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const ids = idsOfTerms(terms);
       // The agent asked just now: answer from Re:amaze, not from the cache (which it then refreshes).
-      let result = await deps.search.search(account, ids, { dataKeys: settings.dataKeys, refresh: true });
+      let result = await deps.search.search(account, ids, {
+        dataKeys: settings.dataKeys,
+        refresh: true,
+      });
       // A bare number found nowhere may be a conversation's database id, which only a plain
       // lookup tries; asked only now, so an order number never matches an unrelated conversation.
-      if (result.matches.length === 0 && only?.kind === 'order' && terms.length === 1 && /^\d+$/.test(only.ref)) {
+      if (
+        result.matches.length === 0 &&
+        only?.kind === 'order' &&
+        terms.length === 1 &&
+        /^\d+$/.test(only.ref)
+      ) {
         const byDatabaseId = idsOfTerms([{ kind: 'conversation', slug: only.ref }]);
-        const byId = await deps.search.search(account, byDatabaseId, { dataKeys: [], refresh: true });
+        const byId = await deps.search.search(account, byDatabaseId, {
+          dataKeys: [],
+          refresh: true,
+        });
         if (byId.matches.length > 0) result = byId;
       }
       return {
@@ -295,7 +326,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getThread({ slug, brand, page }) {
       const { account } = await accountNamed(brand);
       const result = await createClient(requireToken(account)).listMessages(slug, { page });
-      return { slug, messages: result.messages.map(toThreadMessage), totalCount: result.total_count };
+      return {
+        slug,
+        messages: result.messages.map(toThreadMessage),
+        totalCount: result.total_count,
+      };
     },
 
     async setAutoOpen({ autoOpen }, sender) {
@@ -313,7 +348,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 }
 
 function requireTab(sender: SenderContext): number {
-  if (sender.tabId === undefined) throw new AppError('forbidden', 'This works only inside a store tab.');
+  if (sender.tabId === undefined)
+    throw new AppError('forbidden', 'This works only inside a store tab.');
   return sender.tabId;
 }
 
@@ -336,7 +372,9 @@ function toThreadMessage(message: Message): ThreadMessage {
     staff,
     at: message.created_at,
     attachments: (message.attachments ?? []).flatMap((attachment) =>
-      /^https?:\/\//.test(attachment.url) ? [{ name: attachment.file_file_name, url: attachment.url }] : [],
+      /^https?:\/\//.test(attachment.url)
+        ? [{ name: attachment.file_file_name, url: attachment.url }]
+        : [],
     ),
   };
 }

@@ -49,13 +49,16 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-sidebar' && tab?.id !== undefined) void sendToTab(tab.id, { type: 'toggleSidebar' });
+    if (command === 'toggle-sidebar' && tab?.id !== undefined)
+      void sendToTab(tab.id, { type: 'toggleSidebar' });
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void searchFromMenu(info, tab, { tabs, showSidebar, showElsewhere: (query) => openResults(query) }).catch(
-      (error: unknown) => console.error('Search from the menu failed', error),
-    );
+    void searchFromMenu(info, tab, {
+      tabs,
+      showSidebar,
+      showElsewhere: (query) => openResults(query),
+    }).catch((error: unknown) => console.error('Search from the menu failed', error));
   });
 
   registerOmnibox({
@@ -67,12 +70,14 @@ export default defineBackground(() => {
       const account = accountForUrl(settings, storeUrl ? new URL(storeUrl) : undefined);
       const terms = classifyText(text);
       if (!account || terms.length === 0) return [];
-      return (await search.search(account, idsOfTerms(terms), { dataKeys: settings.dataKeys })).matches;
+      return (await search.search(account, idsOfTerms(terms), { dataKeys: settings.dataKeys }))
+        .matches;
     },
     openResults,
   });
 
-  const resync = () => void syncSiteScripts().catch((error: unknown) => console.error('Site sync failed', error));
+  const resync = () =>
+    void syncSiteScripts().catch((error: unknown) => console.error('Site sync failed', error));
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus();
     resync();
@@ -87,7 +92,10 @@ export default defineBackground(() => {
 });
 
 /** One command to a tab's content script; false where none is listening. */
-async function deliver(tabId: number, command: TabCommand | { type: 'testRule'; rule: UserRule }): Promise<unknown> {
+async function deliver(
+  tabId: number,
+  command: TabCommand | { type: 'testRule'; rule: UserRule },
+): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, command, { frameId: 0 }).catch(() => false);
 }
 
@@ -99,13 +107,16 @@ async function deliver(tabId: number, command: TabCommand | { type: 'testRule'; 
 async function showSidebar(tabId: number): Promise<boolean> {
   if ((await deliver(tabId, { type: 'openSidebar' })) === true) return true;
   try {
-    await executeInClickedTab(() => browser.scripting.executeScript({ target: { tabId }, files: [DETECTOR_SCRIPT] }));
+    await executeInClickedTab(() =>
+      browser.scripting.executeScript({ target: { tabId }, files: [DETECTOR_SCRIPT] }),
+    );
   } catch (error) {
     console.warn(`No sidebar in tab ${tabId}: the page may not be scripted.`, error);
     return false;
   }
   const opened = await deliver(tabId, { type: 'openSidebar' });
-  if (opened !== true) console.warn(`No sidebar in tab ${tabId}: its launcher did not answer.`, opened);
+  if (opened !== true)
+    console.warn(`No sidebar in tab ${tabId}: its launcher did not answer.`, opened);
   return opened === true;
 }
 
@@ -119,8 +130,13 @@ async function openResults(query: string, disposition: Disposition = 'newForegro
  * Runs a rule in the store tab the agent used last, preferring one the rule's pattern matches
  * (the one the agent means); its content script reads the page, and its answer is parsed here.
  */
-async function testRuleInTabs(rule: UserRule, recent: [tabId: number, url: string][]): Promise<RuleTest | null> {
-  const candidates = [...recent].sort(([, a], [, b]) => Number(matches(rule, b)) - Number(matches(rule, a)));
+async function testRuleInTabs(
+  rule: UserRule,
+  recent: [tabId: number, url: string][],
+): Promise<RuleTest | null> {
+  const candidates = [...recent].sort(
+    ([, a], [, b]) => Number(matches(rule, b)) - Number(matches(rule, a)),
+  );
   for (const [tabId] of candidates) {
     const reply = RuleTestSchema.safeParse(await deliver(tabId, { type: 'testRule', rule }));
     if (reply.success) return reply.data;

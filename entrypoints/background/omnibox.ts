@@ -28,11 +28,15 @@ export function registerOmnibox(deps: {
       return matches.slice(0, MAX_SUGGESTIONS).map(toSuggestion);
     },
     onError(error) {
-      setDefault(`Re:amaze: ${escapeXml(error instanceof Error ? error.message : 'the search failed')}`);
+      setDefault(
+        `Re:amaze: ${escapeXml(error instanceof Error ? error.message : 'the search failed')}`,
+      );
     },
   });
 
-  browser.omnibox.onInputStarted.addListener(() => setDefault('Search Re:amaze for an order number, email or conversation'));
+  browser.omnibox.onInputStarted.addListener(() =>
+    setDefault('Search Re:amaze for an order number, email or conversation'),
+  );
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     setDefault(`Searching Re:amaze for <match>${escapeXml(text)}</match>…`);
     suggester.input(text, suggest);
@@ -40,7 +44,9 @@ export function registerOmnibox(deps: {
   browser.omnibox.onInputCancelled.addListener(() => suggester.cancel());
   browser.omnibox.onInputEntered.addListener((text, disposition) => {
     suggester.cancel();
-    void (isConversationUrl(text) ? openUrl(text.trim(), disposition) : openBest(text, disposition));
+    void (isConversationUrl(text)
+      ? openUrl(text.trim(), disposition)
+      : openBest(text, disposition));
   });
 
   async function openBest(text: string, disposition: Disposition) {

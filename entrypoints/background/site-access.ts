@@ -17,7 +17,13 @@ export async function syncSiteScripts(): Promise<string[]> {
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (sites.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, js: [DETECTOR_FILE], matches: sites, runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: SCRIPT_ID,
+        js: [DETECTOR_FILE],
+        matches: sites,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   }
   return sites;
@@ -32,12 +38,16 @@ export async function injectIntoOpenTabs(origins: readonly string[]): Promise<vo
     tabs.map((tab) =>
       tab.id === undefined
         ? undefined
-        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [DETECTOR_FILE] }).catch(() => undefined),
+        : browser.scripting
+            .executeScript({ target: { tabId: tab.id }, files: [DETECTOR_FILE] })
+            .catch(() => undefined),
     ),
   );
 }
 
 /** Where the manifest's own content script already runs. */
 function staticMatches(): string[] {
-  return (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+  return (browser.runtime.getManifest().content_scripts ?? []).flatMap(
+    (script) => script.matches ?? [],
+  );
 }

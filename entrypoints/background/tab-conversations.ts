@@ -2,7 +2,11 @@ import type { ConversationSearch, SearchResult } from '@/lib/lookup/search';
 import { describeTerm, type SearchTerm } from '@/lib/lookup/classify';
 import { idsOfTerms } from '@/lib/lookup/detected';
 import { AppError, NOT_CONFIGURED_MESSAGE } from '@/lib/messaging/errors';
-import type { DetectionReply, DetectionReport, TabConversations } from '@/lib/messaging/page-schemas';
+import type {
+  DetectionReply,
+  DetectionReport,
+  TabConversations,
+} from '@/lib/messaging/page-schemas';
 import type { Settings } from '@/lib/settings/schema';
 import { accountForUrl } from '@/lib/settings/stores';
 import { hasIds } from '@/lib/detection';
@@ -44,7 +48,10 @@ export function createTabConversations(deps: TabConversationDeps) {
     const account = accountForUrl(settings, new URL(url));
     if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
     const ids = idsOfTerms(subject.terms);
-    const { channels, ...result } = await deps.search.search(account, ids, { dataKeys: settings.dataKeys, refresh });
+    const { channels, ...result } = await deps.search.search(account, ids, {
+      dataKeys: settings.dataKeys,
+      refresh,
+    });
     return { ...result, searched: subject.terms.map((term) => describeTerm(term, channels)) };
   }
 
@@ -52,7 +59,8 @@ export function createTabConversations(deps: TabConversationDeps) {
     subject.result = lookUp(state.url, subject, refresh);
     if (subject === state.page) {
       subject.result.then(
-        (result) => tabs.get(tabId)?.page === subject && deps.setBadge(tabId, result.matches.length),
+        (result) =>
+          tabs.get(tabId)?.page === subject && deps.setBadge(tabId, result.matches.length),
         () => tabs.get(tabId)?.page === subject && deps.setBadge(tabId, null),
       );
     }
@@ -79,7 +87,11 @@ export function createTabConversations(deps: TabConversationDeps) {
         const result = await (state.page.result ?? start(tabId, state, state.page));
         return { count: result.matches.length, state: 'ready' };
       } catch (error) {
-        return { count: 0, state: error instanceof AppError && error.kind === 'notConfigured' ? 'notConfigured' : 'error' };
+        return {
+          count: 0,
+          state:
+            error instanceof AppError && error.kind === 'notConfigured' ? 'notConfigured' : 'error',
+        };
       }
     },
 
@@ -103,9 +115,23 @@ export function createTabConversations(deps: TabConversationDeps) {
       const state = tabs.get(tabId);
       const subject = state?.search ?? state?.page;
       if (!state || !subject) {
-        return { state: 'none', source: 'page', query: null, hasPage: false, brand: null, searched: [], matches: [], warnings: [], fetchedAt: null, stale: false, autoOpen: false };
+        return {
+          state: 'none',
+          source: 'page',
+          query: null,
+          hasPage: false,
+          brand: null,
+          searched: [],
+          matches: [],
+          warnings: [],
+          fetchedAt: null,
+          stale: false,
+          autoOpen: false,
+        };
       }
-      const result = await (refresh || !subject.result ? start(tabId, state, subject, refresh) : subject.result);
+      const result = await (refresh || !subject.result
+        ? start(tabId, state, subject, refresh)
+        : subject.result);
       return {
         state: 'ready',
         source: state.search ? 'search' : 'page',
@@ -158,7 +184,11 @@ export type TabConversationService = ReturnType<typeof createTabConversations>;
 function pageSubject(key: string, detection: DetectionReport): Subject {
   const terms: SearchTerm[] = [
     ...detection.orderRefs.map((ref): SearchTerm => ({ kind: 'order', ref })),
-    ...detection.originIds.map(({ id, marketplace }): SearchTerm => ({ kind: 'marketplace', marketplace, id })),
+    ...detection.originIds.map(({ id, marketplace }): SearchTerm => ({
+      kind: 'marketplace',
+      marketplace,
+      id,
+    })),
     ...detection.emails.map((email): SearchTerm => ({ kind: 'email', email })),
   ];
   return { key, terms };

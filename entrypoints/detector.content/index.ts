@@ -46,7 +46,8 @@ export default defineContentScript({
     // Listening comes first: the background injects this script and then asks it to open.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       // Only our own background may steer the launcher; pages cannot reach this listener at all.
-      if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+      if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null)
+        return;
       const { type, rule } = message as { type?: unknown; rule?: UserRule };
       if (type === 'closeSidebar') host?.close();
       if (type === 'toggleSidebar') host?.toggle();
@@ -87,7 +88,10 @@ export default defineContentScript({
       host?.setHidden(false);
       host ??= createHost();
       host.setCount(0, 'loading');
-      const reply = await ask<{ count: number; state: 'ready' | 'notConfigured' | 'error' }>('reportDetection', detection);
+      const reply = await ask<{ count: number; state: 'ready' | 'notConfigured' | 'error' }>(
+        'reportDetection',
+        detection,
+      );
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
       host.reload();
@@ -106,7 +110,11 @@ export default defineContentScript({
       }, MUTATION_DELAY_MS);
     };
     const observer = new MutationObserver(schedule);
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     ctx.onInvalidated(() => observer.disconnect());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       autoOpened = false;
@@ -133,7 +141,10 @@ function testRule(rule: UserRule) {
 /** One message to the background; a failure (extension updated, say) just means no launcher. */
 async function ask<T>(type: string, payload: unknown): Promise<T | null> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type, payload })) as { ok?: boolean; data?: T };
+    const reply = (await browser.runtime.sendMessage({ type, payload })) as {
+      ok?: boolean;
+      data?: T;
+    };
     return reply?.ok ? (reply.data as T) : null;
   } catch {
     return null;

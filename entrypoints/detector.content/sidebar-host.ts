@@ -114,10 +114,10 @@ export function createSidebarHost(
           : state === 'search'
             ? 'Re:amaze: search results'
             : state === 'notConfigured'
-            ? 'Re:amaze: not connected'
-            : state === 'error'
-              ? 'Re:amaze: lookup failed'
-              : `Re:amaze: ${count} ${count === 1 ? 'conversation' : 'conversations'}`;
+              ? 'Re:amaze: not connected'
+              : state === 'error'
+                ? 'Re:amaze: lookup failed'
+                : `Re:amaze: ${count} ${count === 1 ? 'conversation' : 'conversations'}`;
       launcher.setAttribute('aria-label', label);
       launcher.textContent = state === 'ready' ? `Re:amaze ${count}` : 'Re:amaze';
     },

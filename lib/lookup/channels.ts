@@ -18,10 +18,14 @@ export function resolveMarketplaceChannels(
   return resolved;
 }
 
-function channelNaming(marketplace: Marketplace, channels: readonly Pick<Channel, 'slug' | 'name'>[]) {
+function channelNaming(
+  marketplace: Marketplace,
+  channels: readonly Pick<Channel, 'slug' | 'name'>[],
+) {
   return channels.find(
     (channel) =>
-      channel.slug.toLowerCase().includes(marketplace) || channel.name.toLowerCase().includes(marketplace),
+      channel.slug.toLowerCase().includes(marketplace) ||
+      channel.name.toLowerCase().includes(marketplace),
   );
 }
 

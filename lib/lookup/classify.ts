@@ -1,6 +1,11 @@
 import { platforms } from '../detection';
 import { canonicalEmail, canonicalOrderRef } from '../detection/extract';
-import { MARKETPLACES, MARKETPLACE_NAMES, type Marketplace, type MarketplaceChannels } from '../settings/schema';
+import {
+  MARKETPLACES,
+  MARKETPLACE_NAMES,
+  type Marketplace,
+  type MarketplaceChannels,
+} from '../settings/schema';
 
 /**
  * What an agent searches for, from text they typed or selected or a link they right-clicked,
@@ -23,7 +28,8 @@ const MAX_TERMS = 5;
 const MAX_ID_LENGTH = 80;
 
 const EMAIL_IN_TEXT = /[a-z0-9_'+.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
-const CONVERSATION_LINK = /https?:\/\/[a-z0-9-]+\.reamaze\.(?:com|io)\/admin\/conversations\/([^/?#\s]+)/gi;
+const CONVERSATION_LINK =
+  /https?:\/\/[a-z0-9-]+\.reamaze\.(?:com|io)\/admin\/conversations\/([^/?#\s]+)/gi;
 const AMAZON_ID = /\b(?:\d{3}|D\d{2})-\d{7}-\d{7}\b/g;
 const EBAY_ID = /(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])/g;
 /** An order name or a labelled order number: `#1042`, `#BG7228`, `Order 1042`, `Order no. 1042`. */
@@ -38,19 +44,37 @@ export function classifyText(input: string): SearchTerm[] {
   const text = input.replace(/\s+/g, ' ').trim().slice(0, 500);
   if (!text) return [];
   const prefixed = text.match(PREFIXED);
-  if (prefixed) return forced(prefixed[1]!.toLowerCase() as (typeof SEARCH_PREFIXES)[number], prefixed[2]!.trim());
+  if (prefixed)
+    return forced(
+      prefixed[1]!.toLowerCase() as (typeof SEARCH_PREFIXES)[number],
+      prefixed[2]!.trim(),
+    );
   if (/^(?:https?:\/\/|mailto:)\S+$/i.test(text)) return classifyLink(text, '');
 
   const withoutLinks = text.replace(CONVERSATION_LINK, ' ');
-  const rest = [EMAIL_IN_TEXT, AMAZON_ID, EBAY_ID].reduce((left, pattern) => left.replace(pattern, ' '), withoutLinks);
+  const rest = [EMAIL_IN_TEXT, AMAZON_ID, EBAY_ID].reduce(
+    (left, pattern) => left.replace(pattern, ' '),
+    withoutLinks,
+  );
   const terms: SearchTerm[] = [
-    ...matches(text, CONVERSATION_LINK).map((slug): SearchTerm => ({ kind: 'conversation', slug: decode(slug) })),
+    ...matches(text, CONVERSATION_LINK).map((slug): SearchTerm => ({
+      kind: 'conversation',
+      slug: decode(slug),
+    })),
     ...matches(withoutLinks, EMAIL_IN_TEXT)
       .map((found) => canonicalEmail(found))
       .filter((email): email is string => email !== null)
       .map((email): SearchTerm => ({ kind: 'email', email })),
-    ...matches(text, AMAZON_ID).map((id): SearchTerm => ({ kind: 'marketplace', marketplace: 'amazon', id })),
-    ...matches(text, EBAY_ID).map((id): SearchTerm => ({ kind: 'marketplace', marketplace: 'ebay', id })),
+    ...matches(text, AMAZON_ID).map((id): SearchTerm => ({
+      kind: 'marketplace',
+      marketplace: 'amazon',
+      id,
+    })),
+    ...matches(text, EBAY_ID).map((id): SearchTerm => ({
+      kind: 'marketplace',
+      marketplace: 'ebay',
+      id,
+    })),
     ...orderNumbers(rest),
   ];
   if (terms.length > 0) return unique(terms).slice(0, MAX_TERMS);
@@ -87,7 +111,11 @@ export function classifyLink(href: string, linkText: string): SearchTerm[] {
   if (named) {
     return [
       ...named.orderRefs.map((ref): SearchTerm => ({ kind: 'order', ref })),
-      ...named.originIds.map(({ id, marketplace }): SearchTerm => ({ kind: 'marketplace', marketplace, id })),
+      ...named.originIds.map(({ id, marketplace }): SearchTerm => ({
+        kind: 'marketplace',
+        marketplace,
+        id,
+      })),
     ];
   }
   const text = linkText.replace(/\s+/g, ' ').trim();
@@ -95,7 +123,9 @@ export function classifyLink(href: string, linkText: string): SearchTerm[] {
     // An order link's text starts with its order name ("#1042", "#1042 Maya Chen").
     const first = text.split(' ')[0] ?? '';
     const ref = canonicalOrderRef(first);
-    return /\d/.test(ref) && SINGLE_TOKEN.test(ref) && !NOT_ORDER.test(ref) ? [{ kind: 'order', ref }] : [];
+    return /\d/.test(ref) && SINGLE_TOKEN.test(ref) && !NOT_ORDER.test(ref)
+      ? [{ kind: 'order', ref }]
+      : [];
   }
   return text ? classifyText(text) : [];
 }
@@ -129,7 +159,9 @@ function orderNumbers(text: string): SearchTerm[] {
 }
 
 function matches(text: string, pattern: RegExp): string[] {
-  return [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((match) => match[1] ?? match[0]);
+  return [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map(
+    (match) => match[1] ?? match[0],
+  );
 }
 
 function unique(terms: SearchTerm[]): SearchTerm[] {
@@ -164,7 +196,9 @@ export function describeTerm(term: SearchTerm, channels?: MarketplaceChannels): 
       const name = MARKETPLACE_NAMES[term.marketplace];
       if (!channels) return `${name} order ${term.id}`;
       const channel = channels[term.marketplace];
-      return channel ? `${name} order ${term.id} in channel ${channel}` : `${name} order ${term.id} (no channel chosen)`;
+      return channel
+        ? `${name} order ${term.id} in channel ${channel}`
+        : `${name} order ${term.id} (no channel chosen)`;
     }
     case 'reference':
       return `reference id or slug ${term.id}`;

@@ -82,12 +82,19 @@ export function planLookups(
 
 /** Terms searched by an agent, as the ids they name. */
 export function idsOfTerms(terms: readonly SearchTerm[]): DetectedIds {
-  const ids: Required<DetectedIds> = { orderRefs: [], originIds: [], emails: [], slugs: [], references: [] };
+  const ids: Required<DetectedIds> = {
+    orderRefs: [],
+    originIds: [],
+    emails: [],
+    slugs: [],
+    references: [],
+  };
   for (const term of terms) {
     if (term.kind === 'conversation') ids.slugs.push(term.slug);
     if (term.kind === 'email') ids.emails.push(term.email);
     if (term.kind === 'order') ids.orderRefs.push(term.ref);
-    if (term.kind === 'marketplace') ids.originIds.push({ id: term.id, marketplace: term.marketplace });
+    if (term.kind === 'marketplace')
+      ids.originIds.push({ id: term.id, marketplace: term.marketplace });
     if (term.kind === 'reference') ids.references.push(term.id);
   }
   return ids;
@@ -119,15 +126,13 @@ function orderLookups(ref: string, dataKeys: string[]): IdLookups {
     id: ref,
     requests: [
       { kind: 'ref', id: ref, key: `ref:${ref}`, reason: { kind: 'order', value: ref } },
-      ...dataKeys.map(
-        (dataKey): PlannedRequest => ({
-          kind: 'data',
-          dataKey,
-          value: ref,
-          key: `data:${dataKey}=${ref}`,
-          reason: { kind: 'customData', key: dataKey, value: ref },
-        }),
-      ),
+      ...dataKeys.map((dataKey): PlannedRequest => ({
+        kind: 'data',
+        dataKey,
+        value: ref,
+        key: `data:${dataKey}=${ref}`,
+        reason: { kind: 'customData', key: dataKey, value: ref },
+      })),
     ],
   };
 }
@@ -221,18 +226,23 @@ export function mergeMatches(
       bySlug.set(conversation.slug, match);
     }
   }
-  return [...bySlug.values()]
-    // The direct id matches say most about why a conversation is here, so they are named first.
-    .map(({ conversation, reasons }) => ({
-      conversation,
-      reasons: [...reasons].sort((a, b) => Number(a.kind === 'email') - Number(b.kind === 'email')),
-    }))
-    .sort(
-      (a, b) =>
-        Number(isDirect(b)) - Number(isDirect(a)) ||
-        Number(isOpenStatus(b.conversation.status)) - Number(isOpenStatus(a.conversation.status)) ||
-        timeOf(b.conversation) - timeOf(a.conversation),
-    );
+  return (
+    [...bySlug.values()]
+      // The direct id matches say most about why a conversation is here, so they are named first.
+      .map(({ conversation, reasons }) => ({
+        conversation,
+        reasons: [...reasons].sort(
+          (a, b) => Number(a.kind === 'email') - Number(b.kind === 'email'),
+        ),
+      }))
+      .sort(
+        (a, b) =>
+          Number(isDirect(b)) - Number(isDirect(a)) ||
+          Number(isOpenStatus(b.conversation.status)) -
+            Number(isOpenStatus(a.conversation.status)) ||
+          timeOf(b.conversation) - timeOf(a.conversation),
+      )
+  );
 }
 
 /**

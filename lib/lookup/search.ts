@@ -11,7 +11,13 @@ import {
 } from '../settings/schema';
 import { createLookupCache } from './cache';
 import { needsChannelList, resolveMarketplaceChannels } from './channels';
-import { mergeMatches, planLookups, runLookup, type DetectedIds, type PlannedRequest } from './detected';
+import {
+  mergeMatches,
+  planLookups,
+  runLookup,
+  type DetectedIds,
+  type PlannedRequest,
+} from './detected';
 import { createLimiter } from './limiter';
 import { summarizeConversation } from './summary';
 
@@ -44,8 +50,18 @@ export interface SearchDeps {
  */
 export function createConversationSearch(deps: SearchDeps) {
   const now = deps.now ?? Date.now;
-  const conversations = createLookupCache<Conversation[]>({ freshMs: FRESH_MS, maxAgeMs: MAX_AGE_MS, maxEntries: 500, now });
-  const channelLists = createLookupCache<Channel[]>({ freshMs: 10 * 60_000, maxAgeMs: 60 * 60_000, maxEntries: 20, now });
+  const conversations = createLookupCache<Conversation[]>({
+    freshMs: FRESH_MS,
+    maxAgeMs: MAX_AGE_MS,
+    maxEntries: 500,
+    now,
+  });
+  const channelLists = createLookupCache<Channel[]>({
+    freshMs: 10 * 60_000,
+    maxAgeMs: 60 * 60_000,
+    maxEntries: 20,
+    now,
+  });
   const limit = createLimiter(CONCURRENCY);
 
   /** The channel in effect per marketplace: the brand's choice, else the channel naming it. */
@@ -56,7 +72,10 @@ export function createConversationSearch(deps: SearchDeps) {
     const chosen = account.marketplaceChannels;
     if (!needsChannelList(chosen, marketplaces)) return chosen;
     const client = deps.createClient(requireToken(account));
-    const list = await channelLists.get(account.brand, async () => (await client.listChannels()).channels);
+    const list = await channelLists.get(
+      account.brand,
+      async () => (await client.listChannels()).channels,
+    );
     return resolveMarketplaceChannels(chosen, list.value);
   }
 
@@ -82,7 +101,8 @@ export function createConversationSearch(deps: SearchDeps) {
 
     const plan = planLookups(ids, { channels, dataKeys: options.dataKeys });
     warnings.push(...plan.skipped.map((skip) => `Not searched: ${skip.id} (${skip.reason}).`));
-    if (options.refresh) for (const request of plan.requests) conversations.invalidate(cacheKey(brand, request));
+    if (options.refresh)
+      for (const request of plan.requests) conversations.invalidate(cacheKey(brand, request));
 
     let oldest = now();
     let stale = false;
@@ -90,7 +110,9 @@ export function createConversationSearch(deps: SearchDeps) {
     const results = await Promise.all(
       plan.requests.map(async (request) => {
         try {
-          const entry = await conversations.get(cacheKey(brand, request), () => limit.run(() => runLookup(client, request)));
+          const entry = await conversations.get(cacheKey(brand, request), () =>
+            limit.run(() => runLookup(client, request)),
+          );
           oldest = Math.min(oldest, entry.fetchedAt);
           stale ||= entry.stale;
           return { request, conversations: entry.value };

@@ -28,7 +28,10 @@ export const ConversationSummarySchema = z.object({
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
-export function summarizeConversation(conversation: Conversation, brand: string): ConversationSummary {
+export function summarizeConversation(
+  conversation: Conversation,
+  brand: string,
+): ConversationSummary {
   const author = conversation.author ?? null;
   return {
     slug: conversation.slug,
@@ -46,7 +49,10 @@ export function summarizeConversation(conversation: Conversation, brand: string)
       .map((follower) => follower.name || follower.email)
       .filter((name): name is string => Boolean(name)),
     data: Object.fromEntries(
-      Object.entries(conversation.data ?? {}).map(([key, value]) => [key, value === null ? '' : String(value)]),
+      Object.entries(conversation.data ?? {}).map(([key, value]) => [
+        key,
+        value === null ? '' : String(value),
+      ]),
     ),
     createdAt: conversation.created_at,
     updatedAt: conversation.updated_at ?? null,
@@ -63,7 +69,9 @@ function lastMessageOf(conversation: Conversation): ConversationSummary['lastMes
     { message: conversation.last_customer_message, from: 'customer' as const },
     { message: conversation.last_staff_message, from: 'staff' as const },
   ].flatMap(({ message, from }) =>
-    message?.body != null && message.created_at ? [{ body: message.body, at: message.created_at, from }] : [],
+    message?.body != null && message.created_at
+      ? [{ body: message.body, at: message.created_at, from }]
+      : [],
   );
   candidates.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return candidates[0] ?? null;

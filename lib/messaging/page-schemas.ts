@@ -6,7 +6,12 @@ import { ConversationSummarySchema } from '../lookup/summary';
  * What a content script reports from a store page. The page is hostile ground, so every field is
  * bounded: ids by shape and length, lists by count.
  */
-const IdSchema = z.string().trim().min(1).max(80).regex(/^[^\s<>"']+$/);
+const IdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\s<>"']+$/);
 export const DetectionSchema = z.object({
   platform: z.string().max(40).nullable(),
   kind: z.enum(['order', 'order-list', 'customer', 'none']),
@@ -18,7 +23,12 @@ export type DetectionReport = z.infer<typeof DetectionSchema>;
 
 export const MatchReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('order'), value: z.string() }),
-  z.object({ kind: z.literal('marketplace'), value: z.string(), marketplace: MarketplaceSchema, channel: z.string() }),
+  z.object({
+    kind: z.literal('marketplace'),
+    value: z.string(),
+    marketplace: MarketplaceSchema,
+    channel: z.string(),
+  }),
   z.object({ kind: z.literal('email'), value: z.string() }),
   z.object({ kind: z.literal('customData'), key: z.string(), value: z.string() }),
   z.object({ kind: z.literal('conversation'), value: z.string() }),
@@ -26,7 +36,9 @@ export const MatchReasonSchema = z.discriminatedUnion('kind', [
 ]);
 export type MatchReasonView = z.infer<typeof MatchReasonSchema>;
 
-export const SidebarMatchSchema = ConversationSummarySchema.extend({ reasons: z.array(MatchReasonSchema) });
+export const SidebarMatchSchema = ConversationSummarySchema.extend({
+  reasons: z.array(MatchReasonSchema),
+});
 export type SidebarMatch = z.infer<typeof SidebarMatchSchema>;
 
 /** The tab's conversations as the sidebar shows them. */

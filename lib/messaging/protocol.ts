@@ -87,7 +87,9 @@ export const protocol = {
     senders: ['extensionPage'],
   },
   saveStoreBrands: {
-    request: z.array(z.object({ store: z.string().max(2000), brand: z.string().min(1).max(63) })).max(200),
+    request: z
+      .array(z.object({ store: z.string().max(2000), brand: z.string().min(1).max(63) }))
+      .max(200),
     response: SettingsSummarySchema,
     senders: ['extensionPage'],
   },
@@ -118,7 +120,10 @@ export const protocol = {
   },
   /** One brand's marketplace channels. */
   saveLookupSettings: {
-    request: z.object({ brand: z.string().min(1).max(63), marketplaceChannels: MarketplaceChannelsSchema }),
+    request: z.object({
+      brand: z.string().min(1).max(63),
+      marketplaceChannels: MarketplaceChannelsSchema,
+    }),
     response: ChannelChoicesSchema,
     senders: ['extensionPage'],
   },
@@ -173,7 +178,10 @@ export const protocol = {
   // From the sidebar page, framed in the store tab: the data stays in extension pages.
   /** The sidebar's own tab; the popup names the active tab, which it has no sender tab for. */
   getTabConversations: {
-    request: z.object({ refresh: z.boolean().optional(), tabId: z.number().int().min(0).optional() }),
+    request: z.object({
+      refresh: z.boolean().optional(),
+      tabId: z.number().int().min(0).optional(),
+    }),
     response: TabConversationsSchema,
     senders: ['extensionPage'],
   },
@@ -210,7 +218,8 @@ export type ResponseOf<T extends MessageType> = z.output<(typeof protocol)[T]['r
 
 export const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof MessageErrorSchema> };
+export type Result<T> =
+  { ok: true; data: T } | { ok: false; error: z.infer<typeof MessageErrorSchema> };
 
 export function resultSchema<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('ok', [

@@ -29,7 +29,10 @@ export interface SenderContext {
 }
 
 export type Handlers = {
-  [T in MessageType]: (request: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>>;
+  [T in MessageType]: (
+    request: ParsedRequestOf<T>,
+    sender: SenderContext,
+  ) => Promise<ResponseOf<T>>;
 };
 
 /**
@@ -52,7 +55,10 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
     if (!request.success) return failure(invalidInput(request.error));
 
     try {
-      const handler = handlers[type] as (request: unknown, sender: SenderContext) => Promise<unknown>;
+      const handler = handlers[type] as (
+        request: unknown,
+        sender: SenderContext,
+      ) => Promise<unknown>;
       const context: SenderContext = {
         senderClass,
         tabId: tabIdOf(sender),
@@ -74,7 +80,8 @@ export function toMessageError(error: unknown): MessageError {
   console.error('Unexpected failure in the background', error);
   return {
     kind: 'internal',
-    message: 'Something went wrong inside the extension. Try again; if it keeps happening, reload it.',
+    message:
+      'Something went wrong inside the extension. Try again; if it keeps happening, reload it.',
   };
 }
 

@@ -1,5 +1,12 @@
 import { browser } from 'wxt/browser';
-import { protocol, resultSchema, type MessageType, type RequestOf, type ResponseOf, type Result } from './protocol';
+import {
+  protocol,
+  resultSchema,
+  type MessageType,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from './protocol';
 
 /** Sends one protocol message to the background and parses the reply; never throws. */
 export async function send<T extends MessageType>(

@@ -41,7 +41,10 @@ export function exportSettings(settings: Settings): SettingsFile {
  * The imported file replaces the settings; a brand already saved here keeps its token, so
  * importing a colleague's file costs nothing but the tokens of brands new to this browser.
  */
-export function importSettings(current: Settings, file: SettingsFile): { settings: Settings; needsToken: string[] } {
+export function importSettings(
+  current: Settings,
+  file: SettingsFile,
+): { settings: Settings; needsToken: string[] } {
   const tokens = new Map(current.brands.map((account) => [account.brand, account.token]));
   const brands = file.brands.map((brand) => ({ ...brand, token: tokens.get(brand.brand) }));
   const settings = SettingsSchema.parse({

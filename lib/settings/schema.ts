@@ -48,7 +48,11 @@ export const MarketplaceSchema = z.enum(MARKETPLACES);
 export type Marketplace = (typeof MARKETPLACES)[number];
 
 /** How the agent knows each marketplace. */
-export const MARKETPLACE_NAMES: Record<Marketplace, string> = { amazon: 'Amazon', ebay: 'eBay', etsy: 'Etsy' };
+export const MARKETPLACE_NAMES: Record<Marketplace, string> = {
+  amazon: 'Amazon',
+  ebay: 'eBay',
+  etsy: 'Etsy',
+};
 
 const ChannelSlugSchema = z.string().trim().min(1).max(200);
 
@@ -81,34 +85,46 @@ export const StoreKeySchema = z
   .trim()
   .min(1)
   .max(300)
-  .regex(/^[a-z0-9.-]+(?::\d+)?(?:\/store\/[a-z0-9][a-z0-9-]*)?$/, 'Enter the store as a host name or admin address.');
+  .regex(
+    /^[a-z0-9.-]+(?::\d+)?(?:\/store\/[a-z0-9][a-z0-9-]*)?$/,
+    'Enter the store as a host name or admin address.',
+  );
 
-export const StoreBrandSchema = z.object({ store: StoreKeySchema, brand: z.string().min(1).max(63) });
+export const StoreBrandSchema = z.object({
+  store: StoreKeySchema,
+  brand: z.string().min(1).max(63),
+});
 export type StoreBrand = z.infer<typeof StoreBrandSchema>;
 
-export const UserRuleSchema = z.object({
-  id: z.string().min(1).max(100),
-  name: z.string().trim().min(1, 'Give the rule a name.').max(100),
-  urlPattern: z
-    .string()
-    .trim()
-    .regex(/^(\*|https?):\/\/[^/]+\/.*$/, 'Use a match pattern such as https://shop.example/admin/*.'),
-  kind: z.enum(['order', 'order-list', 'customer']),
-  target: z.enum(['orderRef', 'email', 'originId']),
-  marketplace: MarketplaceSchema.optional(),
-  regex: z
-    .string()
-    .max(500)
-    .refine(isValidRegex, 'That regular expression is not valid.')
-    .optional(),
-  selector: z.string().max(500).optional(),
-}).refine((rule) => rule.regex || rule.selector, {
-  message: 'Give a CSS selector, a regular expression, or both.',
-  path: ['selector'],
-}).refine((rule) => rule.target !== 'originId' || rule.marketplace, {
-  message: 'Choose the marketplace of these ids.',
-  path: ['marketplace'],
-});
+export const UserRuleSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().trim().min(1, 'Give the rule a name.').max(100),
+    urlPattern: z
+      .string()
+      .trim()
+      .regex(
+        /^(\*|https?):\/\/[^/]+\/.*$/,
+        'Use a match pattern such as https://shop.example/admin/*.',
+      ),
+    kind: z.enum(['order', 'order-list', 'customer']),
+    target: z.enum(['orderRef', 'email', 'originId']),
+    marketplace: MarketplaceSchema.optional(),
+    regex: z
+      .string()
+      .max(500)
+      .refine(isValidRegex, 'That regular expression is not valid.')
+      .optional(),
+    selector: z.string().max(500).optional(),
+  })
+  .refine((rule) => rule.regex || rule.selector, {
+    message: 'Give a CSS selector, a regular expression, or both.',
+    path: ['selector'],
+  })
+  .refine((rule) => rule.target !== 'originId' || rule.marketplace, {
+    message: 'Choose the marketplace of these ids.',
+    path: ['marketplace'],
+  });
 
 function isValidRegex(source: string): boolean {
   try {
@@ -125,7 +141,10 @@ export const SettingsSchema = z.object({
   brands: z
     .array(BrandAccountSchema)
     .max(20)
-    .refine((brands) => new Set(brands.map((b) => b.brand)).size === brands.length, 'Each brand can be added once.'),
+    .refine(
+      (brands) => new Set(brands.map((b) => b.brand)).size === brands.length,
+      'Each brand can be added once.',
+    ),
   /** The brand for stores no mapping names; null means the first brand. */
   defaultBrand: z.string().nullable(),
   storeBrands: z.array(StoreBrandSchema).max(200),

@@ -28,19 +28,34 @@ export type StoreKeyResult = { ok: true; store: string } | { ok: false; message:
 /** What an agent pastes for a store (an admin URL, a host, `acme.myshopify.com`) as a store key. */
 export function parseStoreKey(input: string): StoreKeyResult {
   const text = input.trim();
-  if (!text) return { ok: false, message: 'Enter the store’s admin address, e.g. https://admin.shopify.com/store/acme.' };
+  if (!text)
+    return {
+      ok: false,
+      message: 'Enter the store’s admin address, e.g. https://admin.shopify.com/store/acme.',
+    };
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    if (!/^https?:$/.test(url.protocol) || !url.hostname.includes('.')) throw new Error('not a site');
+    if (!/^https?:$/.test(url.protocol) || !url.hostname.includes('.'))
+      throw new Error('not a site');
     return { ok: true, store: storeKeyOf(url) };
   } catch {
-    return { ok: false, message: 'That is not a store address; paste it from the address bar, e.g. shop.example.com/wp-admin.' };
+    return {
+      ok: false,
+      message:
+        'That is not a store address; paste it from the address bar, e.g. shop.example.com/wp-admin.',
+    };
   }
 }
 
 /** The brand's account that lookups on `url` use: the store's mapping, else the default brand. */
-export function accountForUrl(settings: Pick<Settings, 'brands' | 'defaultBrand' | 'storeBrands'>, url?: URL) {
-  return accountByName(settings, url ? brandForStore(settings.storeBrands, storeKeyOf(url)) : undefined);
+export function accountForUrl(
+  settings: Pick<Settings, 'brands' | 'defaultBrand' | 'storeBrands'>,
+  url?: URL,
+) {
+  return accountByName(
+    settings,
+    url ? brandForStore(settings.storeBrands, storeKeyOf(url)) : undefined,
+  );
 }
 
 export function brandForStore(mappings: readonly StoreBrand[], store: string): string | undefined {

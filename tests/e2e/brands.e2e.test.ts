@@ -13,11 +13,17 @@ const spa = readFileSync('tests/fixtures/e2e/shopify-spa.html', 'utf8');
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness({ storePages: [SHOPIFY_ORDER, SOUTHWIND_ORDER].map((url) => ({ url, html: spa })) });
+  harness = await startHarness({
+    storePages: [SHOPIFY_ORDER, SOUTHWIND_ORDER].map((url) => ({ url, html: spa })),
+  });
   // As a new agent would: the first brand, then the second, then which store belongs to which.
   await OptionsPage.connect(harness.browser);
   const options = await OptionsPage.open(harness.browser);
-  await options.addBrand({ brand: DEMO.otherBrand.brand, email: DEMO.otherBrand.email, token: DEMO.otherBrand.token });
+  await options.addBrand({
+    brand: DEMO.otherBrand.brand,
+    email: DEMO.otherBrand.email,
+    token: DEMO.otherBrand.token,
+  });
   await options.mapStore(SOUTHWIND_ORDER, DEMO.otherBrand.brand);
   await options.page.close();
 });
@@ -35,15 +41,21 @@ async function lookUpOn(url: string) {
 describe('several brands', () => {
   test('each Shopify store is looked up in the brand it maps to, the other in the default brand', async () => {
     const south = await lookUpOn(SOUTHWIND_ORDER);
-    expect(new Set(harness.fake.log.map((request) => request.brand))).toEqual(new Set([DEMO.otherBrand.brand]));
+    expect(new Set(harness.fake.log.map((request) => request.brand))).toEqual(
+      new Set([DEMO.otherBrand.brand]),
+    );
     await south.clickLauncher();
     const sidebar = await south.sidebar();
     await sidebar.getByRole('article').first().waitFor();
     expect(await sidebar.locator('.brand').innerText()).toBe(DEMO.otherBrand.brand);
-    expect(await sidebar.getByRole('article').allInnerTexts()).toEqual([expect.stringContaining('Tent pole replacement')]);
+    expect(await sidebar.getByRole('article').allInnerTexts()).toEqual([
+      expect.stringContaining('Tent pole replacement'),
+    ]);
 
     const north = await lookUpOn(SHOPIFY_ORDER);
-    expect(new Set(harness.fake.log.map((request) => request.brand))).toEqual(new Set([DEMO.brand]));
+    expect(new Set(harness.fake.log.map((request) => request.brand))).toEqual(
+      new Set([DEMO.brand]),
+    );
     expect(await north.launcherName()).toBe('Re:amaze: 3 conversations');
   });
 
@@ -56,7 +68,12 @@ describe('several brands', () => {
     expect(await popup.results().count()).toBe(DEMO.customer.conversationCount);
     await switcher.selectOption(DEMO.otherBrand.brand);
     await popup.lookup(DEMO.customer.email);
-    expect(await popup.results().allInnerTexts()).toEqual([expect.stringContaining('Tent pole replacement')]);
-    expect(harness.fake.log.map((request) => request.brand)).toEqual([DEMO.brand, DEMO.otherBrand.brand]);
+    expect(await popup.results().allInnerTexts()).toEqual([
+      expect.stringContaining('Tent pole replacement'),
+    ]);
+    expect(harness.fake.log.map((request) => request.brand)).toEqual([
+      DEMO.brand,
+      DEMO.otherBrand.brand,
+    ]);
   });
 });

@@ -52,8 +52,13 @@ async function searchedIn(store: StorePage, line: string) {
     await sidebar.getByText(line).waitFor({ timeout: 15_000 });
     return sidebar;
   } catch {
-    const says = await sidebar.locator('body').innerText().catch(() => '(unreadable)');
-    throw new Error(`The sidebar never said "${line}"; it says: ${says}; background: ${workerLog.join(' | ')}`);
+    const says = await sidebar
+      .locator('body')
+      .innerText()
+      .catch(() => '(unreadable)');
+    throw new Error(
+      `The sidebar never said "${line}"; it says: ${says}; background: ${workerLog.join(' | ')}`,
+    );
   }
 }
 
@@ -65,7 +70,9 @@ async function sidebarOf(store: StorePage) {
     const shot = join(tmpdir(), `browser-ui-${Date.now()}.png`);
     await desktop.screenshot(shot);
     const tabs = harness.browser.context.pages().map((page) => page.url());
-    throw new Error(`${(error as Error).message}; tabs: ${tabs.join(', ')}; background: ${workerLog.join(' | ')}; screen: ${shot}`);
+    throw new Error(
+      `${(error as Error).message}; tabs: ${tabs.join(', ')}; background: ${workerLog.join(' | ')}; screen: ${shot}`,
+    );
   }
 }
 
@@ -86,11 +93,18 @@ describe('right-click search', () => {
     });
     await desktop.contextMenuChoose(mail.page, mail.page.locator('#amazon-id'));
 
-    const sidebar = await searchedIn(mail, `Searched Amazon order ${DEMO.amazon.originId} in channel ${DEMO.amazon.channel}.`);
-    await sidebar.getByRole('heading', { name: `Search results for “${DEMO.amazon.originId}”` }).waitFor();
+    const sidebar = await searchedIn(
+      mail,
+      `Searched Amazon order ${DEMO.amazon.originId} in channel ${DEMO.amazon.channel}.`,
+    );
+    await sidebar
+      .getByRole('heading', { name: `Search results for “${DEMO.amazon.originId}”` })
+      .waitFor();
     const cards = sidebar.getByRole('article');
     await cards.first().waitFor();
-    expect(await cards.evaluateAll((all) => all.map((card) => card.getAttribute('data-slug')))).toEqual([DEMO.amazon.slug]);
+    expect(
+      await cards.evaluateAll((all) => all.map((card) => card.getAttribute('data-slug'))),
+    ).toEqual([DEMO.amazon.slug]);
     expect(harness.fake.log.map((r) => `${r.path}?${new URLSearchParams(r.query)}`)).toContain(
       `/api/v1/conversations/${DEMO.amazon.originId}?id_type=origin&category=${DEMO.amazon.channel}`,
     );
@@ -116,10 +130,14 @@ describe('address bar', () => {
     await desktop.omniboxType(mail.page, 'rz', typed);
     await expect.poll(() => harness.fake.log.length, { timeout: 10_000 }).toBeGreaterThan(0);
     // Debounced: every request is for the whole text, never for what was typed on the way.
-    expect(new Set(harness.fake.log.map((r) => r.path))).toEqual(new Set([`/api/v1/conversations/${typed}`]));
+    expect(new Set(harness.fake.log.map((r) => r.path))).toEqual(
+      new Set([`/api/v1/conversations/${typed}`]),
+    );
     expect(harness.fake.log.length).toBeLessThanOrEqual(2);
 
     await desktop.omniboxEnter({ suggestion: 1 });
-    await mail.page.waitForURL(`https://${DEMO.brand}.reamaze.com/admin/conversations/${DEMO.conversation.slug}`);
+    await mail.page.waitForURL(
+      `https://${DEMO.brand}.reamaze.com/admin/conversations/${DEMO.conversation.slug}`,
+    );
   });
 });

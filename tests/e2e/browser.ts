@@ -47,7 +47,8 @@ export async function launchExtension(options: {
     .join(', ');
 
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium() ?? fail('Chromium was not found: sudo apt-get install -y chromium'),
+    executablePath:
+      findChromium() ?? fail('Chromium was not found: sudo apt-get install -y chromium'),
     headless: false, // headless mode is chosen below with --headless=new, which keeps extensions
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(options.display
@@ -74,7 +75,8 @@ export async function launchExtension(options: {
   });
 
   const serviceWorker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
 
   return {

@@ -159,8 +159,7 @@ export async function startDesktop(): Promise<Desktop> {
       }));
       // Chromium maps each menu and submenu as a window of its own: count the new ones.
       const before = new Set(await search('--name', ''));
-      const menus = async () =>
-        (await search('--name', '')).filter((id) => !before.has(id)).length;
+      const menus = async () => (await search('--name', '')).filter((id) => !before.has(id)).length;
       const x = String(Math.round(origin.x + point.x));
       const y = String(Math.round(origin.y + point.y));
       // (Not `mousemove --sync`: it waits forever when the pointer is already there.)
@@ -175,7 +174,7 @@ export async function startDesktop(): Promise<Desktop> {
       }
       await xdotool('key', 'Return');
       await waitUntil(
-        'the context menu to close (when several of the extension\'s items apply, pass submenuItem)',
+        "the context menu to close (when several of the extension's items apply, pass submenuItem)",
         async () => (await menus()) === 0,
       ).catch(async (error: unknown) => {
         await xdotool('key', 'Escape', 'Escape');
@@ -226,7 +225,8 @@ function hasRow(screen: Screen, row: number): boolean {
     const top = ROW0_Y - ICON_SIZE / 2 + r * ROW_HEIGHT;
     let mask = '';
     for (let y = top; y < top + ICON_SIZE; y++) {
-      for (let x = ICON_X; x < ICON_X + ICON_SIZE; x++) mask += screen.luminance(x, y) < 128 ? 1 : 0;
+      for (let x = ICON_X; x < ICON_X + ICON_SIZE; x++)
+        mask += screen.luminance(x, y) < 128 ? 1 : 0;
     }
     return mask;
   };

@@ -18,10 +18,18 @@ export interface Harness {
  * when given, store admin pages at theirs.
  */
 export async function startHarness(
-  options: { storePages?: StorePage[]; grantedSites?: string[]; headless?: boolean; display?: string } = {},
+  options: {
+    storePages?: StorePage[];
+    grantedSites?: string[];
+    headless?: boolean;
+    display?: string;
+  } = {},
 ): Promise<Harness> {
   // The API hosts, and the admin hosts conversations open at (the fake answers those with 404).
-  const apiHosts = Object.keys(demoData.brands).flatMap((brand) => [`${brand}.reamaze.io`, `${brand}.reamaze.com`]);
+  const apiHosts = Object.keys(demoData.brands).flatMap((brand) => [
+    `${brand}.reamaze.io`,
+    `${brand}.reamaze.com`,
+  ]);
   const storePages = options.storePages ?? [];
   const storeHosts = [...new Set(storePages.map((page) => new URL(page.url).hostname))];
   const { cert, key } = await makeCertificate([...apiHosts, ...storeHosts]);
@@ -55,7 +63,10 @@ export async function activeTabBadge(browser: ExtensionBrowser): Promise<string>
   return browser.serviceWorker.evaluate(async () => {
     // Runs in the service worker, where `chrome` is the extension API.
     const chrome = (globalThis as any).chrome;
-    const [tab]: { id?: number }[] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const [tab]: { id?: number }[] = await chrome.tabs.query({
+      active: true,
+      lastFocusedWindow: true,
+    });
     if (tab?.id === undefined) return '(no tab)';
     return chrome.action.getBadgeText({ tabId: tab.id });
   });

@@ -53,7 +53,9 @@ describe('popup lookups', () => {
     expect(await link.getAttribute('href')).toBe(
       `https://${DEMO.brand}.reamaze.com/admin/conversations/${DEMO.conversation.slug}`,
     );
-    expect(harness.fake.log.map((r) => r.path)).toEqual([`/api/v1/conversations/${DEMO.conversation.slug}`]);
+    expect(harness.fake.log.map((r) => r.path)).toEqual([
+      `/api/v1/conversations/${DEMO.conversation.slug}`,
+    ]);
     expect(harness.fake.log[0]!.query).toMatchObject({ id_type: 'ref' });
   });
 
@@ -88,7 +90,9 @@ describe('popup lookups', () => {
 
   test('an unknown value says nothing was found', async () => {
     await popup.lookup('no-such-conversation');
-    expect(await popup.page.getByText('No conversation found for “no-such-conversation”').count()).toBe(1);
+    expect(
+      await popup.page.getByText('No conversation found for “no-such-conversation”').count(),
+    ).toBe(1);
   });
 
   test('markup in a subject and body is shown as text', async () => {
@@ -96,7 +100,9 @@ describe('popup lookups', () => {
     const card = popup.results();
     expect(await card.innerText()).toContain('<img');
     expect(await card.locator('img, script').count()).toBe(0);
-    expect(await popup.page.evaluate(() => (window as { hacked?: unknown }).hacked)).toBeUndefined();
+    expect(
+      await popup.page.evaluate(() => (window as { hacked?: unknown }).hacked),
+    ).toBeUndefined();
   });
 
   test('a rate limit is retried once, then named', async () => {
@@ -128,7 +134,9 @@ describe('popup lookups', () => {
     await popup.lookup(DEMO.conversation.refId);
     harness.fake.clearLog();
     const fresh = await openPopup();
-    await fresh.page.getByRole('button', { name: `Search again for ${DEMO.conversation.refId}` }).click();
+    await fresh.page
+      .getByRole('button', { name: `Search again for ${DEMO.conversation.refId}` })
+      .click();
     await fresh.settled();
     expect(await fresh.results().innerText()).toContain(DEMO.conversation.subject);
     expect(await fresh.search().inputValue()).toBe(DEMO.conversation.refId);
@@ -156,11 +164,17 @@ describe('popup keyboard flow', () => {
 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-slug') ?? document.activeElement?.tagName);
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('data-slug') ?? document.activeElement?.tagName,
+      );
     const second = await popup.results().nth(1).getAttribute('data-slug');
     expect(await focused()).toBe(second);
 
-    const [opened] = await Promise.all([harness.browser.context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    const [opened] = await Promise.all([
+      harness.browser.context.waitForEvent('page'),
+      page.keyboard.press('Enter'),
+    ]);
     expect(opened.url()).toBe(`https://${DEMO.brand}.reamaze.com/admin/conversations/${second}`);
     await opened.close();
 

@@ -178,7 +178,9 @@ describe('Amazon Seller Central order page', () => {
     });
     await store.clickLauncher();
     const sidebar = await store.sidebar();
-    expect(await sidebar.getByRole('article').innerText()).toContain(`Amazon order ${DEMO.amazon.originId}`);
+    expect(await sidebar.getByRole('article').innerText()).toContain(
+      `Amazon order ${DEMO.amazon.originId}`,
+    );
     await store.page.close();
   });
 });

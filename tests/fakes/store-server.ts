@@ -19,7 +19,11 @@ export interface StoreServer {
   close(): Promise<void>;
 }
 
-export async function startStoreServer(options: { cert: string; key: string; pages: StorePage[] }): Promise<StoreServer> {
+export async function startStoreServer(options: {
+  cert: string;
+  key: string;
+  pages: StorePage[];
+}): Promise<StoreServer> {
   const pages = new Map(options.pages.map((page) => [keyOf(new URL(page.url)), page.html]));
   const requests: string[] = [];
   const server = createServer({ cert: options.cert, key: options.key }, (request, response) => {
@@ -27,7 +31,9 @@ export async function startStoreServer(options: { cert: string; key: string; pag
     const key = keyOf(new URL(request.url ?? '/', `https://${host}`));
     requests.push(key);
     const html = pages.get(key);
-    response.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.writeHead(html === undefined ? 404 : 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+    });
     response.end(html ?? '<!doctype html><title>Not found</title><h1>Not found</h1>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,7 +43,9 @@ export async function startStoreServer(options: { cert: string; key: string; pag
     requests,
     close() {
       server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

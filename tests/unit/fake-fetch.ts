@@ -3,10 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** A recorded API reply from `tests/fixtures/api`, as text: some fixtures are broken on purpose. */
 export function fixtureText(name: string): string {
-  return readFileSync(
-    fileURLToPath(new URL(`../fixtures/api/${name}`, import.meta.url)),
-    'utf8',
-  );
+  return readFileSync(fileURLToPath(new URL(`../fixtures/api/${name}`, import.meta.url)), 'utf8');
 }
 
 export function fixtureJson(name: string): unknown {

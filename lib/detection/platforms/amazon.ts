@@ -40,7 +40,9 @@ function linkedOrderIds(root: ParentNode): (string | undefined)[] {
 
 function urlIds(url: URL) {
   const id = pageKind(url) === 'order' ? url.pathname.match(ORDER)?.[1] : undefined;
-  return id ? detection('amazon', 'order', { originIds: originIds([id], 'amazon', ORDER_ID) }) : null;
+  return id
+    ? detection('amazon', 'order', { originIds: originIds([id], 'amazon', ORDER_ID) })
+    : null;
 }
 
 export const amazon: PlatformDetector = {

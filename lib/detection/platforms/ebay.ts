@@ -29,7 +29,9 @@ function linkedOrderIds(doc: Document): (string | null)[] {
 
 function urlIds(url: URL) {
   if (pageKind(url) !== 'order') return null;
-  return detection('ebay', 'order', { originIds: originIds([orderIdParam(url.searchParams)], 'ebay', ORDER_ID) });
+  return detection('ebay', 'order', {
+    originIds: originIds([orderIdParam(url.searchParams)], 'ebay', ORDER_ID),
+  });
 }
 
 export const ebay: PlatformDetector = {

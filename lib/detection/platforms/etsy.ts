@@ -32,7 +32,9 @@ function listedOrderIds(root: ParentNode): (string | undefined)[] {
 
 function urlIds(url: URL) {
   if (pageKind(url) !== 'order') return null;
-  return detection('etsy', 'order', { originIds: originIds([orderIdInUrl(url)], 'etsy', ORDER_ID) });
+  return detection('etsy', 'order', {
+    originIds: originIds([orderIdInUrl(url)], 'etsy', ORDER_ID),
+  });
 }
 
 export const etsy: PlatformDetector = {

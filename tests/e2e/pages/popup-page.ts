@@ -6,7 +6,10 @@ export class PopupPage {
   constructor(readonly page: Page) {}
 
   /** `onRequest` sees every request the popup page itself makes, from its first. */
-  static async open(browser: ExtensionBrowser, onRequest?: (url: string) => void): Promise<PopupPage> {
+  static async open(
+    browser: ExtensionBrowser,
+    onRequest?: (url: string) => void,
+  ): Promise<PopupPage> {
     const page = await browser.context.newPage();
     if (onRequest) page.on('request', (request) => onRequest(request.url()));
     await page.goto(browser.extensionUrl('popup.html'));

@@ -32,7 +32,8 @@ export class StorePage {
     let last: string | null = null;
     while (Date.now() < deadline) {
       last = await this.launcherName();
-      if (last !== null && (typeof name === 'string' ? last === name : name.test(last))) return last;
+      if (last !== null && (typeof name === 'string' ? last === name : name.test(last)))
+        return last;
       await this.page.waitForTimeout(100);
     }
     throw new Error(`Launcher never became ${String(name)}; last seen: ${last}`);
@@ -59,13 +60,17 @@ export class StorePage {
   /** Evaluates in the content script's isolated world (where the extension's code runs). */
   async evaluateInContentScript(expression: string): Promise<unknown> {
     const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-    const listener = (event: { context: { id: number; name: string; auxData?: { type?: string } } }) =>
-      contexts.push(event.context);
+    const listener = (event: {
+      context: { id: number; name: string; auxData?: { type?: string } };
+    }) => contexts.push(event.context);
     this.cdp.on('Runtime.executionContextCreated', listener);
     await this.cdp.send('Runtime.enable');
     this.cdp.off('Runtime.executionContextCreated', listener);
-    const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Re:amaze Inline');
-    if (!isolated) throw new Error(`No content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+    const isolated = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.name === 'Re:amaze Inline',
+    );
+    if (!isolated)
+      throw new Error(`No content-script world among ${contexts.map((c) => c.name).join(', ')}`);
     const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
       expression,
       contextId: isolated.id,

@@ -9,13 +9,7 @@ import {
 } from '@/lib/api/client';
 import { ReamazeApiError, SerializedApiErrorSchema } from '@/lib/api/errors';
 import { statusLabel } from '@/lib/api/labels';
-import {
-  fakeFetch,
-  fakeSleep,
-  hangingReply,
-  reply,
-  replyWithFixture,
-} from '../fake-fetch';
+import { fakeFetch, fakeSleep, hangingReply, reply, replyWithFixture } from '../fake-fetch';
 
 const TOKEN = 'tok_9f8e7d6c5b4a3210secret';
 const CREDENTIALS = { brand: 'northwind', email: 'agent@northwind.example', token: TOKEN };

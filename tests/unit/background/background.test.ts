@@ -16,7 +16,11 @@ function stubListeners() {
   }
   const listener = () => ({ addListener: vi.fn() });
   Object.assign(fakeBrowser, {
-    contextMenus: { onClicked: listener(), create: vi.fn(), removeAll: vi.fn(async () => undefined) },
+    contextMenus: {
+      onClicked: listener(),
+      create: vi.fn(),
+      removeAll: vi.fn(async () => undefined),
+    },
     omnibox: {
       onInputStarted: listener(),
       onInputChanged: listener(),
@@ -42,14 +46,21 @@ describe('background start-up', () => {
       { type: 'getSettings', payload: {} },
       { id: fakeBrowser.runtime.id, origin, url: `${origin}/popup.html` } as Sender,
     );
-    expect(reply).toEqual({ ok: true, data: { brands: [], defaultBrand: null, storeBrands: [], dataKeys: [] } });
+    expect(reply).toEqual({
+      ok: true,
+      data: { brands: [], defaultBrand: null, storeBrands: [], dataKeys: [] },
+    });
   });
 
   test('refuses settings to a content script', async () => {
     background.main();
     const [reply] = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'getSettings', payload: {} },
-      { id: fakeBrowser.runtime.id, origin: 'https://admin.shopify.com', tab: { id: 4 } } as unknown as Sender,
+      {
+        id: fakeBrowser.runtime.id,
+        origin: 'https://admin.shopify.com',
+        tab: { id: 4 },
+      } as unknown as Sender,
     );
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });

@@ -10,7 +10,9 @@ describe('executeInClickedTab', () => {
   test('retries while the click’s activeTab grant has not reached the page yet', async () => {
     const run = vi
       .fn<() => Promise<string>>()
-      .mockRejectedValueOnce(new Error('Cannot access contents of the page. Extension manifest must request permission'))
+      .mockRejectedValueOnce(
+        new Error('Cannot access contents of the page. Extension manifest must request permission'),
+      )
       .mockResolvedValueOnce('ran');
     const result = executeInClickedTab(run);
     await vi.advanceTimersByTimeAsync(100);
@@ -37,20 +39,38 @@ describe('searchFromMenu', () => {
 
   test('a selection is classified and searched in that tab’s sidebar', async () => {
     const d = deps(true);
-    const info = { menuItemId: 'search-selection', selectionText: 'order #1042', pageUrl: 'https://mail.example.com/inbox/1' } as never;
+    const info = {
+      menuItemId: 'search-selection',
+      selectionText: 'order #1042',
+      pageUrl: 'https://mail.example.com/inbox/1',
+    } as never;
     await searchFromMenu(info, tab, d);
-    expect(d.tabs.searchIn).toHaveBeenCalledWith(5, 'https://mail.example.com/inbox/1', 'order #1042', [{ kind: 'order', ref: '1042' }]);
+    expect(d.tabs.searchIn).toHaveBeenCalledWith(
+      5,
+      'https://mail.example.com/inbox/1',
+      'order #1042',
+      [{ kind: 'order', ref: '1042' }],
+    );
     expect(d.showSidebar).toHaveBeenCalledWith(5);
     expect(d.showElsewhere).not.toHaveBeenCalled();
   });
 
   test('where no sidebar can be shown (a browser page), the results open in a tab of their own', async () => {
     const d = deps(false);
-    const info = { menuItemId: 'search-link', linkUrl: 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567', pageUrl: 'https://mail.example.com/' } as never;
+    const info = {
+      menuItemId: 'search-link',
+      linkUrl: 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567',
+      pageUrl: 'https://mail.example.com/',
+    } as never;
     await searchFromMenu(info, tab, d);
-    expect(d.tabs.searchIn).toHaveBeenCalledWith(5, 'https://mail.example.com/', expect.any(String), [
-      { kind: 'marketplace', marketplace: 'amazon', id: '113-1234567-1234567' },
-    ]);
-    expect(d.showElsewhere).toHaveBeenCalledWith('https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567');
+    expect(d.tabs.searchIn).toHaveBeenCalledWith(
+      5,
+      'https://mail.example.com/',
+      expect.any(String),
+      [{ kind: 'marketplace', marketplace: 'amazon', id: '113-1234567-1234567' }],
+    );
+    expect(d.showElsewhere).toHaveBeenCalledWith(
+      'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567',
+    );
   });
 });

@@ -12,8 +12,18 @@ import type { SenderContext } from '@/lib/messaging/router';
 
 const page: SenderContext = { senderClass: 'extensionPage' };
 
-const saved = { brand: 'northwind', email: 'sam@acme.example', token: 'saved-token-123', marketplaceChannels: {} };
-const southwind = { brand: 'southwind', email: 'sol@southwind.example', token: 'south-token-456', marketplaceChannels: {} };
+const saved = {
+  brand: 'northwind',
+  email: 'sam@acme.example',
+  token: 'saved-token-123',
+  marketplaceChannels: {},
+};
+const southwind = {
+  brand: 'southwind',
+  email: 'sol@southwind.example',
+  token: 'south-token-456',
+  marketplaceChannels: {},
+};
 const staffEmail = 'sam@acme.example';
 
 function handlersWith(...replies: Parameters<typeof fakeFetch>) {
@@ -31,7 +41,11 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
     createClient,
     search,
     tabs,
-    sitePrefs: { get: async () => DEFAULT_SITE_PREFS, all: async () => ({}), update: async () => undefined },
+    sitePrefs: {
+      get: async () => DEFAULT_SITE_PREFS,
+      all: async () => ({}),
+      update: async () => undefined,
+    },
     sendToTab: async () => undefined,
     testRuleInPage: async () => null,
   });
@@ -44,7 +58,9 @@ describe('brand handlers', () => {
     const { handlers } = handlersWith();
     const summary = await handlers.getSettings({}, page);
     expect(summary).toEqual({
-      brands: [{ brand: 'northwind', email: 'sam@acme.example', hasToken: true, marketplaceChannels: {} }],
+      brands: [
+        { brand: 'northwind', email: 'sam@acme.example', hasToken: true, marketplaceChannels: {} },
+      ],
       defaultBrand: 'northwind',
       storeBrands: [],
       dataKeys: [],
@@ -53,14 +69,25 @@ describe('brand handlers', () => {
   });
 
   test('a brand is tested on save and saved only when the connection works', async () => {
-    const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'), reply('{"error":"Unauthorized"}', 403));
-    const added = await handlers.saveBrand({ brand: 'northwind', email: staffEmail, token: 'typed-token' }, page);
-    expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`${staffEmail}:typed-token`)}`);
+    const { handlers, calls } = handlersWith(
+      replyWithFixture('staff-200.json'),
+      reply('{"error":"Unauthorized"}', 403),
+    );
+    const added = await handlers.saveBrand(
+      { brand: 'northwind', email: staffEmail, token: 'typed-token' },
+      page,
+    );
+    expect(calls[0]!.headers.get('Authorization')).toBe(
+      `Basic ${btoa(`${staffEmail}:typed-token`)}`,
+    );
     expect(added.staffName).toBeTruthy();
     expect(added.settings.brands.map((b) => b.brand)).toEqual(['northwind']);
 
     await expect(
-      handlers.saveBrand({ brand: 'southwind', email: 'sol@southwind.example', token: 'wrong' }, page),
+      handlers.saveBrand(
+        { brand: 'southwind', email: 'sol@southwind.example', token: 'wrong' },
+        page,
+      ),
     ).rejects.toMatchObject({ kind: 'unauthorized' });
     expect((await loadSettings()).settings.brands.map((b) => b.brand)).toEqual(['northwind']);
   });
@@ -72,9 +99,14 @@ describe('brand handlers', () => {
       defaultBrand: 'northwind',
     });
     const { handlers } = handlersWith(replyWithFixture('staff-200.json'));
-    await handlers.saveBrand({ brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' }, page);
+    await handlers.saveBrand(
+      { brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' },
+      page,
+    );
     const { settings } = await loadSettings();
-    expect(settings.brands).toEqual([{ ...saved, brand: 'northwind-eu', marketplaceChannels: { amazon: 'amazon-us' } }]);
+    expect(settings.brands).toEqual([
+      { ...saved, brand: 'northwind-eu', marketplaceChannels: { amazon: 'amazon-us' } },
+    ]);
     expect(settings.storeBrands).toEqual([{ store: 'shop.example.com', brand: 'northwind-eu' }]);
     expect(settings.defaultBrand).toBe('northwind-eu');
   });
@@ -83,7 +115,10 @@ describe('brand handlers', () => {
     const { handlers, calls } = handlersWith();
     await expect(
       handlers.saveBrand({ brand: 'northwind', email: staffEmail, token: '' }, page),
-    ).rejects.toMatchObject({ kind: 'invalidInput', fieldErrors: { token: [expect.stringMatching(/API token/)] } });
+    ).rejects.toMatchObject({
+      kind: 'invalidInput',
+      fieldErrors: { token: [expect.stringMatching(/API token/)] },
+    });
     expect(calls).toHaveLength(0);
     expect((await loadSettings()).settings.brands).toEqual([]);
   });
@@ -107,7 +142,9 @@ describe('brand handlers', () => {
       [{ store: 'https://admin.shopify.com/store/SouthWind-Goods/orders', brand: 'southwind' }],
       page,
     );
-    expect(summary.storeBrands).toEqual([{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }]);
+    expect(summary.storeBrands).toEqual([
+      { store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' },
+    ]);
     await expect(
       handlers.saveStoreBrands(
         [
@@ -118,7 +155,10 @@ describe('brand handlers', () => {
       ),
     ).rejects.toMatchObject({
       kind: 'invalidInput',
-      fieldErrors: { '0.store': [expect.any(String)], '1.brand': [expect.stringMatching(/no brand nobody/)] },
+      fieldErrors: {
+        '0.store': [expect.any(String)],
+        '1.brand': [expect.stringMatching(/no brand nobody/)],
+      },
     });
   });
 
@@ -131,7 +171,10 @@ describe('brand handlers', () => {
       { store: 'https://shop.example.com/wp-admin', brand: 'northwind' },
     ];
     const error = await handlers.saveStoreBrands(rows, page).catch((e: unknown) => e);
-    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toEqual(['0.store', '2.store']);
+    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toEqual([
+      '0.store',
+      '2.store',
+    ]);
   });
 
   test('custom-data keys save without asking any brand’s API (an imported brand has no token yet)', async () => {
@@ -144,9 +187,13 @@ describe('brand handlers', () => {
 
   test('testConnection uses the entered values and names the staff user', async () => {
     const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
-    const result = await handlers.testConnection({ brand: 'northwind', email: 'SAM@acme.example', token: 'typed' }, page);
+    const result = await handlers.testConnection(
+      { brand: 'northwind', email: 'SAM@acme.example', token: 'typed' },
+      page,
+    );
     expect(result.brand).toBe('northwind');
-    const staff = (fixtureJson('staff-200.json') as { staff: { email: string; name: string }[] }).staff;
+    const staff = (fixtureJson('staff-200.json') as { staff: { email: string; name: string }[] })
+      .staff;
     expect(result.staffName).toBe(staff.find((s) => s.email === 'sam@acme.example')!.name);
     expect(calls[0]!.url.host).toBe('northwind.reamaze.io');
     expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa('SAM@acme.example:typed')}`);
@@ -155,14 +202,22 @@ describe('brand handlers', () => {
   test('testConnection with a blank token tests the saved one', async () => {
     await updateSettings({ brands: [saved] });
     const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
-    await handlers.testConnection({ brand: 'northwind', email: 'sam@acme.example', token: '' }, page);
-    expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`sam@acme.example:${saved.token}`)}`);
+    await handlers.testConnection(
+      { brand: 'northwind', email: 'sam@acme.example', token: '' },
+      page,
+    );
+    expect(calls[0]!.headers.get('Authorization')).toBe(
+      `Basic ${btoa(`sam@acme.example:${saved.token}`)}`,
+    );
   });
 
   test('a rejected token is an unauthorized error that never holds the token', async () => {
     const { handlers } = handlersWith(reply('{"error":"Unauthorized"}', 403));
     const error = await handlers
-      .testConnection({ brand: 'northwind', email: 'sam@acme.example', token: 'wrong-token-xyz' }, page)
+      .testConnection(
+        { brand: 'northwind', email: 'sam@acme.example', token: 'wrong-token-xyz' },
+        page,
+      )
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'unauthorized' });
     expect(JSON.stringify(error)).not.toContain('wrong-token-xyz');
@@ -187,7 +242,9 @@ describe('brand handlers', () => {
 describe('lookup handler', () => {
   test('refuses to run before the agent has connected', async () => {
     const { handlers, calls } = handlersWith();
-    await expect(handlers.lookup({ query: '1042' }, page)).rejects.toMatchObject({ kind: 'notConfigured' });
+    await expect(handlers.lookup({ query: '1042' }, page)).rejects.toMatchObject({
+      kind: 'notConfigured',
+    });
     expect(calls).toHaveLength(0);
   });
 
@@ -225,10 +282,18 @@ describe('searches', () => {
     const result = await handlers.lookup({ query: 'Amazon order 113-1234567-1234567' }, page);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url.pathname).toBe('/api/v1/conversations/113-1234567-1234567');
-    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ id_type: 'origin', category: 'amazon-us' });
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({
+      id_type: 'origin',
+      category: 'amazon-us',
+    });
     expect(result.searched).toBe('Amazon order 113-1234567-1234567 in channel amazon-us');
     expect(result.conversations[0]?.reasons).toEqual([
-      { kind: 'marketplace', value: '113-1234567-1234567', marketplace: 'amazon', channel: 'amazon-us' },
+      {
+        kind: 'marketplace',
+        value: '113-1234567-1234567',
+        marketplace: 'amazon',
+        channel: 'amazon-us',
+      },
     ]);
   });
 
@@ -238,12 +303,17 @@ describe('searches', () => {
     const result = await handlers.lookup({ query: 'ABCDEF', brand: 'southwind' }, page);
     expect(result.brand).toBe('southwind');
     expect(calls[0]!.url.host).toBe('southwind.reamaze.io');
-    expect(calls[0]!.headers.get('Authorization')).toBe(`Basic ${btoa(`${southwind.email}:${southwind.token}`)}`);
+    expect(calls[0]!.headers.get('Authorization')).toBe(
+      `Basic ${btoa(`${southwind.email}:${southwind.token}`)}`,
+    );
   });
 
   test('a bare number found nowhere is then tried as a conversation’s database id', async () => {
     await updateSettings({ brands: [saved] });
-    const { handlers, calls } = handlersWith(reply('{"errors":"Not Found"}', 404), conversationFor('by-db-id'));
+    const { handlers, calls } = handlersWith(
+      reply('{"errors":"Not Found"}', 404),
+      conversationFor('by-db-id'),
+    );
     const result = await handlers.lookup({ query: '918273' }, page);
     expect(calls.map((call) => call.url.search)).toEqual(['?id_type=ref', '']);
     expect(result.conversations.map((c) => c.slug)).toEqual(['by-db-id']);
@@ -252,7 +322,9 @@ describe('searches', () => {
   test('text with nothing to search is refused without a request', async () => {
     await updateSettings({ brands: [saved] });
     const { handlers, calls } = handlersWith();
-    await expect(handlers.lookup({ query: 'email: nope' }, page)).rejects.toMatchObject({ kind: 'invalidInput' });
+    await expect(handlers.lookup({ query: 'email: nope' }, page)).rejects.toMatchObject({
+      kind: 'invalidInput',
+    });
     expect(calls).toHaveLength(0);
   });
 
@@ -261,15 +333,44 @@ describe('searches', () => {
       brands: [saved, southwind],
       storeBrands: [{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }],
     });
-    const { handlers, tabs, calls } = handlersWith(conversationFor('south'), conversationFor('north'));
-    const detection = { platform: 'shopify', kind: 'order' as const, orderRefs: ['1042'], originIds: [], emails: [] };
+    const { handlers, tabs, calls } = handlersWith(
+      conversationFor('south'),
+      conversationFor('north'),
+    );
+    const detection = {
+      platform: 'shopify',
+      kind: 'order' as const,
+      orderRefs: ['1042'],
+      originIds: [],
+      emails: [],
+    };
     const south = 'https://admin.shopify.com/store/southwind-goods/orders/5523819086117';
     const north = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
-    await handlers.reportDetection(detection, { senderClass: 'contentScript', tabId: 1, origin: 'https://admin.shopify.com', url: south });
-    await handlers.reportDetection(detection, { senderClass: 'contentScript', tabId: 2, origin: 'https://admin.shopify.com', url: north });
-    expect(calls.map((call) => call.url.host)).toEqual(['southwind.reamaze.io', 'northwind.reamaze.io']);
-    const sidebar = await handlers.getTabConversations({}, { senderClass: 'extensionPage', tabId: 1 });
-    expect(sidebar).toMatchObject({ brand: 'southwind', source: 'page', searched: ['order #1042'] });
+    await handlers.reportDetection(detection, {
+      senderClass: 'contentScript',
+      tabId: 1,
+      origin: 'https://admin.shopify.com',
+      url: south,
+    });
+    await handlers.reportDetection(detection, {
+      senderClass: 'contentScript',
+      tabId: 2,
+      origin: 'https://admin.shopify.com',
+      url: north,
+    });
+    expect(calls.map((call) => call.url.host)).toEqual([
+      'southwind.reamaze.io',
+      'northwind.reamaze.io',
+    ]);
+    const sidebar = await handlers.getTabConversations(
+      {},
+      { senderClass: 'extensionPage', tabId: 1 },
+    );
+    expect(sidebar).toMatchObject({
+      brand: 'southwind',
+      source: 'page',
+      searched: ['order #1042'],
+    });
     // What the omnibox reads to search in the active store tab's brand.
     expect(tabs.urlOf(1)).toBe(south);
     expect(tabs.urlOf(99)).toBeUndefined();
@@ -277,13 +378,29 @@ describe('searches', () => {
 
   test('a right-click search shows in that tab until the agent goes back to the page', async () => {
     await updateSettings({ brands: [saved] });
-    const { handlers, tabs, calls } = handlersWith(conversationFor('page-conv'), conversationFor('searched-conv'));
-    const sender = { senderClass: 'contentScript' as const, tabId: 3, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/a/orders/1' };
-    await handlers.reportDetection({ platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] }, sender);
+    const { handlers, tabs, calls } = handlersWith(
+      conversationFor('page-conv'),
+      conversationFor('searched-conv'),
+    );
+    const sender = {
+      senderClass: 'contentScript' as const,
+      tabId: 3,
+      origin: 'https://admin.shopify.com',
+      url: 'https://admin.shopify.com/store/a/orders/1',
+    };
+    await handlers.reportDetection(
+      { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] },
+      sender,
+    );
     tabs.searchIn(3, sender.url, 'ABCDEF', [{ kind: 'reference', id: 'ABCDEF' }]);
     const sidebarFrame = { senderClass: 'extensionPage' as const, tabId: 3 };
     const searched = await handlers.getTabConversations({}, sidebarFrame);
-    expect(searched).toMatchObject({ source: 'search', query: 'ABCDEF', hasPage: true, searched: ['reference id or slug ABCDEF'] });
+    expect(searched).toMatchObject({
+      source: 'search',
+      query: 'ABCDEF',
+      hasPage: true,
+      searched: ['reference id or slug ABCDEF'],
+    });
     expect(searched.matches.map((m) => m.slug)).toEqual(['searched-conv']);
     await handlers.clearSearch({}, sidebarFrame);
     const back = await handlers.getTabConversations({}, sidebarFrame);
@@ -294,8 +411,16 @@ describe('searches', () => {
   test('the popup reads the active tab’s conversations by its id', async () => {
     await updateSettings({ brands: [saved] });
     const { handlers } = handlersWith(conversationFor('page-conv'));
-    const sender = { senderClass: 'contentScript' as const, tabId: 4, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/a/orders/1' };
-    await handlers.reportDetection({ platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] }, sender);
+    const sender = {
+      senderClass: 'contentScript' as const,
+      tabId: 4,
+      origin: 'https://admin.shopify.com',
+      url: 'https://admin.shopify.com/store/a/orders/1',
+    };
+    await handlers.reportDetection(
+      { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] },
+      sender,
+    );
     const fromPopup = await handlers.getTabConversations({ tabId: 4 }, page);
     expect(fromPopup.matches.map((m) => m.slug)).toEqual(['page-conv']);
   });
@@ -304,14 +429,26 @@ describe('searches', () => {
 describe('a right-click search and page changes', () => {
   test('another page in the tab shows its own conversations, not the old search', async () => {
     await updateSettings({ brands: [saved] });
-    const conversation = (slug: string) => reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
+    const conversation = (slug: string) =>
+      reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
     const { handlers, tabs } = handlersWith(conversation('searched'), conversation('next-page'));
     const first = 'https://admin.shopify.com/store/a/orders/1';
     tabs.searchIn(6, first, 'ABCDEF', [{ kind: 'reference', id: 'ABCDEF' }]);
     const frame = { senderClass: 'extensionPage' as const, tabId: 6 };
     expect((await handlers.getTabConversations({}, frame)).source).toBe('search');
-    const next = { senderClass: 'contentScript' as const, tabId: 6, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/a/orders/2' };
-    await handlers.reportDetection({ platform: 'shopify', kind: 'order', orderRefs: ['1043'], originIds: [], emails: [] }, next);
-    expect(await handlers.getTabConversations({}, frame)).toMatchObject({ source: 'page', matches: [{ slug: 'next-page' }] });
+    const next = {
+      senderClass: 'contentScript' as const,
+      tabId: 6,
+      origin: 'https://admin.shopify.com',
+      url: 'https://admin.shopify.com/store/a/orders/2',
+    };
+    await handlers.reportDetection(
+      { platform: 'shopify', kind: 'order', orderRefs: ['1043'], originIds: [], emails: [] },
+      next,
+    );
+    expect(await handlers.getTabConversations({}, frame)).toMatchObject({
+      source: 'page',
+      matches: [{ slug: 'next-page' }],
+    });
   });
 });

@@ -9,7 +9,9 @@ type Listener = (...args: any[]) => void;
 /** The fake browser has no omnibox: record what the extension registers and shows. */
 function stubOmnibox() {
   const listeners: Record<string, Listener> = {};
-  const event = (name: string) => ({ addListener: (listener: Listener) => (listeners[name] = listener) });
+  const event = (name: string) => ({
+    addListener: (listener: Listener) => (listeners[name] = listener),
+  });
   const setDefaultSuggestion = vi.fn();
   Object.assign(fakeBrowser, {
     omnibox: {
@@ -61,7 +63,10 @@ describe('the rz omnibox keyword', () => {
       .mockResolvedValueOnce([match('a', 'A'), match('b', 'B')]);
     registerOmnibox({ search, openResults });
 
-    listeners.entered!('https://northwind.reamaze.com/admin/conversations/chosen', 'newForegroundTab');
+    listeners.entered!(
+      'https://northwind.reamaze.com/admin/conversations/chosen',
+      'newForegroundTab',
+    );
     listeners.entered!('ABC-1', 'newForegroundTab');
     listeners.entered!('maya@example.net', 'newBackgroundTab');
     await vi.runAllTimersAsync();
@@ -74,9 +79,14 @@ describe('the rz omnibox keyword', () => {
 
   test('a failed search is said in the default suggestion', async () => {
     const { listeners, setDefaultSuggestion } = stubOmnibox();
-    registerOmnibox({ search: async () => Promise.reject(new Error('Re:amaze rate-limited <us>')), openResults: vi.fn() });
+    registerOmnibox({
+      search: async () => Promise.reject(new Error('Re:amaze rate-limited <us>')),
+      openResults: vi.fn(),
+    });
     listeners.changed!('1042', vi.fn());
     await vi.advanceTimersByTimeAsync(300);
-    expect(setDefaultSuggestion).toHaveBeenLastCalledWith({ description: 'Re:amaze: Re:amaze rate-limited &#60;us&#62;' });
+    expect(setDefaultSuggestion).toHaveBeenLastCalledWith({
+      description: 'Re:amaze: Re:amaze rate-limited &#60;us&#62;',
+    });
   });
 });

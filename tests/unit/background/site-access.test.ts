@@ -9,7 +9,12 @@ describe('site access', () => {
   test('only granted store sites count, not the API host or manifest hosts', () => {
     expect(
       grantedSites(
-        ['https://*.reamaze.io/*', 'https://shop.northwind.example/*', 'https://admin.shopify.com/*', 'http://legacy.example/*'],
+        [
+          'https://*.reamaze.io/*',
+          'https://shop.northwind.example/*',
+          'https://admin.shopify.com/*',
+          'http://legacy.example/*',
+        ],
         staticMatches,
       ),
     ).toEqual(['https://shop.northwind.example/*', 'http://legacy.example/*']);
@@ -17,7 +22,10 @@ describe('site access', () => {
 
   test('the detector is registered for exactly the granted sites', async () => {
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-      manifest_version: 3, name: 'x', version: '1', host_permissions: ['https://*.reamaze.io/*'],
+      manifest_version: 3,
+      name: 'x',
+      version: '1',
+      host_permissions: ['https://*.reamaze.io/*'],
     });
     vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({
       origins: ['https://*.reamaze.io/*', 'https://shop.northwind.example/*'],
@@ -43,7 +51,11 @@ describe('site access', () => {
   });
 
   test('nothing granted, nothing registered', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'x',
+      version: '1',
+    });
     vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: [], permissions: [] });
     const register = vi.fn();
     Object.assign(fakeBrowser.scripting, {
@@ -56,11 +68,18 @@ describe('site access', () => {
   });
 
   test('a newly granted site gets the detector in its open tabs', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'x',
+      version: '1',
+    });
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
     const executeScript = vi.fn(async () => []);
     Object.assign(fakeBrowser.scripting, { executeScript });
     await injectIntoOpenTabs(['https://shop.northwind.example/*']);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/detector.js'] });
+    expect(executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7 },
+      files: ['/content-scripts/detector.js'],
+    });
   });
 });

@@ -24,8 +24,13 @@ const CHANNELS: Record<string, ChannelChoices> = {
 
 const lookupReplies = {
   getLookupSettings: ({ brand = 'northwind' }: { brand?: string }) => ok(CHANNELS[brand]!),
-  saveLookupSettings: ({ brand, marketplaceChannels }: { brand: string; marketplaceChannels: ChannelChoices['selected'] }) =>
-    ok({ ...CHANNELS[brand]!, selected: marketplaceChannels }),
+  saveLookupSettings: ({
+    brand,
+    marketplaceChannels,
+  }: {
+    brand: string;
+    marketplaceChannels: ChannelChoices['selected'];
+  }) => ok({ ...CHANNELS[brand]!, selected: marketplaceChannels }),
   saveDataKeys: (dataKeys: string[]) => ok(settings({ dataKeys })),
 };
 

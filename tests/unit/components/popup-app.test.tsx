@@ -6,10 +6,21 @@ import type { LookupResult, Result } from '@/lib/messaging/protocol';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import { lookupResult, summary } from './summaries';
 
-const brand = (name: string, hasToken = true) => ({ brand: name, email: `dana@${name}.example`, hasToken, marketplaceChannels: {} });
+const brand = (name: string, hasToken = true) => ({
+  brand: name,
+  email: `dana@${name}.example`,
+  hasToken,
+  marketplaceChannels: {},
+});
 const settings = (overrides: Partial<SettingsSummary> = {}): Result<SettingsSummary> => ({
   ok: true,
-  data: { brands: [brand('northwind')], defaultBrand: 'northwind', storeBrands: [], dataKeys: [], ...overrides },
+  data: {
+    brands: [brand('northwind')],
+    defaultBrand: 'northwind',
+    storeBrands: [],
+    dataKeys: [],
+    ...overrides,
+  },
 });
 const configured = settings();
 
@@ -51,14 +62,25 @@ describe('PopupApp', () => {
     await search('  where-is-order-1042 ');
     const card = await screen.findByRole('article', { name: 'Where is my order #1042?' });
     expect(s.lookup).toHaveBeenCalledWith('where-is-order-1042', undefined, 'northwind');
-    for (const text of ['Responded', 'Support', 'Dana Whitfield <dana.whitfield@example.net>', 'Sam Ortega', 'shipping', 'shopify']) {
+    for (const text of [
+      'Responded',
+      'Support',
+      'Dana Whitfield <dana.whitfield@example.net>',
+      'Sam Ortega',
+      'shipping',
+      'shopify',
+    ]) {
       expect(card.textContent).toContain(text);
     }
     expect(card.textContent).toContain('Customer: Thanks — any update?');
     const link = screen.getByRole('link', { name: 'Open in Re:amaze' });
-    expect(link.getAttribute('href')).toBe('https://northwind.reamaze.com/admin/conversations/where-is-order-1042');
+    expect(link.getAttribute('href')).toBe(
+      'https://northwind.reamaze.com/admin/conversations/where-is-order-1042',
+    );
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(card.querySelector('time')?.getAttribute('datetime')).toBe('2024-03-04T11:02:07.113-05:00');
+    expect(card.querySelector('time')?.getAttribute('datetime')).toBe(
+      '2024-03-04T11:02:07.113-05:00',
+    );
   });
 
   test('hostile subjects and bodies render as text', async () => {
@@ -67,7 +89,12 @@ describe('PopupApp', () => {
       lookup: async () => ({
         ok: true,
         data: lookupResult({
-          conversations: [summary({ subject: hostile, lastMessage: { body: hostile, at: '2024-03-04T10:40:51Z', from: 'staff' } })],
+          conversations: [
+            summary({
+              subject: hostile,
+              lastMessage: { body: hostile, at: '2024-03-04T10:40:51Z', from: 'staff' },
+            }),
+          ],
         }),
       }),
     });
@@ -81,7 +108,10 @@ describe('PopupApp', () => {
 
   test('no match names what was searched', async () => {
     const s = services({
-      lookup: async () => ({ ok: true, data: lookupResult({ query: 'zzz', conversations: [], totalCount: 0 }) }),
+      lookup: async () => ({
+        ok: true,
+        data: lookupResult({ query: 'zzz', conversations: [], totalCount: 0 }),
+      }),
     });
     render(<PopupApp services={s} />);
     await search('zzz');
@@ -116,7 +146,10 @@ describe('PopupApp', () => {
     await search('first');
     await search('second');
     await screen.findByRole('article', { name: 'Second' });
-    releaseFirst({ ok: true, data: lookupResult({ conversations: [summary({ subject: 'First' })] }) });
+    releaseFirst({
+      ok: true,
+      data: lookupResult({ conversations: [summary({ subject: 'First' })] }),
+    });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.queryByRole('article', { name: 'First' })).toBeNull();
   });
@@ -125,7 +158,9 @@ describe('PopupApp', () => {
     const s = services();
     render(<PopupApp services={s} />);
     await search('where-is-order-1042');
-    const again = await screen.findByRole('button', { name: 'Search again for where-is-order-1042' });
+    const again = await screen.findByRole('button', {
+      name: 'Search again for where-is-order-1042',
+    });
     fireEvent.click(again);
     await waitFor(() => expect(s.lookup).toHaveBeenCalledTimes(2));
   });
@@ -143,7 +178,9 @@ describe('PopupApp', () => {
     }));
     render(<PopupApp services={services({ lookup })} />);
     await search('dana@x.example');
-    expect(await screen.findByText('Showing 1 of 2 conversations for “dana@x.example”')).toBeTruthy();
+    expect(
+      await screen.findByText('Showing 1 of 2 conversations for “dana@x.example”'),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show more conversations' }));
     await screen.findByRole('article', { name: 'Page 2' });
     expect(screen.getByRole('article', { name: 'Page 1' })).toBeTruthy();
@@ -160,10 +197,15 @@ describe('PopupApp site access', () => {
     }));
     const s = services({
       currentTab: async () => ({ id: 7, url: 'https://shop.northwind.example/wp-admin/' }),
-      site: { load: async () => ({ origin: 'https://shop.northwind.example', state: 'disabled' }), setEnabled },
+      site: {
+        load: async () => ({ origin: 'https://shop.northwind.example', state: 'disabled' }),
+        setEnabled,
+      },
     });
     render(<PopupApp services={s} />);
-    expect((await screen.findByText(/Not enabled on shop.northwind.example/)).textContent).toBeTruthy();
+    expect(
+      (await screen.findByText(/Not enabled on shop.northwind.example/)).textContent,
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Enable on this site' }));
     expect(setEnabled).toHaveBeenCalledWith('https://shop.northwind.example', true);
     expect(await screen.findByRole('button', { name: 'Disable on this site' })).toBeTruthy();
@@ -175,24 +217,41 @@ describe('PopupApp site access', () => {
   test('hosted admins need no setup, and pages that are no site show nothing', async () => {
     const hosted = services({
       currentTab: async () => ({ id: 7, url: 'https://admin.shopify.com/store/a' }),
-      site: { load: async () => ({ origin: 'https://admin.shopify.com', state: 'hosted' }), setEnabled: vi.fn() },
+      site: {
+        load: async () => ({ origin: 'https://admin.shopify.com', state: 'hosted' }),
+        setEnabled: vi.fn(),
+      },
     });
     const { unmount } = render(<PopupApp services={hosted} />);
     expect(await screen.findByText(/works on admin.shopify.com without setup/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /on this site/ })).toBeNull();
     unmount();
-    render(<PopupApp services={services({ site: { load: async () => null, setEnabled: vi.fn() } })} />);
+    render(
+      <PopupApp services={services({ site: { load: async () => null, setEnabled: vi.fn() } })} />,
+    );
     await screen.findByRole('searchbox');
     expect(screen.queryByText(/this site|without setup/)).toBeNull();
   });
 });
 
 describe('PopupApp keyboard and context', () => {
-  const two = [summary({ slug: 'one', subject: 'First', url: 'https://northwind.reamaze.com/admin/conversations/one' }),
-    summary({ slug: 'two', subject: 'Second', url: 'https://northwind.reamaze.com/admin/conversations/two' })];
+  const two = [
+    summary({
+      slug: 'one',
+      subject: 'First',
+      url: 'https://northwind.reamaze.com/admin/conversations/one',
+    }),
+    summary({
+      slug: 'two',
+      subject: 'Second',
+      url: 'https://northwind.reamaze.com/admin/conversations/two',
+    }),
+  ];
 
   test('arrow keys move through results, Enter opens one in Re:amaze, C copies its link', async () => {
-    const s = services({ lookup: async () => ({ ok: true, data: lookupResult({ conversations: two, totalCount: 2 }) }) });
+    const s = services({
+      lookup: async () => ({ ok: true, data: lookupResult({ conversations: two, totalCount: 2 }) }),
+    });
     render(<PopupApp services={s} />);
     await search('maya@example.net');
     const first = await screen.findByRole('article', { name: 'First' });
@@ -204,9 +263,13 @@ describe('PopupApp keyboard and context', () => {
     const second = screen.getByRole('article', { name: 'Second' });
     expect(document.activeElement).toBe(second);
     fireEvent.keyDown(second, { key: 'Enter' });
-    expect(s.openConversation).toHaveBeenCalledWith('https://northwind.reamaze.com/admin/conversations/two');
+    expect(s.openConversation).toHaveBeenCalledWith(
+      'https://northwind.reamaze.com/admin/conversations/two',
+    );
     fireEvent.keyDown(second, { key: 'c' });
-    await waitFor(() => expect(s.copy).toHaveBeenCalledWith('https://northwind.reamaze.com/admin/conversations/two'));
+    await waitFor(() =>
+      expect(s.copy).toHaveBeenCalledWith('https://northwind.reamaze.com/admin/conversations/two'),
+    );
     expect((await screen.findByText('Link copied.')).getAttribute('role')).toBe('status');
     fireEvent.keyDown(second, { key: 'ArrowUp' });
     fireEvent.keyDown(first, { key: 'ArrowUp' });
@@ -225,11 +288,16 @@ describe('PopupApp keyboard and context', () => {
 
   test('after a search it says what was searched, in the marketplace’s channel', async () => {
     const s = services({
-      lookup: async () => ({ ok: true, data: lookupResult({ searched: 'Amazon order 113-1234567-1234567 in channel amazon-us' }) }),
+      lookup: async () => ({
+        ok: true,
+        data: lookupResult({ searched: 'Amazon order 113-1234567-1234567 in channel amazon-us' }),
+      }),
     });
     render(<PopupApp services={s} />);
     await search('113-1234567-1234567');
-    expect(await screen.findByText('Searched Amazon order 113-1234567-1234567 in channel amazon-us.')).toBeTruthy();
+    expect(
+      await screen.findByText('Searched Amazon order 113-1234567-1234567 in channel amazon-us.'),
+    ).toBeTruthy();
   });
 
   test('the brand switcher starts on the brand the current store maps to, and searches use the chosen brand', async () => {
@@ -239,7 +307,10 @@ describe('PopupApp keyboard and context', () => {
           brands: [brand('northwind'), brand('southwind')],
           storeBrands: [{ store: 'admin.shopify.com/store/southwind-goods', brand: 'southwind' }],
         }),
-      currentTab: async () => ({ id: 3, url: 'https://admin.shopify.com/store/southwind-goods/orders/1' }),
+      currentTab: async () => ({
+        id: 3,
+        url: 'https://admin.shopify.com/store/southwind-goods/orders/1',
+      }),
     });
     render(<PopupApp services={s} />);
     const switcher = (await screen.findByRole('combobox', { name: 'Brand' })) as HTMLSelectElement;
@@ -255,12 +326,27 @@ describe('PopupApp keyboard and context', () => {
     const tabConversations = vi.fn(async () => ({
       ok: true as const,
       data: {
-        state: 'ready' as const, source: 'page' as const, query: null, hasPage: true, brand: 'northwind',
-        searched: ['order #1042'], matches: [{ ...summary({ subject: 'From the page' }), reasons: [] }],
-        warnings: [], fetchedAt: 1, stale: false, autoOpen: false,
+        state: 'ready' as const,
+        source: 'page' as const,
+        query: null,
+        hasPage: true,
+        brand: 'northwind',
+        searched: ['order #1042'],
+        matches: [{ ...summary({ subject: 'From the page' }), reasons: [] }],
+        warnings: [],
+        fetchedAt: 1,
+        stale: false,
+        autoOpen: false,
       },
     }));
-    render(<PopupApp services={services({ currentTab: async () => ({ id: 9, url: 'https://admin.shopify.com/store/a/orders/1' }), tabConversations })} />);
+    render(
+      <PopupApp
+        services={services({
+          currentTab: async () => ({ id: 9, url: 'https://admin.shopify.com/store/a/orders/1' }),
+          tabConversations,
+        })}
+      />,
+    );
     expect(await screen.findByRole('heading', { name: 'On this page' })).toBeTruthy();
     expect(screen.getByRole('article', { name: 'From the page' })).toBeTruthy();
     expect(tabConversations).toHaveBeenCalledWith(9);
@@ -269,6 +355,8 @@ describe('PopupApp keyboard and context', () => {
   test('opened in a tab with a query (omnibox, context menu), it runs that search', async () => {
     const s = services({ initialQuery: 'maya@example.net' });
     render(<PopupApp services={s} />);
-    await waitFor(() => expect(s.lookup).toHaveBeenCalledWith('maya@example.net', undefined, 'northwind'));
+    await waitFor(() =>
+      expect(s.lookup).toHaveBeenCalledWith('maya@example.net', undefined, 'northwind'),
+    );
   });
 });

@@ -40,7 +40,14 @@ const thread: Thread = {
       at: '2026-11-27T12:00:00Z',
       attachments: [],
     },
-    { body: 'Courier trace TR-55120', internal: true, author: 'Sam Ortega', staff: true, at: '2026-11-27T11:00:00Z', attachments: [] },
+    {
+      body: 'Courier trace TR-55120',
+      internal: true,
+      author: 'Sam Ortega',
+      staff: true,
+      at: '2026-11-27T11:00:00Z',
+      attachments: [],
+    },
   ],
 };
 
@@ -64,7 +71,9 @@ describe('SidebarApp', () => {
     expect(card.textContent).toContain('customer email maya.chen@example.net');
     expect(card.textContent).toContain('Followers');
     expect(card.textContent).toContain('Order Number');
-    expect(screen.getByText(/Searched order #1042, customer email maya.chen@example.net/)).toBeTruthy();
+    expect(
+      screen.getByText(/Searched order #1042, customer email maya.chen@example.net/),
+    ).toBeTruthy();
   });
 
   test('the thread is sanitised, links open in a new tab, and internal notes are marked', async () => {
@@ -83,21 +92,29 @@ describe('SidebarApp', () => {
 
   test('nothing detected says so', async () => {
     const s = services({
-      getTabConversations: async () => ({ ok: true, data: { ...ready, state: 'none', matches: [], searched: [] } }),
+      getTabConversations: async () => ({
+        ok: true,
+        data: { ...ready, state: 'none', matches: [], searched: [] },
+      }),
     });
     render(<SidebarApp services={s} />);
     expect(await screen.findByText(/Nothing on this page to look up/)).toBeTruthy();
   });
 
   test('no match names what was searched', async () => {
-    const s = services({ getTabConversations: async () => ({ ok: true, data: { ...ready, matches: [] } }) });
+    const s = services({
+      getTabConversations: async () => ({ ok: true, data: { ...ready, matches: [] } }),
+    });
     render(<SidebarApp services={s} />);
     expect(await screen.findByText(/No conversation found for order #1042/)).toBeTruthy();
   });
 
   test('not connected is an alert with a way to the options', async () => {
     const s = services({
-      getTabConversations: async () => ({ ok: false, error: { kind: 'notConfigured', message: 'Not connected yet.' } }),
+      getTabConversations: async () => ({
+        ok: false,
+        error: { kind: 'notConfigured', message: 'Not connected yet.' },
+      }),
     });
     render(<SidebarApp services={s} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Not connected yet.');
@@ -132,7 +149,19 @@ describe('SidebarApp showing a right-click search', () => {
     source: 'search',
     query: 'Amazon order 113-1234567-1234567',
     searched: ['Amazon order 113-1234567-1234567 in channel amazon-us'],
-    matches: [{ ...summary({ subject: 'Amazon buyer question' }), reasons: [{ kind: 'marketplace', value: '113-1234567-1234567', marketplace: 'amazon', channel: 'amazon-us' }] }],
+    matches: [
+      {
+        ...summary({ subject: 'Amazon buyer question' }),
+        reasons: [
+          {
+            kind: 'marketplace',
+            value: '113-1234567-1234567',
+            marketplace: 'amazon',
+            channel: 'amazon-us',
+          },
+        ],
+      },
+    ],
   };
 
   test('names the search, and goes back to the page’s conversations on request', async () => {
@@ -142,9 +171,17 @@ describe('SidebarApp showing a right-click search', () => {
       .mockResolvedValue({ ok: true, data: ready });
     const s = services({ getTabConversations });
     render(<SidebarApp services={s} />);
-    expect(await screen.findByRole('heading', { name: 'Search results for “Amazon order 113-1234567-1234567”' })).toBeTruthy();
-    expect(screen.getByText('Searched Amazon order 113-1234567-1234567 in channel amazon-us.')).toBeTruthy();
-    expect(screen.getByRole('article', { name: 'Amazon buyer question' }).textContent).toContain('Amazon order 113-1234567-1234567');
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Search results for “Amazon order 113-1234567-1234567”',
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Searched Amazon order 113-1234567-1234567 in channel amazon-us.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Amazon buyer question' }).textContent).toContain(
+      'Amazon order 113-1234567-1234567',
+    );
     // Auto-open belongs to the page's own lookups, not to a search.
     expect(screen.queryByRole('checkbox', { name: 'Open automatically on this site' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Back to this page’s conversations' }));
@@ -153,15 +190,31 @@ describe('SidebarApp showing a right-click search', () => {
   });
 
   test('a selection with nothing recognisable says so', async () => {
-    const nothing: TabConversations = { ...searched, query: 'hello there', searched: [], matches: [], hasPage: false };
-    render(<SidebarApp services={services({ getTabConversations: async () => ({ ok: true, data: nothing }) })} />);
-    expect((await screen.findByText(/Nothing to search for in “hello there”/)).getAttribute('role')).toBe('status');
+    const nothing: TabConversations = {
+      ...searched,
+      query: 'hello there',
+      searched: [],
+      matches: [],
+      hasPage: false,
+    };
+    render(
+      <SidebarApp
+        services={services({ getTabConversations: async () => ({ ok: true, data: nothing }) })}
+      />,
+    );
+    expect(
+      (await screen.findByText(/Nothing to search for in “hello there”/)).getAttribute('role'),
+    ).toBe('status');
   });
 
   test('a thread is read with the brand that found the conversation', async () => {
-    const s = services({ getTabConversations: async () => ({ ok: true, data: { ...searched, brand: 'southwind' } }) });
+    const s = services({
+      getTabConversations: async () => ({ ok: true, data: { ...searched, brand: 'southwind' } }),
+    });
     render(<SidebarApp services={s} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Show thread' }));
-    await waitFor(() => expect(s.getThread).toHaveBeenCalledWith('where-is-order-1042', 'southwind'));
+    await waitFor(() =>
+      expect(s.getThread).toHaveBeenCalledWith('where-is-order-1042', 'southwind'),
+    );
   });
 });

@@ -11,8 +11,15 @@ export function summary(overrides: Partial<ConversationSummary> = {}): Conversat
     customer: { name: 'Dana Whitfield', email: 'dana.whitfield@example.net' },
     assignee: 'Sam Ortega',
     tags: ['shipping', 'shopify'],
-    lastMessage: { body: '<p>Thanks — any <b>update</b>?</p>', at: '2024-03-04T10:40:51.902-05:00', from: 'customer' },
-    lastCustomerMessage: { body: '<p>Thanks — any <b>update</b>?</p>', at: '2024-03-04T10:40:51.902-05:00' },
+    lastMessage: {
+      body: '<p>Thanks — any <b>update</b>?</p>',
+      at: '2024-03-04T10:40:51.902-05:00',
+      from: 'customer',
+    },
+    lastCustomerMessage: {
+      body: '<p>Thanks — any <b>update</b>?</p>',
+      at: '2024-03-04T10:40:51.902-05:00',
+    },
     lastStaffMessage: null,
     followers: ['Dana Whitfield'],
     data: { 'Order Number': '#1042' },
@@ -24,7 +31,9 @@ export function summary(overrides: Partial<ConversationSummary> = {}): Conversat
 }
 
 export function lookupResult(
-  overrides: Partial<Omit<LookupResult, 'conversations'>> & { conversations?: ConversationSummary[] } = {},
+  overrides: Partial<Omit<LookupResult, 'conversations'>> & {
+    conversations?: ConversationSummary[];
+  } = {},
 ): LookupResult {
   const { conversations = [summary()], ...rest } = overrides;
   return {

@@ -6,7 +6,10 @@ import type { UserRule } from '@/lib/detection/types';
 
 function page(file: string): Document {
   const folder = file === 'shopify-spa.html' ? 'e2e' : 'pages';
-  return new DOMParser().parseFromString(readFileSync(`tests/fixtures/${folder}/${file}`, 'utf8'), 'text/html');
+  return new DOMParser().parseFromString(
+    readFileSync(`tests/fixtures/${folder}/${file}`, 'utf8'),
+    'text/html',
+  );
 }
 
 /** A Shopify SPA fixture rendered the way its script renders it, for one view. */
@@ -17,7 +20,9 @@ function shopifyView(view: 'list' | 'order'): Document {
   return doc;
 }
 
-const SHOPIFY_ORDER = new URL('https://admin.shopify.com/store/northwind-goods/orders/5523819086117');
+const SHOPIFY_ORDER = new URL(
+  'https://admin.shopify.com/store/northwind-goods/orders/5523819086117',
+);
 const SHOPIFY_LIST = new URL('https://admin.shopify.com/store/northwind-goods/orders');
 
 describe('platform registry', () => {
@@ -60,13 +65,19 @@ describe('Shopify', () => {
   });
 
   test('a list page gives each row’s order name', () => {
-    expect(detectPage(SHOPIFY_LIST, shopifyView('list'))).toMatchObject({ kind: 'order-list', orderRefs: ['1042'] });
+    expect(detectPage(SHOPIFY_LIST, shopifyView('list'))).toMatchObject({
+      kind: 'order-list',
+      orderRefs: ['1042'],
+    });
   });
 
-  test.each(['#1042-F1', '#1042-R1', '#D12', '$42.00', '1042'])('%s in a heading is no order name', (heading) => {
-    const doc = new DOMParser().parseFromString(`<main><h1>${heading}</h1></main>`, 'text/html');
-    expect(detectPage(SHOPIFY_ORDER, doc).orderRefs).toEqual([]);
-  });
+  test.each(['#1042-F1', '#1042-R1', '#D12', '$42.00', '1042'])(
+    '%s in a heading is no order name',
+    (heading) => {
+      const doc = new DOMParser().parseFromString(`<main><h1>${heading}</h1></main>`, 'text/html');
+      expect(detectPage(SHOPIFY_ORDER, doc).orderRefs).toEqual([]);
+    },
+  );
 
   test('a products page is not scanned, whatever it contains', () => {
     const url = new URL('https://admin.shopify.com/store/northwind-goods/products');
@@ -92,7 +103,10 @@ describe('Amazon Seller Central', () => {
       '<div id="MYO-app"><a href="/orders-v3/order/111-1111111-1111111">x</a><a href="/orders-v3/order/222-2222222-2222222">y</a><span>B0ABCDEF12</span></div>',
       'text/html',
     );
-    expect(detectPage(new URL('https://sellercentral.amazon.co.uk/orders-v3/mfn/unshipped'), doc).originIds).toEqual([
+    expect(
+      detectPage(new URL('https://sellercentral.amazon.co.uk/orders-v3/mfn/unshipped'), doc)
+        .originIds,
+    ).toEqual([
       { id: '111-1111111-1111111', marketplace: 'amazon' },
       { id: '222-2222222-2222222', marketplace: 'amazon' },
     ]);
@@ -100,7 +114,9 @@ describe('Amazon Seller Central', () => {
 });
 
 describe('WooCommerce', () => {
-  const url = new URL('https://shop.northwind.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042');
+  const url = new URL(
+    'https://shop.northwind.example/wp-admin/admin.php?page=wc-orders&action=edit&id=1042',
+  );
 
   test('the heading’s order number and the billing email, found three times, looked up once', () => {
     expect(detectPage(url, page('woocommerce-order-hpos.html'))).toEqual({
@@ -113,9 +129,14 @@ describe('WooCommerce', () => {
   });
 
   test('post.php counts only when it edits an order', () => {
-    const postUrl = new URL('https://shop.northwind.example/wp-admin/post.php?post=1042&action=edit');
+    const postUrl = new URL(
+      'https://shop.northwind.example/wp-admin/post.php?post=1042&action=edit',
+    );
     expect(detectPage(postUrl, page('woocommerce-order-hpos.html')).kind).toBe('order');
-    const blogPost = new DOMParser().parseFromString('<h1>Edit Post</h1><a href="mailto:a@b.example">a</a>', 'text/html');
+    const blogPost = new DOMParser().parseFromString(
+      '<h1>Edit Post</h1><a href="mailto:a@b.example">a</a>',
+      'text/html',
+    );
     expect(detectPage(postUrl, blogPost).kind).toBe('none');
   });
 
@@ -144,9 +165,18 @@ describe('user rules', () => {
   const url = new URL('https://legacy.northwind.example/admin/order/77');
 
   test('match patterns follow WebExtension rules', () => {
-    expect(matchesPattern('https://*.example.com/orders/*', new URL('https://a.example.com/orders/1'))).toBe(true);
-    expect(matchesPattern('https://*.example.com/orders/*', new URL('https://example.com/orders/1'))).toBe(true);
-    expect(matchesPattern('https://*.example.com/orders/*', new URL('https://evil-example.com/orders/1'))).toBe(false);
+    expect(
+      matchesPattern('https://*.example.com/orders/*', new URL('https://a.example.com/orders/1')),
+    ).toBe(true);
+    expect(
+      matchesPattern('https://*.example.com/orders/*', new URL('https://example.com/orders/1')),
+    ).toBe(true);
+    expect(
+      matchesPattern(
+        'https://*.example.com/orders/*',
+        new URL('https://evil-example.com/orders/1'),
+      ),
+    ).toBe(false);
     expect(matchesPattern('*://shop.example/*', new URL('http://shop.example/x'))).toBe(true);
     expect(matchesPattern('https://shop.example/*', new URL('http://shop.example/x'))).toBe(false);
   });
@@ -168,7 +198,9 @@ describe('user rules', () => {
   });
 
   test('rules for other sites do nothing', () => {
-    expect(detectPage(new URL('https://elsewhere.example/admin/order/77'), doc, [rule]).kind).toBe('none');
+    expect(detectPage(new URL('https://elsewhere.example/admin/order/77'), doc, [rule]).kind).toBe(
+      'none',
+    );
   });
 });
 
@@ -178,6 +210,10 @@ test('a page no platform or rule claims is not read at all', () => {
       throw new Error('the document was read');
     },
   });
-  expect(detectPage(new URL('https://news.example.com/article/1042'), untouchable)).toMatchObject({ kind: 'none' });
-  expect(detectPage(new URL('https://admin.shopify.com/store/x/settings'), untouchable)).toMatchObject({ kind: 'none' });
+  expect(detectPage(new URL('https://news.example.com/article/1042'), untouchable)).toMatchObject({
+    kind: 'none',
+  });
+  expect(
+    detectPage(new URL('https://admin.shopify.com/store/x/settings'), untouchable),
+  ).toMatchObject({ kind: 'none' });
 });

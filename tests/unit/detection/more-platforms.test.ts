@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { detectPage } from '@/lib/detection';
 
 const html = (body: string, bodyAttrs = '') =>
-  new DOMParser().parseFromString(`<!doctype html><html><body ${bodyAttrs}>${body}</body></html>`, 'text/html');
+  new DOMParser().parseFromString(
+    `<!doctype html><html><body ${bodyAttrs}>${body}</body></html>`,
+    'text/html',
+  );
 const HEADER = '<header>Signed in as dana@northwind.example</header>';
 const FOOTER = '<footer>orders@northwind.example</footer>';
 
@@ -24,13 +27,19 @@ describe('BigCommerce', () => {
   });
 
   test('a list gives the order ids its rows link to', () => {
-    const list = html('<table><tr><td><a href="/manage/orders/104">104</a></td><td><a href="/manage/customers/55/edit">55</a></td></tr><tr><td><a href="/manage/orders/105">105</a></td></tr></table>');
-    expect(detectPage(new URL('https://store-abc123.mybigcommerce.com/manage/orders'), list).orderRefs).toEqual(['104', '105']);
+    const list = html(
+      '<table><tr><td><a href="/manage/orders/104">104</a></td><td><a href="/manage/customers/55/edit">55</a></td></tr><tr><td><a href="/manage/orders/105">105</a></td></tr></table>',
+    );
+    expect(
+      detectPage(new URL('https://store-abc123.mybigcommerce.com/manage/orders'), list).orderRefs,
+    ).toEqual(['104', '105']);
   });
 });
 
 describe('Magento 2', () => {
-  const url = new URL('https://shop.example/admin_x1y2/sales/order/view/order_id/321/key/0123456789abcdef0123456789abcdef/');
+  const url = new URL(
+    'https://shop.example/admin_x1y2/sales/order/view/order_id/321/key/0123456789abcdef0123456789abcdef/',
+  );
   const admin = html(
     `${HEADER}<div id="anchor-content"><h1 class="page-title">#000000123</h1>
       <ul class="tabs"><li>Invoices</li></ul><p>Invoice #000000098 · Shipment #000000077</p>
@@ -51,8 +60,13 @@ describe('Magento 2', () => {
   });
 
   test('the storefront’s "My orders" page on the same path is not the admin', () => {
-    const storefront = html('<h1 class="page-title">Order # 000000123</h1><a href="mailto:x@y.example">x</a>', 'class="sales-order-view"');
-    expect(detectPage(new URL('https://shop.example/sales/order/view/order_id/321/'), storefront).kind).toBe('none');
+    const storefront = html(
+      '<h1 class="page-title">Order # 000000123</h1><a href="mailto:x@y.example">x</a>',
+      'class="sales-order-view"',
+    );
+    expect(
+      detectPage(new URL('https://shop.example/sales/order/view/order_id/321/'), storefront).kind,
+    ).toBe('none');
   });
 });
 
@@ -75,16 +89,26 @@ describe('PrestaShop', () => {
   });
 
   test('the legacy order page is recognised', () => {
-    const legacy = new URL('https://shop.example/admin1a2b3c/index.php?controller=AdminOrders&id_order=12&vieworder&token=abc');
-    const old = html('<div class="panel-heading">Order <span class="badge">EXAMPLEXY</span> <span class="badge">#12</span></div><dl class="well list-detail"><dt>Email</dt><dd><a href="mailto:jane@example.com">jane@example.com</a></dd></dl>');
-    expect(detectPage(legacy, old)).toMatchObject({ kind: 'order', orderRefs: ['EXAMPLEXY'], emails: ['jane@example.com'] });
+    const legacy = new URL(
+      'https://shop.example/admin1a2b3c/index.php?controller=AdminOrders&id_order=12&vieworder&token=abc',
+    );
+    const old = html(
+      '<div class="panel-heading">Order <span class="badge">EXAMPLEXY</span> <span class="badge">#12</span></div><dl class="well list-detail"><dt>Email</dt><dd><a href="mailto:jane@example.com">jane@example.com</a></dd></dl>',
+    );
+    expect(detectPage(legacy, old)).toMatchObject({
+      kind: 'order',
+      orderRefs: ['EXAMPLEXY'],
+      emails: ['jane@example.com'],
+    });
   });
 });
 
 describe('eBay Seller Hub', () => {
   test('the order id from the URL is an eBay marketplace id; sales record numbers are not', () => {
     const url = new URL('https://www.ebay.co.uk/sh/ord/details?srn=1234&orderid=12-34567-89012');
-    const doc = html('<p>Sales record number 1234</p><p>Item number 123456789012</p><p>Tracking 9400100000000000000000</p>');
+    const doc = html(
+      '<p>Sales record number 1234</p><p>Item number 123456789012</p><p>Tracking 9400100000000000000000</p>',
+    );
     expect(detectPage(url, doc)).toEqual({
       platform: 'ebay',
       kind: 'order',
@@ -95,27 +119,39 @@ describe('eBay Seller Hub', () => {
   });
 
   test('a list gives the order ids of its detail links', () => {
-    const doc = html('<a href="/mesh/ord/details?mode=SH&orderid=11-11111-11111">1</a><a href="/itm/123456789012">item</a>');
-    expect(detectPage(new URL('https://www.ebay.com/sh/ord/'), doc).originIds).toEqual([{ id: '11-11111-11111', marketplace: 'ebay' }]);
+    const doc = html(
+      '<a href="/mesh/ord/details?mode=SH&orderid=11-11111-11111">1</a><a href="/itm/123456789012">item</a>',
+    );
+    expect(detectPage(new URL('https://www.ebay.com/sh/ord/'), doc).originIds).toEqual([
+      { id: '11-11111-11111', marketplace: 'ebay' },
+    ]);
   });
 });
 
 describe('Etsy', () => {
   test('only labelled receipt ids count, not listing or transaction ids', () => {
     const url = new URL('https://www.etsy.com/your/orders/sold/new');
-    const doc = html('<div><span>Order #1234567890</span><a href="/listing/2234567890/kettle">Kettle</a><span>Transaction 3234567890</span></div>');
-    expect(detectPage(url, doc)).toMatchObject({ kind: 'order-list', originIds: [{ id: '1234567890', marketplace: 'etsy' }] });
+    const doc = html(
+      '<div><span>Order #1234567890</span><a href="/listing/2234567890/kettle">Kettle</a><span>Transaction 3234567890</span></div>',
+    );
+    expect(detectPage(url, doc)).toMatchObject({
+      kind: 'order-list',
+      originIds: [{ id: '1234567890', marketplace: 'etsy' }],
+    });
   });
 
   test('an opened order gives its order_id', () => {
     const url = new URL('https://www.etsy.com/your/orders/sold?order_id=1234567890');
-    expect(detectPage(url, html('<p>Shop 12345678</p>')).originIds).toEqual([{ id: '1234567890', marketplace: 'etsy' }]);
+    expect(detectPage(url, html('<p>Shop 12345678</p>')).originIds).toEqual([
+      { id: '1234567890', marketplace: 'etsy' },
+    ]);
   });
 });
 
 describe('Stripe', () => {
   const url = new URL('https://dashboard.stripe.com/acct_1AbC/payments/pi_3NtYk2LkdIwHu7ix0abc');
-  const doc = html(`<dl><dt>Customer email</dt><dd>Maya.Chen@example.net</dd><dt>Description</dt><dd>Northwind Goods - Order 1042</dd>
+  const doc =
+    html(`<dl><dt>Customer email</dt><dd>Maya.Chen@example.net</dd><dt>Description</dt><dd>Northwind Goods - Order 1042</dd>
     <dt>order_number</dt><dd>#1042</dd><dt>Payment method</dt><dd>•••• 4242</dd><dt>Invoice</dt><dd>ABCD1234-0001</dd></dl>
     <p>pi_3NtYk2LkdIwHu7ix0abc cus_OaBcD123 ch_123 txn_456</p>`);
 

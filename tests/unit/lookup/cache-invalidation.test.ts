@@ -28,11 +28,19 @@ describe('lookup cache: ages', () => {
     expect(first).toEqual({ value: 'v1', fetchedAt: 1_000_000, stale: false });
 
     c.advance(1000);
-    expect(await cache.get('k', async () => 'unused')).toEqual({ value: 'v1', fetchedAt: 1_000_000, stale: false });
+    expect(await cache.get('k', async () => 'unused')).toEqual({
+      value: 'v1',
+      fetchedAt: 1_000_000,
+      stale: false,
+    });
 
     c.advance(1);
     const never = deferred<string>();
-    expect(await cache.get('k', () => never.promise)).toEqual({ value: 'v1', fetchedAt: 1_000_000, stale: true });
+    expect(await cache.get('k', () => never.promise)).toEqual({
+      value: 'v1',
+      fetchedAt: 1_000_000,
+      stale: true,
+    });
 
     c.advance(4000); // 5001 ms old: too old to show, even though the refresh has not answered
     never.reject(new Error('refresh failed'));
@@ -47,8 +55,12 @@ describe('lookup cache: ages', () => {
     const cache = createLookupCache<string>({ ...options, now: c.now });
     await cache.get('k', async () => 'old');
     c.advance(6000);
-    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
-    await expect(cache.get('k', async () => Promise.reject(new Error('still down')))).rejects.toThrow('still down');
+    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow(
+      'down',
+    );
+    await expect(
+      cache.get('k', async () => Promise.reject(new Error('still down'))),
+    ).rejects.toThrow('still down');
   });
 
   test('a stale refresh that fails keeps the old value, and the next stale view tries again', async () => {

@@ -10,9 +10,18 @@ function clock(start = 1_000_000) {
 describe('lookup cache', () => {
   test('a fresh hit costs no request; a miss fetches', async () => {
     const c = clock();
-    const cache = createLookupCache<string>({ freshMs: 1000, maxAgeMs: 5000, maxEntries: 10, now: c.now });
+    const cache = createLookupCache<string>({
+      freshMs: 1000,
+      maxAgeMs: 5000,
+      maxEntries: 10,
+      now: c.now,
+    });
     const fetcher = vi.fn(async () => 'v1');
-    expect(await cache.get('k', fetcher)).toEqual({ value: 'v1', fetchedAt: c.now(), stale: false });
+    expect(await cache.get('k', fetcher)).toEqual({
+      value: 'v1',
+      fetchedAt: c.now(),
+      stale: false,
+    });
     c.advance(500);
     expect((await cache.get('k', fetcher)).stale).toBe(false);
     expect(fetcher).toHaveBeenCalledTimes(1);
@@ -20,7 +29,12 @@ describe('lookup cache', () => {
 
   test('a stale hit is served at once and refreshed once behind', async () => {
     const c = clock();
-    const cache = createLookupCache<string>({ freshMs: 1000, maxAgeMs: 5000, maxEntries: 10, now: c.now });
+    const cache = createLookupCache<string>({
+      freshMs: 1000,
+      maxAgeMs: 5000,
+      maxEntries: 10,
+      now: c.now,
+    });
     await cache.get('k', async () => 'old');
     c.advance(2000);
     let release!: (value: string) => void;
@@ -36,7 +50,12 @@ describe('lookup cache', () => {
 
   test('too old is a miss', async () => {
     const c = clock();
-    const cache = createLookupCache<string>({ freshMs: 1000, maxAgeMs: 5000, maxEntries: 10, now: c.now });
+    const cache = createLookupCache<string>({
+      freshMs: 1000,
+      maxAgeMs: 5000,
+      maxEntries: 10,
+      now: c.now,
+    });
     await cache.get('k', async () => 'old');
     c.advance(6000);
     expect(await cache.get('k', async () => 'new')).toMatchObject({ value: 'new', stale: false });
@@ -53,8 +72,15 @@ describe('lookup cache', () => {
 
   test('failures are not cached, and a failed refresh keeps the old value', async () => {
     const c = clock();
-    const cache = createLookupCache<string>({ freshMs: 1000, maxAgeMs: 5000, maxEntries: 10, now: c.now });
-    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    const cache = createLookupCache<string>({
+      freshMs: 1000,
+      maxAgeMs: 5000,
+      maxEntries: 10,
+      now: c.now,
+    });
+    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow(
+      'down',
+    );
     expect((await cache.get('k', async () => 'ok')).value).toBe('ok');
     c.advance(2000);
     await cache.get('k', async () => Promise.reject(new Error('down again')));

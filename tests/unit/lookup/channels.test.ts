@@ -9,7 +9,10 @@ const channels = [
 
 describe('marketplace channels', () => {
   test('the channel naming a marketplace is preselected, by slug or name', () => {
-    expect(resolveMarketplaceChannels({}, channels)).toEqual({ amazon: 'amazon-us', ebay: 'marketplace-2' });
+    expect(resolveMarketplaceChannels({}, channels)).toEqual({
+      amazon: 'amazon-us',
+      ebay: 'marketplace-2',
+    });
   });
 
   test("the agent's choice wins over the preselection", () => {

@@ -22,7 +22,10 @@ describe('classifyText: what was typed or selected', () => {
     ['12-34567-89012', [ebay('12-34567-89012')]],
     ['where-is-order-1042', [order('where-is-order-1042')]],
     ['ABCDEF', [reference('ABCDEF')]],
-    ['https://northwind.reamaze.com/admin/conversations/where-is-order-1042?tab=notes', [conversation('where-is-order-1042')]],
+    [
+      'https://northwind.reamaze.com/admin/conversations/where-is-order-1042?tab=notes',
+      [conversation('where-is-order-1042')],
+    ],
     ['mailto:maya.chen@example.net?subject=Order', [email('maya.chen@example.net')]],
   ])('%j', (text, expected) => {
     expect(classifyText(text)).toEqual(expected);
@@ -41,8 +44,12 @@ describe('classifyText: what was typed or selected', () => {
 
   test('a prefix forces the kind', () => {
     expect(classifyText('amazon: 113-1234567-1234567')).toEqual([amazon('113-1234567-1234567')]);
-    expect(classifyText('etsy:3012345678')).toEqual([{ kind: 'marketplace', marketplace: 'etsy', id: '3012345678' }]);
-    expect(classifyText('ebay:123456789012-1234567890123')).toEqual([ebay('123456789012-1234567890123')]);
+    expect(classifyText('etsy:3012345678')).toEqual([
+      { kind: 'marketplace', marketplace: 'etsy', id: '3012345678' },
+    ]);
+    expect(classifyText('ebay:123456789012-1234567890123')).toEqual([
+      ebay('123456789012-1234567890123'),
+    ]);
     expect(classifyText('order:#1042')).toEqual([order('1042')]);
     expect(classifyText('ref:ABCDEF')).toEqual([reference('ABCDEF')]);
     expect(classifyText('slug:where-is-order-1042')).toEqual([conversation('where-is-order-1042')]);
@@ -83,16 +90,21 @@ describe('classifyText: what was typed or selected', () => {
 
 describe('classifyLink: a right-clicked link', () => {
   test('marketplace and BigCommerce order URLs name the order themselves', () => {
-    expect(classifyLink('https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567', 'Details')).toEqual([
-      amazon('113-1234567-1234567'),
-    ]);
-    expect(classifyLink('https://www.ebay.com/mesh/ord/details?mode=SH&orderid=12-34567-89012', '')).toEqual([
-      ebay('12-34567-89012'),
-    ]);
+    expect(
+      classifyLink(
+        'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567',
+        'Details',
+      ),
+    ).toEqual([amazon('113-1234567-1234567')]);
+    expect(
+      classifyLink('https://www.ebay.com/mesh/ord/details?mode=SH&orderid=12-34567-89012', ''),
+    ).toEqual([ebay('12-34567-89012')]);
     expect(classifyLink('https://www.etsy.com/your/orders/sold?order_id=3012345678', '')).toEqual([
       { kind: 'marketplace', marketplace: 'etsy', id: '3012345678' },
     ]);
-    expect(classifyLink('https://store-ab12cd34.mybigcommerce.com/manage/orders/104', 'View')).toEqual([order('104')]);
+    expect(
+      classifyLink('https://store-ab12cd34.mybigcommerce.com/manage/orders/104', 'View'),
+    ).toEqual([order('104')]);
   });
 
   test('a Shopify order URL holds an internal id, so its text names the order', () => {
@@ -105,14 +117,18 @@ describe('classifyLink: a right-clicked link', () => {
   });
 
   test('Re:amaze conversation links and mailto links', () => {
-    expect(classifyLink('https://northwind.reamaze.com/admin/conversations/where-is-order-1042', 'Open')).toEqual([
-      conversation('where-is-order-1042'),
+    expect(
+      classifyLink('https://northwind.reamaze.com/admin/conversations/where-is-order-1042', 'Open'),
+    ).toEqual([conversation('where-is-order-1042')]);
+    expect(classifyLink('mailto:Maya.Chen@example.net', 'Maya')).toEqual([
+      email('maya.chen@example.net'),
     ]);
-    expect(classifyLink('mailto:Maya.Chen@example.net', 'Maya')).toEqual([email('maya.chen@example.net')]);
   });
 
   test('any other link is classified by its text', () => {
-    expect(classifyLink('https://mail.example.com/thread/77', 'Re: order #1042')).toEqual([order('1042')]);
+    expect(classifyLink('https://mail.example.com/thread/77', 'Re: order #1042')).toEqual([
+      order('1042'),
+    ]);
     expect(classifyLink('https://example.com/', '')).toEqual([]);
   });
 });
@@ -120,7 +136,9 @@ describe('classifyLink: a right-clicked link', () => {
 describe('describeTerm', () => {
   test('says what is searched, with the marketplace channel where known', () => {
     const id = amazon('113-1234567-1234567');
-    expect(describeTerm(id, { amazon: 'amazon-us' })).toBe('Amazon order 113-1234567-1234567 in channel amazon-us');
+    expect(describeTerm(id, { amazon: 'amazon-us' })).toBe(
+      'Amazon order 113-1234567-1234567 in channel amazon-us',
+    );
     expect(describeTerm(id, {})).toBe('Amazon order 113-1234567-1234567 (no channel chosen)');
     expect(describeTerm(id)).toBe('Amazon order 113-1234567-1234567');
     expect(describeTerm(order('1042'))).toBe('order #1042');

@@ -62,7 +62,9 @@ describe('planLookups: requests', () => {
       marketplace: 'etsy',
       channel: 'etsy-shop',
     });
-    expect(skipped).toEqual([{ id: '12-34567-89012', reason: expect.stringMatching(/channel.*ebay/) }]);
+    expect(skipped).toEqual([
+      { id: '12-34567-89012', reason: expect.stringMatching(/channel.*ebay/) },
+    ]);
   });
 
   test('ids are trimmed, blanks dropped, emails compared without case; order refs keep their case', () => {
@@ -74,11 +76,18 @@ describe('planLookups: requests', () => {
       },
       { channels: { amazon: 'amazon' }, dataKeys: [] },
     );
-    expect(requests.map((r) => r.key)).toEqual(['for:dana@example.net', 'ref:BG7228', 'ref:bg7228']);
+    expect(requests.map((r) => r.key)).toEqual([
+      'for:dana@example.net',
+      'ref:BG7228',
+      'ref:bg7228',
+    ]);
   });
 
   test('nothing detected plans nothing', () => {
-    expect(planLookups(none, { channels: {}, dataKeys: ['order_number'] })).toEqual({ requests: [], skipped: [] });
+    expect(planLookups(none, { channels: {}, dataKeys: ['order_number'] })).toEqual({
+      requests: [],
+      skipped: [],
+    });
   });
 });
 
@@ -86,7 +95,10 @@ describe('planLookups: the bound per page', () => {
   const manyRefs = (n: number) => Array.from({ length: n }, (_, i) => String(1000 + i));
 
   test(`defaults to ${DEFAULT_MAX_REQUESTS} requests`, () => {
-    const { requests, skipped } = planLookups({ ...none, orderRefs: manyRefs(30) }, { channels: {}, dataKeys: [] });
+    const { requests, skipped } = planLookups(
+      { ...none, orderRefs: manyRefs(30) },
+      { channels: {}, dataKeys: [] },
+    );
     expect(requests).toHaveLength(DEFAULT_MAX_REQUESTS);
     expect(skipped.map((s) => s.id)).toEqual(manyRefs(30).slice(DEFAULT_MAX_REQUESTS));
   });
@@ -123,7 +135,11 @@ describe('planLookups: the bound per page', () => {
 });
 
 describe('runLookup against the real client', () => {
-  function lookUp(request: PlannedRequest, signal?: AbortSignal, ...replies: Parameters<typeof fakeFetch>) {
+  function lookUp(
+    request: PlannedRequest,
+    signal?: AbortSignal,
+    ...replies: Parameters<typeof fakeFetch>
+  ) {
     const fake = fakeFetch(...replies);
     const client = createReamazeClient(credentials, { fetch: fake.fetch });
     return { result: runLookup(client, request, signal), calls: fake.calls };
@@ -141,7 +157,11 @@ describe('runLookup against the real client', () => {
 
   test.each([
     ['ref', `${api}/1042?id_type=ref`, 'conversation-200.json'],
-    ['origin', `${api}/113-1234567-1234567?id_type=origin&category=amazon-us`, 'conversation-200.json'],
+    [
+      'origin',
+      `${api}/113-1234567-1234567?id_type=origin&category=amazon-us`,
+      'conversation-200.json',
+    ],
     ['customer', `${api}?for=dana.whitfield%40example.net&filter=all`, 'conversations-200.json'],
     ['data', `${api}?filter=all&data[order_number]=1042`, 'conversations-200.json'],
   ] as const)('a %s request asks %s, once', async (kind, url, fixture) => {
@@ -156,24 +176,40 @@ describe('runLookup against the real client', () => {
       { ...none, originIds: [{ id: 'A/B 7', marketplace: 'ebay' }] },
       { channels: { ebay: 'ebay main' }, dataKeys: [] },
     ).requests;
-    const { result, calls } = lookUp(request!, undefined, replyWithFixture('conversation-200.json'));
+    const { result, calls } = lookUp(
+      request!,
+      undefined,
+      replyWithFixture('conversation-200.json'),
+    );
     await result;
     expect(calls[0]!.rawUrl).toBe(`${api}/A%2FB%207?id_type=origin&category=ebay%20main`);
   });
 
-  test.each(['ref', 'origin'] as const)('a %s lookup that is not found is an empty answer', async (kind) => {
-    const { result } = lookUp(planned(kind), undefined, replyWithFixture('error-404.json', 404));
-    expect(await result).toEqual([]);
-  });
+  test.each(['ref', 'origin'] as const)(
+    'a %s lookup that is not found is an empty answer',
+    async (kind) => {
+      const { result } = lookUp(planned(kind), undefined, replyWithFixture('error-404.json', 404));
+      expect(await result).toEqual([]);
+    },
+  );
 
   test('an empty list is an empty answer', async () => {
-    const empty = JSON.stringify({ page_size: 30, page_count: 0, total_count: 0, conversations: [] });
+    const empty = JSON.stringify({
+      page_size: 30,
+      page_count: 0,
+      total_count: 0,
+      conversations: [],
+    });
     const { result } = lookUp(planned('data'), undefined, reply(empty));
     expect(await result).toEqual([]);
   });
 
   test('other failures are not hidden as "nothing found"', async () => {
-    const { result } = lookUp(planned('customer'), undefined, replyWithFixture('error-403.json', 403));
+    const { result } = lookUp(
+      planned('customer'),
+      undefined,
+      replyWithFixture('error-403.json', 403),
+    );
     await expect(result).rejects.toMatchObject({ name: 'ReamazeApiError', kind: 'unauthorized' });
   });
 
@@ -188,14 +224,24 @@ describe('runLookup against the real client', () => {
 
 /** The fake fetch is reached after the client's own microtasks; wait until it is. */
 async function waitForFirstCall(calls: unknown[]) {
-  for (let i = 0; i < 50 && calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 50 && calls.length === 0; i++)
+    await new Promise((resolve) => setTimeout(resolve, 0));
   expect(calls).toHaveLength(1);
 }
 
 describe('mergeMatches', () => {
   const base = fixtureJson('conversation-200.json') as Conversation;
-  function conversation(slug: string, status: number, times: { updated?: string; created?: string } = {}) {
-    const copy: Conversation = { ...base, slug, status, created_at: times.created ?? '2020-01-01T00:00:00Z' };
+  function conversation(
+    slug: string,
+    status: number,
+    times: { updated?: string; created?: string } = {},
+  ) {
+    const copy: Conversation = {
+      ...base,
+      slug,
+      status,
+      created_at: times.created ?? '2020-01-01T00:00:00Z',
+    };
     if (times.updated) copy.updated_at = times.updated;
     else delete copy.updated_at;
     return copy;
@@ -206,12 +252,21 @@ describe('mergeMatches', () => {
       : { kind: 'ref', id: reason.value, key, reason };
   const byOrder = request({ kind: 'order', value: '1042' }, 'ref:1042');
   const byEmail = request({ kind: 'email', value: 'dana@example.net' }, 'for:dana@example.net');
-  const byData = request({ kind: 'customData', key: 'order_number', value: '1042' }, 'data:order_number=1042');
+  const byData = request(
+    { kind: 'customData', key: 'order_number', value: '1042' },
+    'data:order_number=1042',
+  );
   const byMarketplace = request(
-    { kind: 'marketplace', value: '113-1234567-1234567', marketplace: 'amazon', channel: 'amazon-us' },
+    {
+      kind: 'marketplace',
+      value: '113-1234567-1234567',
+      marketplace: 'amazon',
+      channel: 'amazon-us',
+    },
     'origin:amazon-us:113-1234567-1234567',
   );
-  const slugs = (matches: { conversation: Conversation }[]) => matches.map((m) => m.conversation.slug);
+  const slugs = (matches: { conversation: Conversation }[]) =>
+    matches.map((m) => m.conversation.slug);
 
   test('one entry per slug, with the reasons of every request that found it, each once', () => {
     const shared = conversation('shared', 0);
@@ -230,14 +285,19 @@ describe('mergeMatches', () => {
       byMarketplace.reason,
       byEmail.reason,
     ]);
-    expect(merged.find((m) => m.conversation.slug === 'email-only')!.reasons).toEqual([byEmail.reason]);
+    expect(merged.find((m) => m.conversation.slug === 'email-only')!.reasons).toEqual([
+      byEmail.reason,
+    ]);
   });
 
   test('two copies of one conversation combine: the newer wins, and fields it lacks are kept', () => {
     const fromList = conversation('shared', 1, { updated: '2026-02-02T00:00:00Z' });
     delete fromList.data;
     delete fromList.last_staff_message;
-    const fromId = { ...conversation('shared', 0, { updated: '2026-02-01T00:00:00Z' }), data: { order_number: '1042' } };
+    const fromId = {
+      ...conversation('shared', 0, { updated: '2026-02-01T00:00:00Z' }),
+      data: { order_number: '1042' },
+    };
     for (const order of [
       [fromList, fromId],
       [fromId, fromList],
@@ -255,14 +315,26 @@ describe('mergeMatches', () => {
 
   test('any direct match ranks above every email-only match, however open or new', () => {
     const merged = mergeMatches([
-      { request: byEmail, conversations: [conversation('email-open-newest', 0, { updated: '2026-06-01T00:00:00Z' })] },
-      { request: byData, conversations: [conversation('data-done-old', 2, { updated: '2021-01-01T00:00:00Z' })] },
+      {
+        request: byEmail,
+        conversations: [conversation('email-open-newest', 0, { updated: '2026-06-01T00:00:00Z' })],
+      },
+      {
+        request: byData,
+        conversations: [conversation('data-done-old', 2, { updated: '2021-01-01T00:00:00Z' })],
+      },
       {
         request: byMarketplace,
-        conversations: [conversation('marketplace-archived-old', 4, { updated: '2020-06-01T00:00:00Z' })],
+        conversations: [
+          conversation('marketplace-archived-old', 4, { updated: '2020-06-01T00:00:00Z' }),
+        ],
       },
     ]);
-    expect(slugs(merged)).toEqual(['data-done-old', 'marketplace-archived-old', 'email-open-newest']);
+    expect(slugs(merged)).toEqual([
+      'data-done-old',
+      'marketplace-archived-old',
+      'email-open-newest',
+    ]);
   });
 
   test('within direct matches, open (any waiting status) before done, then newest first', () => {
@@ -278,7 +350,13 @@ describe('mergeMatches', () => {
         ],
       },
     ]);
-    expect(slugs(merged)).toEqual(['on-hold-new', 'responded-mid', 'open-old', 'done-newest', 'spam-new']);
+    expect(slugs(merged)).toEqual([
+      'on-hold-new',
+      'responded-mid',
+      'open-old',
+      'done-newest',
+      'spam-new',
+    ]);
   });
 
   test('newest means last update, else creation', () => {
@@ -286,13 +364,20 @@ describe('mergeMatches', () => {
       {
         request: byEmail,
         conversations: [
-          conversation('updated-2025', 0, { created: '2019-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z' }),
+          conversation('updated-2025', 0, {
+            created: '2019-01-01T00:00:00Z',
+            updated: '2025-01-01T00:00:00Z',
+          }),
           conversation('created-2026-never-updated', 0, { created: '2026-01-01T00:00:00Z' }),
           conversation('created-2024-never-updated', 0, { created: '2024-01-01T00:00:00Z' }),
         ],
       },
     ]);
-    expect(slugs(merged)).toEqual(['created-2026-never-updated', 'updated-2025', 'created-2024-never-updated']);
+    expect(slugs(merged)).toEqual([
+      'created-2026-never-updated',
+      'updated-2025',
+      'created-2024-never-updated',
+    ]);
   });
 
   test('nothing found merges to nothing', () => {

@@ -36,12 +36,17 @@ describe('planLookups', () => {
       options,
     );
     expect(requests).toEqual([]);
-    expect(skipped).toEqual([{ id: '12-34567-89012', reason: expect.stringMatching(/channel.*ebay/) }]);
+    expect(skipped).toEqual([
+      { id: '12-34567-89012', reason: expect.stringMatching(/channel.*ebay/) },
+    ]);
   });
 
   test('a long order list is bounded', () => {
     const orderRefs = Array.from({ length: 2000 }, (_, i) => String(1000 + i));
-    const { requests, skipped } = planLookups({ orderRefs, originIds: [], emails: [] }, { channels: {}, dataKeys: [], maxRequests: 25 });
+    const { requests, skipped } = planLookups(
+      { orderRefs, originIds: [], emails: [] },
+      { channels: {}, dataKeys: [], maxRequests: 25 },
+    );
     expect(requests).toHaveLength(25);
     expect(skipped).toHaveLength(1975);
     expect(skipped[0]!.reason).toMatch(/more than 25/);
@@ -51,10 +56,17 @@ describe('planLookups', () => {
 describe('runLookup', () => {
   function run(request: PlannedRequest, ...replies: Parameters<typeof fakeFetch>) {
     const fake = fakeFetch(...replies);
-    return { result: runLookup(createReamazeClient(credentials, { fetch: fake.fetch }), request), calls: fake.calls };
+    return {
+      result: runLookup(createReamazeClient(credentials, { fetch: fake.fetch }), request),
+      calls: fake.calls,
+    };
   }
   const plan = planLookups(
-    { orderRefs: ['1042'], originIds: [{ id: '113-1234567-1234567', marketplace: 'amazon' }], emails: ['maya@example.net'] },
+    {
+      orderRefs: ['1042'],
+      originIds: [{ id: '113-1234567-1234567', marketplace: 'amazon' }],
+      emails: ['maya@example.net'],
+    },
     options,
   ).requests;
   const byKind = (kind: PlannedRequest['kind']) => plan.find((r) => r.kind === kind)!;
@@ -62,20 +74,28 @@ describe('runLookup', () => {
   test('an order number is a reference lookup', async () => {
     const { result, calls } = run(byKind('ref'), replyWithFixture('conversation-200.json'));
     expect(await result).toHaveLength(1);
-    expect(calls[0]!.rawUrl).toBe('https://northwind.reamaze.io/api/v1/conversations/1042?id_type=ref');
+    expect(calls[0]!.rawUrl).toBe(
+      'https://northwind.reamaze.io/api/v1/conversations/1042?id_type=ref',
+    );
   });
 
   test('a marketplace id is an origin lookup in its channel', async () => {
     const { result, calls } = run(byKind('origin'), replyWithFixture('conversation-200.json'));
     await result;
-    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ id_type: 'origin', category: 'amazon-us' });
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({
+      id_type: 'origin',
+      category: 'amazon-us',
+    });
     expect(calls[0]!.url.pathname).toBe('/api/v1/conversations/113-1234567-1234567');
   });
 
   test('an email is the customer history, archived included', async () => {
     const { result, calls } = run(byKind('customer'), replyWithFixture('conversations-200.json'));
     expect((await result).length).toBeGreaterThan(1);
-    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ for: 'maya@example.net', filter: 'all' });
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({
+      for: 'maya@example.net',
+      filter: 'all',
+    });
   });
 
   test('a custom-data key is a data[] filter', async () => {
@@ -86,7 +106,9 @@ describe('runLookup', () => {
 
   test('not found is an empty answer; other failures propagate', async () => {
     expect(await run(byKind('ref'), reply('{"errors":"Not Found"}', 404)).result).toEqual([]);
-    await expect(run(byKind('ref'), reply('{}', 403)).result).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(run(byKind('ref'), reply('{}', 403)).result).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
   });
 });
 
@@ -98,7 +120,12 @@ describe('mergeMatches', () => {
     status,
     updated_at: updated,
   });
-  const order: PlannedRequest = { kind: 'ref', id: '1042', key: 'ref:1042', reason: { kind: 'order', value: '1042' } };
+  const order: PlannedRequest = {
+    kind: 'ref',
+    id: '1042',
+    key: 'ref:1042',
+    reason: { kind: 'order', value: '1042' },
+  };
   const email: PlannedRequest = {
     kind: 'customer',
     email: 'maya@example.net',
@@ -133,7 +160,10 @@ describe('mergeMatches', () => {
           conversation('email-open-new', 1, '2026-02-01T00:00:00Z'),
         ],
       },
-      { request: order, conversations: [conversation('order-done-old', 2, '2024-01-01T00:00:00Z')] },
+      {
+        request: order,
+        conversations: [conversation('order-done-old', 2, '2024-01-01T00:00:00Z')],
+      },
     ]);
     expect(merged.map((m) => m.conversation.slug)).toEqual([
       'order-done-old',

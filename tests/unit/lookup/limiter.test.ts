@@ -99,7 +99,9 @@ describe('createLimiter', () => {
 
   test('a task that fails, even before returning a promise, frees its slot', async () => {
     const limit = createLimiter(1);
-    await expect(limit.run(async () => Promise.reject(new Error('rejected')))).rejects.toThrow('rejected');
+    await expect(limit.run(async () => Promise.reject(new Error('rejected')))).rejects.toThrow(
+      'rejected',
+    );
     await expect(
       limit.run(() => {
         throw new Error('thrown');
@@ -108,7 +110,10 @@ describe('createLimiter', () => {
     expect(await limit.run(async () => 'next')).toBe('next');
   });
 
-  test.each([0, -1, 1.5, Number.NaN])('refuses a concurrency of %s, which would never run anything', (n) => {
-    expect(() => createLimiter(n)).toThrow(RangeError);
-  });
+  test.each([0, -1, 1.5, Number.NaN])(
+    'refuses a concurrency of %s, which would never run anything',
+    (n) => {
+      expect(() => createLimiter(n)).toThrow(RangeError);
+    },
+  );
 });

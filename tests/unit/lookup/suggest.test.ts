@@ -50,7 +50,11 @@ describe('createSuggester', () => {
 
   test('a failed lookup is reported once, and not for superseded text', async () => {
     const onError = vi.fn();
-    const suggester = createSuggester({ delayMs: 10, lookup: async () => Promise.reject(new Error('429')), onError });
+    const suggester = createSuggester({
+      delayMs: 10,
+      lookup: async () => Promise.reject(new Error('429')),
+      onError,
+    });
     suggester.input('a', vi.fn());
     await vi.advanceTimersByTimeAsync(10);
     expect(onError).toHaveBeenCalledTimes(1);
@@ -59,11 +63,15 @@ describe('createSuggester', () => {
 
 describe('omnibox text', () => {
   test('API text is escaped for the omnibox’s XML descriptions', () => {
-    expect(escapeXml('<match>Refund & "now"</match>\'')).toBe('&#60;match&#62;Refund &#38; &#34;now&#34;&#60;/match&#62;&#39;');
+    expect(escapeXml('<match>Refund & "now"</match>\'')).toBe(
+      '&#60;match&#62;Refund &#38; &#34;now&#34;&#60;/match&#62;&#39;',
+    );
   });
 
   test('only Re:amaze conversation addresses are opened as they are', () => {
-    expect(isConversationUrl('https://northwind.reamaze.com/admin/conversations/where-is-order-1042')).toBe(true);
+    expect(
+      isConversationUrl('https://northwind.reamaze.com/admin/conversations/where-is-order-1042'),
+    ).toBe(true);
     expect(isConversationUrl('javascript:alert(1)')).toBe(false);
     expect(isConversationUrl('https://evil.example/admin/conversations/x')).toBe(false);
     expect(isConversationUrl('1042')).toBe(false);

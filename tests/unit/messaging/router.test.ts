@@ -4,11 +4,17 @@ import { AppError } from '@/lib/messaging/errors';
 import { protocol } from '@/lib/messaging/protocol';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext' };
-const extensionPage = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/popup.html' };
+const extensionPage = {
+  id: 'ext',
+  origin: 'chrome-extension://ext',
+  url: 'chrome-extension://ext/popup.html',
+};
 const contentScript = { id: 'ext', origin: 'https://admin.shopify.com', tab: { id: 1 } };
 
 const summary = {
-  brands: [{ brand: 'northwind', email: 'dana@x.example', hasToken: true, marketplaceChannels: {} }],
+  brands: [
+    { brand: 'northwind', email: 'dana@x.example', hasToken: true, marketplaceChannels: {} },
+  ],
   defaultBrand: 'northwind',
   storeBrands: [],
   dataKeys: [],
@@ -19,7 +25,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getSettings: vi.fn(async () => summary),
     saveBrand: vi.fn(async () => ({ settings: summary, staffName: 'Dana' })),
     testConnection: vi.fn(async () => ({ brand: 'northwind', staffName: 'Dana' })),
-    ...unused((Object.keys(protocol) as (keyof Handlers)[]).filter((name) => !['getSettings', 'saveBrand', 'testConnection'].includes(name))),
+    ...unused(
+      (Object.keys(protocol) as (keyof Handlers)[]).filter(
+        (name) => !['getSettings', 'saveBrand', 'testConnection'].includes(name),
+      ),
+    ),
     ...overrides,
   } as Handlers;
 }
@@ -40,7 +50,10 @@ describe('router', () => {
     const h = handlers();
     const route = createRouter(h, self);
     const reply = await route(
-      { type: 'saveBrand', payload: { brand: 'Northwind.reamaze.io', email: 'dana@x.example', token: 't' } },
+      {
+        type: 'saveBrand',
+        payload: { brand: 'Northwind.reamaze.io', email: 'dana@x.example', token: 't' },
+      },
       extensionPage,
     );
     expect(reply).toEqual({ ok: true, data: { settings: summary, staffName: 'Dana' } });
@@ -56,7 +69,16 @@ describe('router', () => {
     const pageOnly = Object.entries(protocol)
       .filter(([, spec]) => !(spec.senders as readonly string[]).includes('contentScript'))
       .map(([type]) => type);
-    expect(pageOnly).toEqual(expect.arrayContaining(['getSettings', 'saveBrand', 'lookup', 'getThread', 'exportSettings', 'testRule']));
+    expect(pageOnly).toEqual(
+      expect.arrayContaining([
+        'getSettings',
+        'saveBrand',
+        'lookup',
+        'getThread',
+        'exportSettings',
+        'testRule',
+      ]),
+    );
     for (const type of pageOnly) {
       const reply = await route({ type, payload: {} }, contentScript);
       expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
@@ -66,9 +88,14 @@ describe('router', () => {
   });
 
   test('extension pages may not pose as a content script', async () => {
-    const h = handlers({ reportDetection: vi.fn(async () => ({ count: 0, state: 'ready' as const })) });
+    const h = handlers({
+      reportDetection: vi.fn(async () => ({ count: 0, state: 'ready' as const })),
+    });
     const reply = await createRouter(h, self)(
-      { type: 'reportDetection', payload: { platform: null, kind: 'none', orderRefs: [], originIds: [], emails: [] } },
+      {
+        type: 'reportDetection',
+        payload: { platform: null, kind: 'none', orderRefs: [], originIds: [], emails: [] },
+      },
       extensionPage,
     );
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
@@ -78,7 +105,13 @@ describe('router', () => {
   test('a content script report is parsed, bounded and given the stamped tab and origin', async () => {
     const reportDetection = vi.fn(async () => ({ count: 2, state: 'ready' as const }));
     const route = createRouter(handlers({ reportDetection }), self);
-    const detection = { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: ['maya@example.net'] };
+    const detection = {
+      platform: 'shopify',
+      kind: 'order',
+      orderRefs: ['1042'],
+      originIds: [],
+      emails: ['maya@example.net'],
+    };
     expect(await route({ type: 'reportDetection', payload: detection }, contentScript)).toEqual({
       ok: true,
       data: { count: 2, state: 'ready' },
@@ -89,29 +122,39 @@ describe('router', () => {
       origin: 'https://admin.shopify.com',
     });
     const hostile = { ...detection, orderRefs: ['<img src=x onerror=alert(1)>'] };
-    expect(await route({ type: 'reportDetection', payload: hostile }, contentScript)).toMatchObject({
-      ok: false,
-      error: { kind: 'invalidInput' },
-    });
+    expect(await route({ type: 'reportDetection', payload: hostile }, contentScript)).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'invalidInput' },
+      },
+    );
     const flood = { ...detection, orderRefs: Array.from({ length: 501 }, (_, i) => String(i)) };
-    expect(await route({ type: 'reportDetection', payload: flood }, contentScript)).toMatchObject({ ok: false });
+    expect(await route({ type: 'reportDetection', payload: flood }, contentScript)).toMatchObject({
+      ok: false,
+    });
     expect(reportDetection).toHaveBeenCalledTimes(1);
   });
 
   test('foreign senders are refused', async () => {
     const h = handlers();
-    const reply = await createRouter(h, self)({ type: 'getSettings', payload: {} }, { id: 'other' });
+    const reply = await createRouter(h, self)(
+      { type: 'getSettings', payload: {} },
+      { id: 'other' },
+    );
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(h.getSettings).not.toHaveBeenCalled();
   });
 
-  test.each([null, 'getSettings', { type: 'nope', payload: {} }, { payload: {} }, { type: 'toString' }])(
-    'malformed or unknown message %j is refused',
-    async (message) => {
-      const reply = await createRouter(handlers(), self)(message, extensionPage);
-      expect(reply).toMatchObject({ ok: false, error: { kind: 'badMessage' } });
-    },
-  );
+  test.each([
+    null,
+    'getSettings',
+    { type: 'nope', payload: {} },
+    { payload: {} },
+    { type: 'toString' },
+  ])('malformed or unknown message %j is refused', async (message) => {
+    const reply = await createRouter(handlers(), self)(message, extensionPage);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'badMessage' } });
+  });
 
   test('an invalid payload names its fields', async () => {
     const reply = await createRouter(handlers(), self)(
@@ -121,7 +164,9 @@ describe('router', () => {
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
       expect(reply.error.kind).toBe('invalidInput');
-      expect(Object.keys(reply.error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['brand', 'email']));
+      expect(Object.keys(reply.error.fieldErrors ?? {})).toEqual(
+        expect.arrayContaining(['brand', 'email']),
+      );
     }
   });
 

@@ -12,18 +12,28 @@ describe('classifySender', () => {
 
   test('an extension page in a tab or iframe is still an extension page', () => {
     expect(
-      classifySender({ id: self.id, origin: self.origin, url: `${self.origin}/sidebar.html`, tab: {} }, self),
+      classifySender(
+        { id: self.id, origin: self.origin, url: `${self.origin}/sidebar.html`, tab: {} },
+        self,
+      ),
     ).toBe('extensionPage');
   });
 
   test('Firefox-style senders without origin are judged by their URL', () => {
-    expect(classifySender({ id: self.id, url: `${self.origin}/options.html` }, self)).toBe('extensionPage');
+    expect(classifySender({ id: self.id, url: `${self.origin}/options.html` }, self)).toBe(
+      'extensionPage',
+    );
   });
 
   test('our content script on a store page is a content script', () => {
     expect(
       classifySender(
-        { id: self.id, origin: 'https://admin.shopify.com', url: 'https://admin.shopify.com/store/x', tab: {} },
+        {
+          id: self.id,
+          origin: 'https://admin.shopify.com',
+          url: 'https://admin.shopify.com/store/x',
+          tab: {},
+        },
         self,
       ),
     ).toBe('contentScript');
@@ -39,7 +49,9 @@ describe('classifySender', () => {
   });
 
   test('another extension, or anything without a tab or our origin, is foreign', () => {
-    expect(classifySender({ id: 'other', origin: 'chrome-extension://other' }, self)).toBe('foreign');
+    expect(classifySender({ id: 'other', origin: 'chrome-extension://other' }, self)).toBe(
+      'foreign',
+    );
     expect(classifySender({ id: self.id, origin: 'https://evil.example' }, self)).toBe('foreign');
     expect(classifySender({}, self)).toBe('foreign');
   });

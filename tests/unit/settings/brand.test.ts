@@ -14,12 +14,17 @@ describe('normalizeBrand', () => {
     expect(normalizeBrand(input)).toEqual({ ok: true, brand });
   });
 
-  test.each(['', '   ', 'north wind', 'https://example.com/admin', 'north_wind', '-northwind', 'a.b'])(
-    'refuses %j with a message',
-    (input) => {
-      const result = normalizeBrand(input);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.message).toMatch(/brand/i);
-    },
-  );
+  test.each([
+    '',
+    '   ',
+    'north wind',
+    'https://example.com/admin',
+    'north_wind',
+    '-northwind',
+    'a.b',
+  ])('refuses %j with a message', (input) => {
+    const result = normalizeBrand(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/brand/i);
+  });
 });

@@ -44,12 +44,17 @@ describe('settings storage', () => {
     );
   });
 
-  test.each(Object.entries(fixtures))('version %s walks forward to the current shape', (version, value) => {
-    const migrated = SettingsSchema.parse(migrate(value, Number(version)));
-    const [first] = migrated.brands;
-    expect({ brand: first?.brand, email: first?.email, token: first?.token }).toEqual(v1.credentials);
-    expect(migrated.defaultBrand).toBe('northwind');
-  });
+  test.each(Object.entries(fixtures))(
+    'version %s walks forward to the current shape',
+    (version, value) => {
+      const migrated = SettingsSchema.parse(migrate(value, Number(version)));
+      const [first] = migrated.brands;
+      expect({ brand: first?.brand, email: first?.email, token: first?.token }).toEqual(
+        v1.credentials,
+      );
+      expect(migrated.defaultBrand).toBe('northwind');
+    },
+  );
 
   test('the single-brand version becomes the first, default brand and loses nothing', () => {
     expect(SettingsSchema.parse(migrate(v2, 2))).toEqual({
@@ -62,7 +67,12 @@ describe('settings storage', () => {
   });
 
   test('an unconfigured v2 migrates to no brands', () => {
-    const migrated = SettingsSchema.parse(migrate({ credentials: null, lookup: { marketplaceChannels: {}, dataKeys: [] }, userRules: [] }, 2));
+    const migrated = SettingsSchema.parse(
+      migrate(
+        { credentials: null, lookup: { marketplaceChannels: {}, dataKeys: [] }, userRules: [] },
+        2,
+      ),
+    );
     expect(migrated).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -72,9 +82,15 @@ describe('settings storage', () => {
     const store = await import('@/lib/settings/store');
     const loaded = await store.loadSettings();
     expect(loaded).toEqual({
-      settings: { ...DEFAULT_SETTINGS, brands: [{ ...v1.credentials, marketplaceChannels: {} }], defaultBrand: 'northwind' },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        brands: [{ ...v1.credentials, marketplaceChannels: {} }],
+        defaultBrand: 'northwind',
+      },
     });
-    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: SETTINGS_VERSION });
+    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({
+      v: SETTINGS_VERSION,
+    });
   });
 
   test('a v2 value is migrated when read, keeping its channels with its brand', async () => {
@@ -115,7 +131,9 @@ describe('settings storage', () => {
   });
 
   test('the same brand twice is refused', () => {
-    expect(SettingsSchema.safeParse({ ...v3, brands: [v3.brands[0], v3.brands[0]] }).success).toBe(false);
+    expect(SettingsSchema.safeParse({ ...v3, brands: [v3.brands[0], v3.brands[0]] }).success).toBe(
+      false,
+    );
   });
 
   test('unknown extra sections do not cost the brands', () => {

@@ -9,28 +9,52 @@ const settings = SettingsSchema.parse(v3);
 
 describe('store keys', () => {
   test.each([
-    ['https://admin.shopify.com/store/Southwind-Goods/orders/5523819086117', 'admin.shopify.com/store/southwind-goods'],
-    ['https://southwind-goods.myshopify.com/admin/orders/1', 'admin.shopify.com/store/southwind-goods'],
+    [
+      'https://admin.shopify.com/store/Southwind-Goods/orders/5523819086117',
+      'admin.shopify.com/store/southwind-goods',
+    ],
+    [
+      'https://southwind-goods.myshopify.com/admin/orders/1',
+      'admin.shopify.com/store/southwind-goods',
+    ],
     ['https://admin.shopify.com/', 'admin.shopify.com'],
     ['https://shop.example.com:8443/wp-admin/post.php?post=1', 'shop.example.com:8443'],
-    ['https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567', 'sellercentral.amazon.com'],
+    [
+      'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567',
+      'sellercentral.amazon.com',
+    ],
   ])('%s is the store %s', (url, key) => {
     expect(storeKeyOf(new URL(url))).toBe(key);
   });
 
   test('agents paste stores as URLs or hosts', () => {
-    expect(parseStoreKey('admin.shopify.com/store/acme/orders')).toEqual({ ok: true, store: 'admin.shopify.com/store/acme' });
-    expect(parseStoreKey(' https://Shop.Example.com/wp-admin ')).toEqual({ ok: true, store: 'shop.example.com' });
+    expect(parseStoreKey('admin.shopify.com/store/acme/orders')).toEqual({
+      ok: true,
+      store: 'admin.shopify.com/store/acme',
+    });
+    expect(parseStoreKey(' https://Shop.Example.com/wp-admin ')).toEqual({
+      ok: true,
+      store: 'shop.example.com',
+    });
     expect(parseStoreKey('')).toMatchObject({ ok: false });
-    expect(parseStoreKey('not a store')).toMatchObject({ ok: false, message: expect.stringMatching(/not a store address/) });
+    expect(parseStoreKey('not a store')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a store address/),
+    });
     expect(parseStoreKey('ftp://files.example.com')).toMatchObject({ ok: false });
   });
 });
 
 describe('which brand a store uses', () => {
   test('a mapped Shopify store uses its brand; other stores on the same host use the default', () => {
-    expect(accountForUrl(settings, new URL('https://admin.shopify.com/store/southwind-goods/orders/1'))?.brand).toBe('southwind');
-    expect(accountForUrl(settings, new URL('https://admin.shopify.com/store/northwind-goods/orders/1'))?.brand).toBe('northwind');
+    expect(
+      accountForUrl(settings, new URL('https://admin.shopify.com/store/southwind-goods/orders/1'))
+        ?.brand,
+    ).toBe('southwind');
+    expect(
+      accountForUrl(settings, new URL('https://admin.shopify.com/store/northwind-goods/orders/1'))
+        ?.brand,
+    ).toBe('northwind');
     expect(accountForUrl(settings)?.brand).toBe('northwind');
   });
 

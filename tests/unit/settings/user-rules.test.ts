@@ -13,7 +13,9 @@ const rule = {
 describe('user rule settings', () => {
   test('a rule with a pattern and a selector or regex is accepted', () => {
     expect(UserRuleSchema.parse(rule)).toEqual(rule);
-    expect(UserRuleSchema.safeParse({ ...rule, selector: undefined, regex: 'Order #(\\d+)' }).success).toBe(true);
+    expect(
+      UserRuleSchema.safeParse({ ...rule, selector: undefined, regex: 'Order #(\\d+)' }).success,
+    ).toBe(true);
   });
 
   test.each([
