@@ -1,8 +1,7 @@
 /**
  * A typed, read-only client for the Re:amaze REST API v1 (shared/reamaze-api.md). It uses plain
  * `fetch` and no browser API, so the background service worker and Node tests run the same code.
- * Every failure is a `ReamazeApiError` (see errors.ts), except a caller's own abort, which rejects
- * with the signal's reason like `fetch` does.
+ * Every failure is a `ReamazeApiError` (see errors.ts).
  */
 import type { z } from 'zod';
 import {
@@ -47,10 +46,6 @@ export interface ClientOptions {
   maxRetryWaitMs?: number;
 }
 
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
 export interface ConversationLookup {
   /** `ref`: the id is a reference id; `origin`: an origin id, which needs `category`. */
   idType?: 'ref' | 'origin';
@@ -93,15 +88,11 @@ export interface StaffListQuery {
 }
 
 export interface ReamazeClient {
-  getConversation(
-    id: string,
-    lookup?: ConversationLookup,
-    init?: CallOptions,
-  ): Promise<Conversation>;
-  listConversations(query: ConversationListQuery, init?: CallOptions): Promise<ConversationPage>;
-  listMessages(slug: string, query?: MessageListQuery, init?: CallOptions): Promise<MessagePage>;
-  listChannels(query?: ChannelListQuery, init?: CallOptions): Promise<ChannelList>;
-  listStaff(query?: StaffListQuery, init?: CallOptions): Promise<StaffPage>;
+  getConversation(id: string, lookup?: ConversationLookup): Promise<Conversation>;
+  listConversations(query: ConversationListQuery): Promise<ConversationPage>;
+  listMessages(slug: string, query?: MessageListQuery): Promise<MessagePage>;
+  listChannels(query?: ChannelListQuery): Promise<ChannelList>;
+  listStaff(query?: StaffListQuery): Promise<StaffPage>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -128,7 +119,7 @@ export function createReamazeClient(
   const { brand } = credentials;
 
   return {
-    async getConversation(id, lookup = {}, init = {}) {
+    async getConversation(id, lookup = {}) {
       const context = {
         brand,
         subject: `conversation ${quoted(id)}`,
@@ -139,11 +130,10 @@ export function createReamazeClient(
         query: { id_type: lookup.idType, category: lookup.category, channel: lookup.channel },
         schema: ConversationSchema,
         context,
-        signal: init.signal,
       });
     },
 
-    async listConversations(query, init = {}) {
+    async listConversations(query) {
       return get({
         path: '/conversations',
         query: {
@@ -158,11 +148,10 @@ export function createReamazeClient(
         hashes: { data: query.data },
         schema: ConversationPageSchema,
         context: { brand, subject: 'the conversation list' },
-        signal: init.signal,
       });
     },
 
-    async listMessages(slug, query = {}, init = {}) {
+    async listMessages(slug, query = {}) {
       const context = {
         brand,
         subject: `the messages of conversation ${quoted(slug)}`,
@@ -173,27 +162,24 @@ export function createReamazeClient(
         query: { filter: query.filter, page: query.page },
         schema: MessagePageSchema,
         context,
-        signal: init.signal,
       });
     },
 
-    async listChannels(query = {}, init = {}) {
+    async listChannels(query = {}) {
       return get({
         path: '/channels',
         query: { channel: query.channel, page: query.page },
         schema: ChannelListSchema,
         context: { brand, subject: 'the channel list' },
-        signal: init.signal,
       });
     },
 
-    async listStaff(query = {}, init = {}) {
+    async listStaff(query = {}) {
       return get({
         path: '/staff',
         query: { page: query.page },
         schema: StaffPageSchema,
         context: { brand, subject: 'the staff list' },
-        signal: init.signal,
       });
     },
   };
@@ -209,7 +195,6 @@ interface GetRequest<S extends z.ZodType> {
   hashes?: Record<string, Record<string, string> | undefined>;
   schema: S;
   context: RequestContext;
-  signal?: AbortSignal;
 }
 
 /** What one attempt brought back; the body is read inside the attempt so the timeout covers it. */
@@ -236,11 +221,7 @@ function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const { signal } = request;
-    const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      signal?.throwIfAborted();
       const response = await fetchImpl(url, {
         method: 'GET',
         headers,
@@ -250,12 +231,10 @@ function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
       });
       return { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
       if (timedOut) throw timeoutError(request.context, timeoutMs);
       throw offlineError(request.context, error);
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
     }
   }
 
@@ -266,7 +245,7 @@ function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
     const first = await attempt(url, request);
     if (first.status !== 429) return first;
     const waitMs = Math.min(retryWaitMs(first.headers.get('Retry-After')), maxRetryWaitMs);
-    await sleepUnlessAborted(sleep, waitMs, request.signal);
+    await sleep(waitMs);
     return attempt(url, request);
   }
 
@@ -332,22 +311,6 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
 /** What `Retry-After` asks for, else about a second (jittered). */
 function retryWaitMs(retryAfterHeader: string | null): number {
   return retryAfterMs(retryAfterHeader) ?? RETRY_BACKOFF_MS + Math.random() * RETRY_JITTER_MS;
-}
-
-function sleepUnlessAborted(
-  sleep: (ms: number) => Promise<void>,
-  ms: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  if (!signal) return sleep(ms);
-  signal.throwIfAborted();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    sleep(ms)
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function defaultSleep(ms: number): Promise<void> {

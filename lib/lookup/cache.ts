@@ -23,8 +23,6 @@ interface Entry<T> {
   fetchedAt: number;
 }
 
-export type LookupCache<T> = ReturnType<typeof createLookupCache<T>>;
-
 export function createLookupCache<T>(options: CacheOptions) {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry<T>>(); // insertion order = least recently used first
@@ -54,12 +52,9 @@ export function createLookupCache<T>(options: CacheOptions) {
     return request;
   }
 
-  function refreshBehind(key: string, fetcher: () => Promise<T>, onRefresh?: (value: T) => void) {
+  function refreshBehind(key: string, fetcher: () => Promise<T>) {
     // A failed refresh keeps the old answer; the next view tries again.
-    fetchOnce(key, fetcher).then(
-      (fresh) => onRefresh?.(fresh.value),
-      () => undefined,
-    );
+    fetchOnce(key, fetcher).catch(() => undefined);
   }
 
   /** Forgets one key, or every key; a request already under way will not write its answer back. */
@@ -74,11 +69,7 @@ export function createLookupCache<T>(options: CacheOptions) {
   }
 
   return {
-    async get(
-      key: string,
-      fetcher: () => Promise<T>,
-      onRefresh?: (value: T) => void,
-    ): Promise<CacheHit<T>> {
+    async get(key: string, fetcher: () => Promise<T>): Promise<CacheHit<T>> {
       const entry = entries.get(key);
       const age = entry ? now() - entry.fetchedAt : Infinity;
       if (entry && age <= options.freshMs) {
@@ -87,7 +78,7 @@ export function createLookupCache<T>(options: CacheOptions) {
       }
       if (entry && age <= options.maxAgeMs) {
         touch(key, entry);
-        refreshBehind(key, fetcher, onRefresh);
+        refreshBehind(key, fetcher);
         return { ...entry, stale: true };
       }
       if (entry) entries.delete(key); // too old to show, even while asking again

@@ -178,26 +178,24 @@ function withinBound(wanted: IdLookups[], max: number, skipped: Skipped[]): Plan
 export async function runLookup(
   client: ReamazeClient,
   request: PlannedRequest,
-  signal?: AbortSignal,
 ): Promise<Conversation[]> {
-  const call = { signal };
   try {
     switch (request.kind) {
       case 'ref':
-        return [await client.getConversation(request.id, { idType: 'ref' }, call)];
+        return [await client.getConversation(request.id, { idType: 'ref' })];
       case 'slug':
-        return [await client.getConversation(request.slug, undefined, call)];
+        return [await client.getConversation(request.slug, undefined)];
       case 'origin': {
         const lookup = { idType: 'origin', category: request.category } as const;
-        return [await client.getConversation(request.id, lookup, call)];
+        return [await client.getConversation(request.id, lookup)];
       }
       // Lists: the first page only (30 at most), so one id costs one request.
       case 'customer':
-        return (await client.listConversations({ for: request.email, filter: 'all' }, call))
+        return (await client.listConversations({ for: request.email, filter: 'all' }))
           .conversations;
       case 'data': {
         const query = { filter: 'all', data: { [request.dataKey]: request.value } } as const;
-        return (await client.listConversations(query, call)).conversations;
+        return (await client.listConversations(query)).conversations;
       }
     }
   } catch (error) {

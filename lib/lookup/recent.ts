@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const RecentLookupSchema = z.object({ query: z.string().min(1), at: z.number() });
-export const RecentLookupsSchema = z.array(RecentLookupSchema);
 export type RecentLookup = z.infer<typeof RecentLookupSchema>;
 
 export const MAX_RECENT_LOOKUPS = 8;

@@ -59,7 +59,6 @@ export const ConnectionResultSchema = z.object({
   brand: z.string(),
   staffName: z.string(),
 });
-export type ConnectionResult = z.infer<typeof ConnectionResultSchema>;
 
 const BrandNameSchema = z.object({ brand: z.string().min(1).max(63) });
 const OriginSchema = z.string().regex(/^https?:\/\/[^/]+$/, 'Not a site origin.');

@@ -427,38 +427,6 @@ describe('network failures', () => {
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('within 15 seconds');
   });
-
-  it('rejects with an AbortError, not a timeout, when the caller aborts', async () => {
-    const { fetch } = fakeFetch(hangingReply());
-    const controller = new AbortController();
-    const pending = rejectionOf(clientWith(fetch).listStaff({}, { signal: controller.signal }));
-    controller.abort();
-    const error = await pending;
-
-    expect(error).not.toBeInstanceOf(ReamazeApiError);
-    expect((error as Error).name).toBe('AbortError');
-  });
-
-  it('does not call fetch with an already aborted signal', async () => {
-    const { fetch, calls } = fakeFetch();
-    const error = await rejectionOf(
-      clientWith(fetch).listStaff({}, { signal: AbortSignal.abort() }),
-    );
-    expect((error as Error).name).toBe('AbortError');
-    expect(calls).toHaveLength(0);
-  });
-
-  it('stops waiting for a 429 retry when the caller aborts', async () => {
-    const { fetch, calls } = fakeFetch(reply('', 429, { 'Retry-After': '5' }));
-    const controller = new AbortController();
-    const sleep = () => new Promise<void>(() => controller.abort());
-    const error = await rejectionOf(
-      clientWith(fetch, { sleep }).listStaff({}, { signal: controller.signal }),
-    );
-
-    expect((error as Error).name).toBe('AbortError');
-    expect(calls).toHaveLength(1);
-  });
 });
 
 describe('rate limiting', () => {
