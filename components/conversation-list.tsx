@@ -1,4 +1,4 @@
-import type { LookupResult } from '@/lib/messaging/protocol';
+import type { LookupResult } from '@/lib/lookup/schemas';
 import { ConversationCard } from './conversation-card';
 
 /** The conversations a lookup found, or a sentence saying none was (the popup names what was searched). */

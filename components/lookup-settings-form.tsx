@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChannelChoices } from '@/lib/messaging/page-schemas';
-import {
-  MARKETPLACE_NAMES,
-  MARKETPLACES,
-  type MarketplaceChannels,
-  type SettingsSummary,
-} from '@/lib/settings/schema';
+import { MARKETPLACE_NAMES, MARKETPLACES } from '@/lib/detection/types';
+import type { ChannelChoices, MarketplaceChannels, SettingsSummary } from '@/lib/settings/schema';
 import {
   FieldNotes,
   describedBy,

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LookupResult, Result } from '@/lib/messaging/protocol';
+import type { Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
-import type { TabConversations } from '@/lib/messaging/page-schemas';
+import type { LookupResult, TabConversations } from '@/lib/lookup/schemas';
 import type { SettingsSummary } from '@/lib/settings/schema';
-import { accountForUrl } from '@/lib/settings/stores';
+import { accountForUrl } from '@/lib/settings/store-brands';
 import { classifyText, describeTerm } from '@/lib/lookup/classify';
 import type { RecentLookup } from '@/lib/lookup/recent';
 import { ConversationList } from './conversation-list';

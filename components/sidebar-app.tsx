@@ -2,16 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
 import type {
-  MatchReasonView,
-  SidebarMatch,
+  ConversationMatch,
+  MatchReason,
   TabConversations,
   Thread,
-} from '@/lib/messaging/page-schemas';
+} from '@/lib/lookup/schemas';
 import { ConversationCard } from './conversation-card';
 import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
 import { RelativeTime } from './relative-time';
 import { ThreadView } from './thread-view';
-import { MARKETPLACE_NAMES } from '@/lib/settings/schema';
+import { MARKETPLACE_NAMES } from '@/lib/detection/types';
 import { htmlToText, truncate } from './html-text';
 
 export interface SidebarServices {
@@ -29,7 +29,7 @@ type View =
   | { state: 'failed'; error: MessageError }
   | { state: 'ready'; data: TabConversations; refreshing: boolean };
 
-type Open = null | { match: SidebarMatch; thread: Result<Thread> | null };
+type Open = null | { match: ConversationMatch; thread: Result<Thread> | null };
 
 export function SidebarApp({ services }: { services: SidebarServices }) {
   const [view, setView] = useState<View>({ state: 'loading' });
@@ -66,7 +66,7 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     if (view.state === 'ready' && view.data.stale && !view.refreshing) void load(true);
   }, [view, load]);
 
-  async function showThread(match: SidebarMatch, brand: string) {
+  async function showThread(match: ConversationMatch, brand: string) {
     setOpen({ match, thread: null });
     const thread = await services.getThread(match.slug, brand);
     setOpen((current) => (current?.match.slug === match.slug ? { match, thread } : current));
@@ -117,7 +117,7 @@ function Matches({
   onBackToPage,
 }: {
   view: Extract<View, { state: 'ready' }>;
-  onShowThread(match: SidebarMatch): void;
+  onShowThread(match: ConversationMatch): void;
   onAutoOpen(value: boolean): void;
   onBackToPage(): void;
 }) {
@@ -199,7 +199,7 @@ function Matches({
   );
 }
 
-function MatchDetails({ match }: { match: SidebarMatch }) {
+function MatchDetails({ match }: { match: ConversationMatch }) {
   const data = Object.entries(match.data);
   return (
     <>
@@ -264,7 +264,7 @@ function ThreadPanel({ open, onBack }: { open: NonNullable<Open>; onBack(): void
   );
 }
 
-export function describeReason(reason: MatchReasonView): string {
+export function describeReason(reason: MatchReason): string {
   switch (reason.kind) {
     case 'order':
       return `order #${reason.value}`;

@@ -1,4 +1,4 @@
-import type { Thread } from '@/lib/messaging/page-schemas';
+import type { Thread } from '@/lib/lookup/schemas';
 import { RelativeTime } from './relative-time';
 import { sanitizeMessageHtml } from './sanitize';
 

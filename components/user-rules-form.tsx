@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeTerm, type SearchTerm } from '@/lib/lookup/classify';
-import type { RuleTest } from '@/lib/messaging/page-schemas';
-import {
-  MARKETPLACE_NAMES,
-  MARKETPLACES,
-  UserRuleSchema,
-  type Marketplace,
-  type UserRule,
-} from '@/lib/settings/schema';
+import type { RuleTest } from '@/lib/detection/schema';
+import { MARKETPLACE_NAMES, MARKETPLACES, type Marketplace } from '@/lib/detection/types';
+import { UserRuleSchema, type UserRule } from '@/lib/settings/schema';
 import {
   IDLE,
   OutcomeMessage,

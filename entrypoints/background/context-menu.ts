@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
-import { classifyLink, classifyText, type SearchTerm } from '@/lib/lookup/classify';
-import type { TabConversationService } from './tab-conversations';
+import { classifyLink, classifyText, idsOfTerms, type SearchTerm } from '@/lib/lookup/classify';
+import type { TabConversationService } from '@/lib/lookup/tabs';
 
 const SEARCH_SELECTION = 'search-selection';
 const SEARCH_LINK = 'search-link';
@@ -57,7 +57,7 @@ export async function searchFromMenu(
   }
   if (tabId === undefined || tabId < 0 || !pageUrl || !/^https?:/.test(pageUrl))
     return deps.showElsewhere(query);
-  deps.tabs.searchIn(tabId, pageUrl, query, terms);
+  deps.tabs.searchIn(tabId, pageUrl, query, idsOfTerms(terms));
   if (!(await deps.showSidebar(tabId))) await deps.showElsewhere(query);
 }
 

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { SidebarMatch } from '@/lib/messaging/page-schemas';
+import type { ConversationMatch } from '@/lib/lookup/schemas';
 import { createSuggester, escapeXml, isConversationUrl } from '@/lib/lookup/suggest';
 
 /** Long enough that typing an order number is one lookup, short enough to feel immediate. */
@@ -13,7 +13,7 @@ export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'
  * chosen one in Re:amaze. Enter on typed text opens the one match, or the full results otherwise.
  */
 export function registerOmnibox(deps: {
-  search(text: string): Promise<SidebarMatch[]>;
+  search(text: string): Promise<ConversationMatch[]>;
   openResults(query: string, disposition: Disposition): Promise<void>;
 }) {
   const suggester = createSuggester<Browser.omnibox.SuggestResult>({
@@ -60,7 +60,7 @@ function setDefault(description: string) {
   browser.omnibox.setDefaultSuggestion({ description });
 }
 
-function toSuggestion(match: SidebarMatch): Browser.omnibox.SuggestResult {
+function toSuggestion(match: ConversationMatch): Browser.omnibox.SuggestResult {
   const who = match.customer?.name || match.customer?.email || 'Unknown customer';
   const subject = match.subject || '(no subject)';
   return {

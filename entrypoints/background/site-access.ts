@@ -7,19 +7,20 @@ import { grantedSites } from '@/lib/settings/granted-sites';
  * this site") and the detector is registered for every granted origin.
  */
 const SCRIPT_ID = 'detector-granted-sites';
-const DETECTOR_FILE = '/content-scripts/detector.js';
+/** The built detector content script, registered per site and injected on demand. */
+export const DETECTOR_SCRIPT = '/content-scripts/detector.js';
 
 /** Registers the detector for exactly the granted sites (run at start-up and on every change). */
 export async function syncSiteScripts(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const sites = grantedSites(origins, staticMatches());
+  const sites = grantedSites(origins);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (sites.length > 0) {
     await browser.scripting.registerContentScripts([
       {
         id: SCRIPT_ID,
-        js: [DETECTOR_FILE],
+        js: [DETECTOR_SCRIPT],
         matches: sites,
         runAt: 'document_idle',
         persistAcrossSessions: true,
@@ -31,7 +32,7 @@ export async function syncSiteScripts(): Promise<string[]> {
 
 /** A newly granted site's open tabs get the detector now, without a reload. */
 export async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
-  const sites = grantedSites(origins, staticMatches());
+  const sites = grantedSites(origins);
   if (sites.length === 0) return;
   const tabs = await browser.tabs.query({ url: sites });
   await Promise.all(
@@ -39,15 +40,8 @@ export async function injectIntoOpenTabs(origins: readonly string[]): Promise<vo
       tab.id === undefined
         ? undefined
         : browser.scripting
-            .executeScript({ target: { tabId: tab.id }, files: [DETECTOR_FILE] })
+            .executeScript({ target: { tabId: tab.id }, files: [DETECTOR_SCRIPT] })
             .catch(() => undefined),
     ),
-  );
-}
-
-/** Where the manifest's own content script already runs. */
-function staticMatches(): string[] {
-  return (browser.runtime.getManifest().content_scripts ?? []).flatMap(
-    (script) => script.matches ?? [],
   );
 }

@@ -1,17 +1,14 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
-import type { UserRule } from '@/lib/detection/types';
-import { detectWithRules, matchesPattern } from '@/lib/detection/user-rules';
+import { testRule } from '@/lib/detection/user-rules';
+import { ask } from '@/lib/messaging/ask';
+import type { ContentConfig, TabCommand, TabCommands } from '@/lib/messaging/protocol';
+import { DEFAULT_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
 /** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
 const MUTATION_DELAY_MS = 200;
-
-interface ContentConfig {
-  userRules: UserRule[];
-  sidebar: { autoOpen: boolean; width: number };
-}
 
 /**
  * Detects order numbers, marketplace ids and customer emails on store admin pages, reports them to
@@ -39,37 +36,44 @@ export default defineContentScript({
 
     const createHost = () =>
       createSidebarHost(ctx, {
-        width: config?.sidebar.width ?? 380,
+        width: config?.sidebar.width ?? DEFAULT_SIDEBAR_WIDTH,
         onWidth: (width) => void ask('saveSidebarState', { width }),
       });
 
-    // Listening comes first: the background injects this script and then asks it to open.
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      // Only our own background may steer the launcher; pages cannot reach this listener at all.
-      if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null)
-        return;
-      const { type, rule } = message as { type?: unknown; rule?: UserRule };
-      if (type === 'closeSidebar') host?.close();
-      if (type === 'toggleSidebar') host?.toggle();
-      if (type === 'openSidebar') {
+    /** What the background may ask of this page (see TabCommands in the protocol). */
+    const commands: {
+      [T in keyof TabCommands]: (payload: TabCommands[T]['request']) => TabCommands[T]['response'];
+    } = {
+      closeSidebar: () => host?.close(),
+      toggleSidebar: () => host?.toggle(),
+      openSidebar: () => {
         showingSearch = true;
         host ??= createHost();
         host.setHidden(false);
         host.setCount(0, 'search');
         host.reload();
         host.open();
-        return Promise.resolve(true);
-      }
-      if (type === 'redetect') {
+        return true;
+      },
+      redetect: () => {
         showingSearch = false;
         reported = '';
         void run();
-      }
+      },
       // The options page's preview: what this one rule finds here (parsed by the background).
-      if (type === 'testRule' && rule) return Promise.resolve(testRule(rule));
+      testRule: ({ rule }) => testRule(rule, new URL(location.href), document),
+    };
+
+    // Listening comes first: the background injects this script and then asks it to open.
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      // Only our own background may steer the launcher; pages cannot reach this listener at all.
+      if (sender.id !== browser.runtime.id) return;
+      const { type, payload } = (message ?? {}) as TabCommand;
+      if (!Object.hasOwn(commands, type)) return;
+      return Promise.resolve((commands[type] as (payload: unknown) => unknown)(payload));
     });
 
-    config = await ask<ContentConfig>('getContentConfig', {});
+    config = await ask('getContentConfig', {});
     if (!config) return;
 
     async function run() {
@@ -88,10 +92,7 @@ export default defineContentScript({
       host?.setHidden(false);
       host ??= createHost();
       host.setCount(0, 'loading');
-      const reply = await ask<{ count: number; state: 'ready' | 'notConfigured' | 'error' }>(
-        'reportDetection',
-        detection,
-      );
+      const reply = await ask('reportDetection', detection);
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
       host.reload();
@@ -124,29 +125,3 @@ export default defineContentScript({
     await run();
   },
 });
-
-function testRule(rule: UserRule) {
-  const url = new URL(location.href);
-  const found = detectWithRules(url, document, [rule]);
-  return {
-    url: location.href.slice(0, 2000),
-    matched: matchesPattern(rule.urlPattern, url),
-    // Bounded as the background's schema wants: a preview shows the first hundred.
-    orderRefs: (found?.orderRefs ?? []).filter((id) => id.length <= 80).slice(0, 100),
-    originIds: (found?.originIds ?? []).filter(({ id }) => id.length <= 80).slice(0, 100),
-    emails: (found?.emails ?? []).slice(0, 100),
-  };
-}
-
-/** One message to the background; a failure (extension updated, say) just means no launcher. */
-async function ask<T>(type: string, payload: unknown): Promise<T | null> {
-  try {
-    const reply = (await browser.runtime.sendMessage({ type, payload })) as {
-      ok?: boolean;
-      data?: T;
-    };
-    return reply?.ok ? (reply.data as T) : null;
-  } catch {
-    return null;
-  }
-}

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
+import type { DetectionReply } from '@/lib/messaging/protocol';
+import { MAX_SIDEBAR_WIDTH, MIN_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
 
 /**
  * The only UI the extension puts in a store page: a launcher button and, when the agent asks, an
@@ -7,7 +9,7 @@ import type { ContentScriptContext } from '#imports';
  * cannot reach them, and conversation data stays inside the iframe (an extension origin).
  */
 export interface SidebarHost {
-  setCount(count: number, state: 'ready' | 'notConfigured' | 'error' | 'loading' | 'search'): void;
+  setCount(count: number, state: DetectionReply['state'] | 'loading' | 'search'): void;
   open(): void;
   close(): void;
   toggle(): void;
@@ -93,7 +95,10 @@ export function createSidebarHost(
   grip.addEventListener('pointerdown', (down) => {
     grip.setPointerCapture(down.pointerId);
     const move = (event: PointerEvent) => {
-      width = Math.min(900, Math.max(280, window.innerWidth - event.clientX));
+      width = Math.min(
+        MAX_SIDEBAR_WIDTH,
+        Math.max(MIN_SIDEBAR_WIDTH, window.innerWidth - event.clientX),
+      );
       panel.style.width = `${width}px`;
     };
     const up = () => {

@@ -10,13 +10,8 @@ import '@/components/options.css';
 /** Sites the agent enabled: granted origins the manifest does not grant by itself. */
 const sites: SiteAccessServices = {
   async list() {
-    const manifest = browser.runtime.getManifest();
-    const builtIn = [
-      ...(manifest.host_permissions ?? []),
-      ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
-    ];
     const { origins = [] } = await browser.permissions.getAll();
-    return grantedSites(origins, builtIn);
+    return grantedSites(origins);
   },
   // The background unregisters the detector there when the permission goes (permissions.onRemoved).
   disable: (site) => browser.permissions.remove({ origins: [site] }),

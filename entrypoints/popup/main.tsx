@@ -1,23 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { MatchPattern, storage } from '#imports';
+import { isBuiltInSite } from '@/lib/settings/granted-sites';
 import { PopupApp, type PopupServices, type SiteServices } from '@/components/popup-app';
 import { send } from '@/lib/messaging/send';
-import { parseRecentLookups, rememberLookup } from '@/lib/lookup/recent';
+import { recentLookups } from '@/lib/storage/recent-lookups';
 import '@/components/styles.css';
-
-/** Recent lookups are queries only, never results, so the popup keeps them itself. */
-const recentItem = storage.defineItem<unknown>('local:recentLookups', { fallback: [], version: 1 });
 
 /** The current tab's site: the hosted admins work at once, self-hosted ones once enabled. */
 const siteServices: SiteServices = {
   async load(tab) {
     const url = new URL(tab.url);
     if (!/^https?:$/.test(url.protocol)) return null;
-    const hosted = (browser.runtime.getManifest().content_scripts ?? [])
-      .flatMap((script) => script.matches ?? [])
-      .some((pattern) => new MatchPattern(pattern).includes(url));
-    if (hosted) return { origin: url.origin, state: 'hosted' };
+    if (isBuiltInSite(url)) return { origin: url.origin, state: 'hosted' };
     const enabled = await browser.permissions.contains({ origins: [`${url.origin}/*`] });
     return { origin: url.origin, state: enabled ? 'enabled' : 'disabled' };
   },
@@ -39,12 +33,8 @@ const services: PopupServices = {
   initialQuery: params.get('q') ?? undefined,
   getSettings: () => send('getSettings', {}),
   lookup: (query, page, brand) => send('lookup', { query, page, brand }),
-  loadRecent: async () => parseRecentLookups(await recentItem.getValue()),
-  async remember(query) {
-    const list = rememberLookup(parseRecentLookups(await recentItem.getValue()), query, Date.now());
-    await recentItem.setValue(list);
-    return list;
-  },
+  loadRecent: () => recentLookups.list(),
+  remember: (query) => recentLookups.remember(query),
   openOptions: () => void browser.runtime.openOptionsPage(),
   openConversation: (url) => void browser.tabs.create({ url }),
   copy: (text) => navigator.clipboard.writeText(text),

@@ -3,15 +3,12 @@
  * emails from a customer block, canonical forms (detection.md sections 1 and 2). Plain DOM only:
  * this ships in the content script.
  */
-import type { Detection, OriginId, PageKind, PlatformId } from './types';
+import type { Detection, OriginId } from './schema';
+import { ID_SHAPE, MAX_PAGE_EMAILS, MAX_PAGE_IDS, type PageKind, type PlatformId } from './types';
 
 /** The same shape zod's `z.email()` accepts, so a report never fails the background's schema. */
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 const EMAIL_IN_TEXT = /[a-z0-9_'+.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
-/** What the background accepts as an id: no spaces or markup characters, at most 80 long. */
-const SAFE_ID = /^[^\s<>"']{1,80}$/;
-const MAX_IDS = 500;
-const MAX_EMAILS = 100;
 
 /** Site-wide header, footer and navigation: where the agent's own login and store senders sit. */
 const CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"]';
@@ -254,16 +251,16 @@ export function detection(
   kind: PageKind,
   found: { orderRefs?: string[]; originIds?: OriginId[]; emails?: string[] } = {},
 ): Detection {
-  const safe = (id: string) => SAFE_ID.test(id);
+  const safe = (id: string) => ID_SHAPE.test(id);
   return {
     platform,
     kind,
-    orderRefs: unique((found.orderRefs ?? []).filter(safe), String).slice(0, MAX_IDS),
+    orderRefs: unique((found.orderRefs ?? []).filter(safe), String).slice(0, MAX_PAGE_IDS),
     originIds: unique(
       (found.originIds ?? []).filter((origin) => safe(origin.id)),
       (origin) => `${origin.marketplace}:${origin.id}`,
-    ).slice(0, MAX_IDS),
-    emails: unique(found.emails ?? [], String).slice(0, MAX_EMAILS),
+    ).slice(0, MAX_PAGE_IDS),
+    emails: unique(found.emails ?? [], String).slice(0, MAX_PAGE_EMAILS),
   };
 }
 

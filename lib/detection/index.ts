@@ -1,4 +1,6 @@
-import type { Detection, PlatformDetector, UserRule } from './types';
+import type { UserRule } from '../settings/schema';
+import type { DetectedIds, Detection } from './schema';
+import type { PlatformDetector } from './types';
 import { detection, nothing } from './extract';
 import { detectWithRules } from './user-rules';
 import { amazon, AMAZON_HOSTS } from './platforms/amazon';
@@ -10,16 +12,6 @@ import { prestashop } from './platforms/prestashop';
 import { shopify } from './platforms/shopify';
 import { stripe } from './platforms/stripe';
 import { woocommerce } from './platforms/woocommerce';
-
-export type {
-  Detection,
-  Marketplace,
-  OriginId,
-  PageKind,
-  PlatformDetector,
-  PlatformId,
-  UserRule,
-} from './types';
 
 /** Every supported admin, one file each (its id is the file name). */
 export const platforms: PlatformDetector[] = [
@@ -58,8 +50,9 @@ export function detectPage(url: URL, doc: Document, rules: readonly UserRule[] =
   return ruled ? merge(found, ruled) : found;
 }
 
-export function hasIds(found: Pick<Detection, 'orderRefs' | 'originIds' | 'emails'>): boolean {
-  return found.orderRefs.length + found.originIds.length + found.emails.length > 0;
+/** Whether a page showed anything to look up. */
+export function hasIds({ orderRefs, originIds, emails }: DetectedIds): boolean {
+  return orderRefs.length + originIds.length + emails.length > 0;
 }
 
 function merge(platform: Detection, ruled: Detection): Detection {

@@ -1,29 +1,44 @@
-export type PlatformId =
-  | 'shopify'
-  | 'woocommerce'
-  | 'bigcommerce'
-  | 'magento'
-  | 'prestashop'
-  | 'amazon'
-  | 'ebay'
-  | 'etsy'
-  | 'stripe';
-export type Marketplace = 'amazon' | 'ebay' | 'etsy';
-export type PageKind = 'order' | 'order-list' | 'customer' | 'none';
+import type { Detection } from './schema';
 
-export interface OriginId {
-  id: string;
-  marketplace: Marketplace;
-}
+/*
+ * Plain types and limits, free of zod: the content script imports this module, and its bundle
+ * must stay small. The schemas that parse these shapes at a boundary are in schema.ts.
+ */
 
-/** What one page shows, in canonical forms (detection.md section 1), de-duplicated. */
-export interface Detection {
-  platform: PlatformId | 'custom' | null;
-  kind: PageKind;
-  orderRefs: string[];
-  originIds: OriginId[];
-  emails: string[];
-}
+export const PLATFORM_IDS = [
+  'shopify',
+  'woocommerce',
+  'bigcommerce',
+  'magento',
+  'prestashop',
+  'amazon',
+  'ebay',
+  'etsy',
+  'stripe',
+] as const;
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+export const PAGE_KINDS = ['order', 'order-list', 'customer', 'none'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/** Marketplaces whose order ids are Re:amaze origin ids, unique only within a channel. */
+export const MARKETPLACES = ['amazon', 'ebay', 'etsy'] as const;
+export type Marketplace = (typeof MARKETPLACES)[number];
+
+/** How the agent knows each marketplace. */
+export const MARKETPLACE_NAMES: Record<Marketplace, string> = {
+  amazon: 'Amazon',
+  ebay: 'eBay',
+  etsy: 'Etsy',
+};
+
+/** An id as a page may report it: no spaces, quotes or angle brackets, at most 80 characters. */
+export const ID_SHAPE = /^[^\s<>"']{1,80}$/;
+/** Ids and emails one page reports at most; the background refuses more. */
+export const MAX_PAGE_IDS = 500;
+export const MAX_PAGE_EMAILS = 100;
+/** The page address a rule preview names is cut to this length. */
+export const MAX_URL_LENGTH = 2000;
 
 export interface PlatformDetector {
   /** Equals the file name under platforms/. */
@@ -45,19 +60,4 @@ export interface PlatformDetector {
    * (Amazon, eBay, Etsy, BigCommerce); absent where the URL holds an internal id. Used for links.
    */
   urlIds?(url: URL): Detection | null;
-}
-
-/** An agent's own detection rule for a page no platform covers (or to add ids to one that does). */
-export interface UserRule {
-  id: string;
-  name: string;
-  /** A match pattern: `https://shop.example/admin/*`, `*://*.example.com/orders/*`. */
-  urlPattern: string;
-  kind: 'order' | 'order-list' | 'customer';
-  target: 'orderRef' | 'email' | 'originId';
-  marketplace?: Marketplace;
-  /** Applied to the page text, or to the selected elements' text: first capture group or whole match. */
-  regex?: string;
-  /** Elements whose text (an input's value, a mailto link's address) is the value. */
-  selector?: string;
 }

@@ -1,4 +1,6 @@
-import type { Detection, OriginId, UserRule } from './types';
+import type { UserRule } from '../settings/schema';
+import type { Detection, OriginId, RuleTest } from './schema';
+import { MAX_URL_LENGTH } from './types';
 import {
   canonicalEmail,
   canonicalOrderRef,
@@ -88,3 +90,34 @@ function valueOfElement(element: Element): string {
   if (href && /^mailto:/i.test(href)) return href.replace(/^mailto:/i, '').split('?')[0]!;
   return text(element);
 }
+
+/** Store tabs to preview a rule in, the ones its URL pattern matches first, otherwise in order. */
+export function tabsForRule<Tab extends { url: string }>(
+  rule: UserRule,
+  tabs: readonly Tab[],
+): Tab[] {
+  const matches = ({ url }: Tab) => {
+    try {
+      return matchesPattern(rule.urlPattern, new URL(url));
+    } catch {
+      return false;
+    }
+  };
+  return [...tabs].sort((a, b) => Number(matches(b)) - Number(matches(a)));
+}
+
+/** What one rule finds on this page, bounded as the background's RuleTestSchema wants. */
+export function testRule(rule: UserRule, url: URL, doc: Document): RuleTest {
+  const found = detectWithRules(url, doc, [rule]);
+
+  return {
+    url: url.href.slice(0, MAX_URL_LENGTH),
+    matched: matchesPattern(rule.urlPattern, url),
+    // A preview shows the first hundred of each.
+    orderRefs: (found?.orderRefs ?? []).slice(0, PREVIEW_IDS),
+    originIds: (found?.originIds ?? []).slice(0, PREVIEW_IDS),
+    emails: (found?.emails ?? []).slice(0, PREVIEW_IDS),
+  };
+}
+
+const PREVIEW_IDS = 100;

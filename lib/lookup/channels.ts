@@ -1,5 +1,5 @@
 import type { Channel } from '../api/schemas';
-import { MARKETPLACES, type Marketplace } from '../settings/schema';
+import { MARKETPLACES, type Marketplace } from '../detection/types';
 
 /**
  * The Re:amaze channel each marketplace's messages arrive in: the agent's choice where they made

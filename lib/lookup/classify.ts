@@ -1,11 +1,8 @@
 import { platforms } from '../detection';
+import type { DetectedIds } from '../detection/schema';
 import { canonicalEmail, canonicalOrderRef } from '../detection/extract';
-import {
-  MARKETPLACES,
-  MARKETPLACE_NAMES,
-  type Marketplace,
-  type MarketplaceChannels,
-} from '../settings/schema';
+import { MARKETPLACES, MARKETPLACE_NAMES, type Marketplace } from '../detection/types';
+import type { MarketplaceChannels } from '../settings/schema';
 
 /**
  * What an agent searches for, from text they typed or selected or a link they right-clicked,
@@ -203,4 +200,44 @@ export function describeTerm(term: SearchTerm, channels?: MarketplaceChannels): 
     case 'reference':
       return `reference id or slug ${term.id}`;
   }
+}
+
+/** What the agent searched, as the ids they name: the one shape every lookup takes. */
+export function idsOfTerms(terms: readonly SearchTerm[]): DetectedIds {
+  const ids: Required<DetectedIds> = {
+    orderRefs: [],
+    originIds: [],
+    emails: [],
+    slugs: [],
+    references: [],
+  };
+  for (const term of terms) {
+    if (term.kind === 'conversation') ids.slugs.push(term.slug);
+    if (term.kind === 'email') ids.emails.push(term.email);
+    if (term.kind === 'order') ids.orderRefs.push(term.ref);
+    if (term.kind === 'marketplace')
+      ids.originIds.push({ id: term.id, marketplace: term.marketplace });
+    if (term.kind === 'reference') ids.references.push(term.id);
+  }
+  return ids;
+}
+
+/** Ids as the terms that name them: order numbers first, as a store page shows them. */
+export function termsOfIds(ids: DetectedIds): SearchTerm[] {
+  return [
+    ...(ids.slugs ?? []).map((slug): SearchTerm => ({ kind: 'conversation', slug })),
+    ...ids.orderRefs.map((ref): SearchTerm => ({ kind: 'order', ref })),
+    ...ids.originIds.map(({ id, marketplace }): SearchTerm => ({
+      kind: 'marketplace',
+      marketplace,
+      id,
+    })),
+    ...ids.emails.map((email): SearchTerm => ({ kind: 'email', email })),
+    ...(ids.references ?? []).map((id): SearchTerm => ({ kind: 'reference', id })),
+  ];
+}
+
+/** What a lookup of these ids searches, in the agent's words, one phrase per id. */
+export function describeIds(ids: DetectedIds, channels?: MarketplaceChannels): string[] {
+  return termsOfIds(ids).map((term) => describeTerm(term, channels));
 }

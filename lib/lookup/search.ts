@@ -1,24 +1,17 @@
 import type { ReamazeClient } from '../api/client';
 import type { Channel, Conversation } from '../api/schemas';
+import type { DetectedIds } from '../detection/schema';
+import { MARKETPLACES, type Marketplace } from '../detection/types';
 import { AppError } from '../messaging/errors';
-import type { SidebarMatch } from '../messaging/page-schemas';
-import {
-  MARKETPLACES,
-  type BrandAccount,
-  type Credentials,
-  type Marketplace,
-  type MarketplaceChannels,
-} from '../settings/schema';
+import type { BrandAccount, Credentials, MarketplaceChannels } from '../settings/schema';
 import { createLookupCache } from './cache';
-import { needsChannelList, resolveMarketplaceChannels } from './channels';
-import {
-  mergeMatches,
-  planLookups,
-  runLookup,
-  type DetectedIds,
-  type PlannedRequest,
-} from './detected';
 import { createLimiter } from './limiter';
+import { needsChannelList, resolveMarketplaceChannels } from './channels';
+import { describeIds } from './classify';
+import { planLookups, type PlannedRequest } from './plan';
+import { mergeMatches } from './rank';
+import { runLookup } from './run';
+import type { ConversationMatch } from './schemas';
 import { summarizeConversation } from './summary';
 
 /** How long a lookup is served without asking again, and how long a stale one may still show. */
@@ -29,13 +22,13 @@ const CONCURRENCY = 4;
 
 export interface SearchResult {
   brand: string;
-  matches: SidebarMatch[];
+  /** What was searched, in words, with each marketplace's channel. */
+  searched: string[];
+  matches: ConversationMatch[];
   /** Lookups that could not run or failed, said plainly; the rest are still shown. */
   warnings: string[];
   fetchedAt: number;
   stale: boolean;
-  /** The marketplace channels searched in, to say so. */
-  channels: MarketplaceChannels;
 }
 
 export interface SearchDeps {
@@ -134,7 +127,7 @@ export function createConversationSearch(deps: SearchDeps) {
       warnings: [...new Set(warnings)],
       fetchedAt: oldest,
       stale,
-      channels,
+      searched: describeIds(ids, channels),
     };
   }
 

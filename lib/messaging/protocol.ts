@@ -1,24 +1,24 @@
 import { z } from 'zod';
 import type { SenderClass } from '../security/sender';
+import { DetectionSchema, RuleTestSchema, type RuleTest } from '../detection/schema';
 import {
+  LookupRequestSchema,
+  LookupResultSchema,
+  TabConversationsSchema,
+  ThreadRequestSchema,
+  ThreadSchema,
+} from '../lookup/schemas';
+import {
+  ChannelChoicesSchema,
   CredentialsInputSchema,
   DataKeysSchema,
   MarketplaceChannelsSchema,
   SettingsSummarySchema,
   UserRuleSchema,
+  type UserRule,
 } from '../settings/schema';
 import { SettingsFileSchema } from '../settings/export';
-import { SitePrefsSchema } from '../settings/site-prefs';
-import {
-  ChannelChoicesSchema,
-  ContentConfigSchema,
-  DetectionReplySchema,
-  RuleTestSchema,
-  SidebarMatchSchema,
-  DetectionSchema,
-  TabConversationsSchema,
-  ThreadSchema,
-} from './page-schemas';
+import { SidebarWidthSchema, SitePrefsSchema } from '../settings/site-prefs';
 import { MessageErrorSchema } from './errors';
 
 /**
@@ -31,34 +31,24 @@ interface MessageSpec {
   senders: readonly SenderClass[];
 }
 
-export const LookupRequestSchema = z.object({
-  query: z
-    .string()
-    .trim()
-    .min(1, 'Type an order number, reference id, conversation link or email to search.')
-    .max(500, 'That search is too long; paste just the id or email.'),
-  page: z.number().int().min(1).max(1000).optional(),
-  /** The brand to search; the default brand when absent. */
-  brand: z.string().max(63).optional(),
-});
-
-export const LookupResultSchema = z.object({
-  brand: z.string(),
-  query: z.string(),
-  searched: z.string(),
-  conversations: z.array(SidebarMatchSchema),
-  /** Lookups that could not run or failed, said plainly; the rest are still shown. */
-  warnings: z.array(z.string()),
-  page: z.number().int(),
-  pageCount: z.number().int(),
-  totalCount: z.number().int(),
-});
-export type LookupResult = z.infer<typeof LookupResultSchema>;
-
 export const ConnectionResultSchema = z.object({
   brand: z.string(),
   staffName: z.string(),
 });
+
+/** What the content script's launcher may know: a count and a state, never conversation data. */
+export const DetectionReplySchema = z.object({
+  count: z.number().int().min(0),
+  state: z.enum(['ready', 'notConfigured', 'error']),
+});
+export type DetectionReply = z.infer<typeof DetectionReplySchema>;
+
+/** What the content script needs from the settings it may not read itself. */
+export const ContentConfigSchema = z.object({
+  userRules: z.array(UserRuleSchema),
+  sidebar: SitePrefsSchema,
+});
+export type ContentConfig = z.infer<typeof ContentConfigSchema>;
 
 const BrandNameSchema = z.object({ brand: z.string().min(1).max(63) });
 const OriginSchema = z.string().regex(/^https?:\/\/[^/]+$/, 'Not a site origin.');
@@ -170,7 +160,7 @@ export const protocol = {
     senders: ['contentScript'],
   },
   saveSidebarState: {
-    request: z.object({ width: z.number().int().min(280).max(900) }),
+    request: z.object({ width: SidebarWidthSchema }),
     response: z.object({}),
     senders: ['contentScript'],
   },
@@ -190,11 +180,7 @@ export const protocol = {
     senders: ['extensionPage'],
   },
   getThread: {
-    request: z.object({
-      slug: z.string().min(1).max(300),
-      brand: z.string().min(1).max(63),
-      page: z.number().int().min(1).max(100).optional(),
-    }),
+    request: ThreadRequestSchema,
     response: ThreadSchema,
     senders: ['extensionPage'],
   },
@@ -230,3 +216,23 @@ export function resultSchema<T extends z.ZodType>(data: T) {
 export function isMessageType(type: string): type is MessageType {
   return Object.hasOwn(protocol, type);
 }
+
+/**
+ * Commands from the background to the content script in a store tab's top frame, with what each
+ * answers. The content script holds no zod, so it uses these types alone and trusts only its own
+ * extension as the sender; the background parses the one answer with data (RuleTestSchema).
+ */
+export interface TabCommands {
+  /** Shows the sidebar (injected first where the page had none); answers true once it is shown. */
+  openSidebar: { request: Record<string, never>; response: true };
+  closeSidebar: { request: Record<string, never>; response: void };
+  toggleSidebar: { request: Record<string, never>; response: void };
+  /** Detects and reports again, as after navigating (the agent left a search). */
+  redetect: { request: Record<string, never>; response: void };
+  /** The options page's preview: what one rule finds on this page. */
+  testRule: { request: { rule: UserRule }; response: RuleTest };
+}
+export type TabCommandType = keyof TabCommands;
+export type TabCommand = {
+  [T in TabCommandType]: { type: T; payload: TabCommands[T]['request'] };
+}[TabCommandType];

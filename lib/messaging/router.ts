@@ -106,3 +106,19 @@ function tabIdOf(sender: MessageSenderLike): number | undefined {
 function failure(error: MessageError): Result<never> {
   return { ok: false, error };
 }
+
+/** The sender's tab: for messages that only make sense from a store tab or its sidebar. */
+export function requireTab(sender: SenderContext): number {
+  if (sender.tabId === undefined) {
+    throw new AppError('forbidden', 'This works only inside a store tab.');
+  }
+  return sender.tabId;
+}
+
+/** A content script's page, as the browser stamped it: origin and URL. */
+export function requirePage(sender: SenderContext): { origin: string; url: string } {
+  if (!sender.origin || !sender.url) {
+    throw new AppError('forbidden', 'This works only on a store page.');
+  }
+  return { origin: sender.origin, url: sender.url };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MarketplaceSchema } from '../detection/schema';
 import { normalizeBrand } from './brand';
 
 export const BrandSchema = z.string().transform((value, ctx) => {
@@ -42,17 +43,6 @@ export const CredentialsInputSchema = z.object({
 });
 export type CredentialsInput = z.input<typeof CredentialsInputSchema>;
 export type ParsedCredentialsInput = z.output<typeof CredentialsInputSchema>;
-
-export const MARKETPLACES = ['amazon', 'ebay', 'etsy'] as const;
-export const MarketplaceSchema = z.enum(MARKETPLACES);
-export type Marketplace = (typeof MARKETPLACES)[number];
-
-/** How the agent knows each marketplace. */
-export const MARKETPLACE_NAMES: Record<Marketplace, string> = {
-  amazon: 'Amazon',
-  ebay: 'eBay',
-  etsy: 'Etsy',
-};
 
 const ChannelSlugSchema = z.string().trim().min(1).max(200);
 
@@ -181,3 +171,13 @@ export const SettingsSummarySchema = z.object({
   problem: z.string().optional(),
 });
 export type SettingsSummary = z.infer<typeof SettingsSummarySchema>;
+
+/** A brand's channels for the options page, and the channel in effect per marketplace. */
+export const ChannelChoicesSchema = z.object({
+  brand: z.string(),
+  channels: z.array(z.object({ slug: z.string(), name: z.string() })),
+  /** The channel in effect per marketplace: the agent's choice, else the one that names it. */
+  selected: z.partialRecord(MarketplaceSchema, z.string()),
+  dataKeys: z.array(z.string()),
+});
+export type ChannelChoices = z.infer<typeof ChannelChoicesSchema>;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { executeInClickedTab, searchFromMenu } from '@/entrypoints/background/context-menu';
-import type { TabConversationService } from '@/entrypoints/background/tab-conversations';
+import type { TabConversationService } from '@/lib/lookup/tabs';
 
 describe('executeInClickedTab', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -49,7 +49,7 @@ describe('searchFromMenu', () => {
       5,
       'https://mail.example.com/inbox/1',
       'order #1042',
-      [{ kind: 'order', ref: '1042' }],
+      { orderRefs: ['1042'], originIds: [], emails: [], slugs: [], references: [] },
     );
     expect(d.showSidebar).toHaveBeenCalledWith(5);
     expect(d.showElsewhere).not.toHaveBeenCalled();
@@ -67,7 +67,13 @@ describe('searchFromMenu', () => {
       5,
       'https://mail.example.com/',
       expect.any(String),
-      [{ kind: 'marketplace', marketplace: 'amazon', id: '113-1234567-1234567' }],
+      {
+        orderRefs: [],
+        originIds: [{ id: '113-1234567-1234567', marketplace: 'amazon' }],
+        emails: [],
+        slugs: [],
+        references: [],
+      },
     );
     expect(d.showElsewhere).toHaveBeenCalledWith(
       'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567',

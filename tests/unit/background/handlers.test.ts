@@ -1,14 +1,17 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
-import { createTabConversations } from '@/entrypoints/background/tab-conversations';
-import { createConversationSearch } from '@/lib/lookup/search';
-import { DEFAULT_SITE_PREFS } from '@/lib/settings/site-prefs';
-import type { Credentials } from '@/lib/settings/schema';
 import { createReamazeClient } from '@/lib/api/client';
-import { loadSettings, updateSettings } from '@/lib/settings/store';
-import { fakeFetch, fixtureJson, reply, replyWithFixture } from '../fake-fetch';
+import { idsOfTerms } from '@/lib/lookup/classify';
+import { createConversationSearch } from '@/lib/lookup/search';
+import { createLookupService } from '@/lib/lookup/service';
+import { createTabConversations } from '@/lib/lookup/tabs';
 import type { SenderContext } from '@/lib/messaging/router';
+import type { Credentials } from '@/lib/settings/schema';
+import { createSettingsService } from '@/lib/settings/service';
+import { DEFAULT_SITE_PREFS } from '@/lib/settings/site-prefs';
+import { loadSettings, updateSettings } from '@/lib/storage/settings';
+import { fakeFetch, fixtureJson, reply, replyWithFixture } from '../fake-fetch';
 
 const page: SenderContext = { senderClass: 'extensionPage' };
 
@@ -26,28 +29,33 @@ const southwind = {
 };
 const staffEmail = 'sam@acme.example';
 
+/** The background's services as its entrypoint wires them, over a fake Re:amaze. */
 function handlersWith(...replies: Parameters<typeof fakeFetch>) {
   const fake = fakeFetch(...replies);
   const createClient = (credentials: Credentials) =>
     createReamazeClient(credentials, { fetch: fake.fetch, sleep: async () => undefined });
   const search = createConversationSearch({ createClient });
+  const sitePrefs = {
+    get: async () => DEFAULT_SITE_PREFS,
+    all: async () => ({}),
+    update: async () => undefined,
+  };
   const tabs = createTabConversations({
     loadSettings: async () => (await loadSettings()).settings,
     search,
+    sitePrefs,
     setBadge: () => undefined,
-    autoOpen: async () => false,
+    redetect: async () => undefined,
   });
   const handlers = createHandlers({
-    createClient,
-    search,
+    settings: createSettingsService({ createClient, onChange: () => tabs.clearCache() }),
+    lookups: createLookupService({ createClient, search }),
     tabs,
-    sitePrefs: {
-      get: async () => DEFAULT_SITE_PREFS,
-      all: async () => ({}),
-      update: async () => undefined,
+    sitePrefs,
+    closeSidebar: async () => undefined,
+    testRule: async () => {
+      throw new Error('no store tab');
     },
-    sendToTab: async () => undefined,
-    testRuleInPage: async () => null,
   });
   return { handlers, tabs, calls: fake.calls };
 }
@@ -338,7 +346,7 @@ describe('searches', () => {
       conversationFor('north'),
     );
     const detection = {
-      platform: 'shopify',
+      platform: 'shopify' as const,
       kind: 'order' as const,
       orderRefs: ['1042'],
       originIds: [],
@@ -392,7 +400,7 @@ describe('searches', () => {
       { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] },
       sender,
     );
-    tabs.searchIn(3, sender.url, 'ABCDEF', [{ kind: 'reference', id: 'ABCDEF' }]);
+    tabs.searchIn(3, sender.url, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
     const sidebarFrame = { senderClass: 'extensionPage' as const, tabId: 3 };
     const searched = await handlers.getTabConversations({}, sidebarFrame);
     expect(searched).toMatchObject({
@@ -433,7 +441,7 @@ describe('a right-click search and page changes', () => {
       reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
     const { handlers, tabs } = handlersWith(conversation('searched'), conversation('next-page'));
     const first = 'https://admin.shopify.com/store/a/orders/1';
-    tabs.searchIn(6, first, 'ABCDEF', [{ kind: 'reference', id: 'ABCDEF' }]);
+    tabs.searchIn(6, first, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
     const frame = { senderClass: 'extensionPage' as const, tabId: 6 };
     expect((await handlers.getTabConversations({}, frame)).source).toBe('search');
     const next = {

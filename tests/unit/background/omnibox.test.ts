@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerOmnibox } from '@/entrypoints/background/omnibox';
-import type { SidebarMatch } from '@/lib/messaging/page-schemas';
+import type { ConversationMatch } from '@/lib/lookup/schemas';
 import { summary } from '../components/summaries';
 
 type Listener = (...args: any[]) => void;
@@ -25,7 +25,7 @@ function stubOmnibox() {
   return { listeners, setDefaultSuggestion };
 }
 
-const match = (slug: string, subject: string): SidebarMatch => ({
+const match = (slug: string, subject: string): ConversationMatch => ({
   ...summary({ slug, subject, url: `https://northwind.reamaze.com/admin/conversations/${slug}` }),
   reasons: [],
 });
@@ -58,7 +58,7 @@ describe('the rz omnibox keyword', () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const openResults = vi.fn(async () => undefined);
     const search = vi
-      .fn<(text: string) => Promise<SidebarMatch[]>>()
+      .fn<(text: string) => Promise<ConversationMatch[]>>()
       .mockResolvedValueOnce([match('only', 'Only one')])
       .mockResolvedValueOnce([match('a', 'A'), match('b', 'B')]);
     registerOmnibox({ search, openResults });

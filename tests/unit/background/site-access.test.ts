@@ -3,20 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectIntoOpenTabs, syncSiteScripts } from '@/entrypoints/background/site-access';
 import { grantedSites } from '@/lib/settings/granted-sites';
 
-const staticMatches = ['https://admin.shopify.com/*'];
-
 describe('site access', () => {
   test('only granted store sites count, not the API host or manifest hosts', () => {
     expect(
-      grantedSites(
-        [
-          'https://*.reamaze.io/*',
-          'https://shop.northwind.example/*',
-          'https://admin.shopify.com/*',
-          'http://legacy.example/*',
-        ],
-        staticMatches,
-      ),
+      grantedSites([
+        'https://*.reamaze.io/*',
+        'https://shop.northwind.example/*',
+        'https://admin.shopify.com/*',
+        'http://legacy.example/*',
+      ]),
     ).toEqual(['https://shop.northwind.example/*', 'http://legacy.example/*']);
   });
 

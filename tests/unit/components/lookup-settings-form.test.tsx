@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { DataKeysSection, MarketplaceChannelsSection } from '@/components/lookup-settings-form';
-import type { ChannelChoices } from '@/lib/messaging/page-schemas';
+import type { ChannelChoices } from '@/lib/settings/schema';
 import { brand, fail, fakeSend, ok, sent, settings } from './options-fakes';
 
 const CHANNELS: Record<string, ChannelChoices> = {

@@ -2,7 +2,8 @@ import { describe, expect, test, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
 import { rememberLookup, type RecentLookup } from '@/lib/lookup/recent';
-import type { LookupResult, Result } from '@/lib/messaging/protocol';
+import type { LookupResult } from '@/lib/lookup/schemas';
+import type { Result } from '@/lib/messaging/protocol';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import { lookupResult, summary } from './summaries';
 

@@ -3,7 +3,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
-import type { TabConversations, Thread } from '@/lib/messaging/page-schemas';
+import type { TabConversations, Thread } from '@/lib/lookup/schemas';
 import { summary } from './summaries';
 
 const ready: TabConversations = {

@@ -1,5 +1,5 @@
 import type { ConversationSummary } from '@/lib/lookup/summary';
-import type { LookupResult } from '@/lib/messaging/protocol';
+import type { LookupResult } from '@/lib/lookup/schemas';
 
 export function summary(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { UserRulesForm } from '@/components/user-rules-form';
-import type { RuleTest } from '@/lib/messaging/page-schemas';
+import type { RuleTest } from '@/lib/detection/schema';
 import type { UserRule } from '@/lib/settings/schema';
 import { fail, fakeSend, ok, sent, type FakeReplies } from './options-fakes';
 

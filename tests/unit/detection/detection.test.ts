@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { detectPage, hasIds, platforms, STATIC_HOST_MATCHES } from '@/lib/detection';
 import { matchesPattern } from '@/lib/detection/user-rules';
-import type { UserRule } from '@/lib/detection/types';
+import type { UserRule } from '@/lib/settings/schema';
 
 function page(file: string): Document {
   const folder = file === 'shopify-spa.html' ? 'e2e' : 'pages';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { detectPage, platforms } from '@/lib/detection';
-import type { UserRule } from '@/lib/detection/types';
+import type { UserRule } from '@/lib/settings/schema';
 
 const NOTHING = { platform: null, kind: 'none', orderRefs: [], originIds: [], emails: [] };
 

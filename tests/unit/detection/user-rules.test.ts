@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectPage } from '@/lib/detection';
-import type { UserRule } from '@/lib/detection/types';
-import { detectWithRules, matchesPattern } from '@/lib/detection/user-rules';
+import type { UserRule } from '@/lib/settings/schema';
+import { detectWithRules, matchesPattern, tabsForRule, testRule } from '@/lib/detection/user-rules';
 import { fixture, html } from './load-fixture';
 
 describe('match patterns (WebExtension semantics)', () => {
@@ -156,5 +156,50 @@ describe('rules', () => {
       originIds: [],
       emails: [],
     });
+  });
+});
+
+describe('a rule preview', () => {
+  const refs: UserRule = {
+    id: 'p1',
+    name: 'Order numbers',
+    urlPattern: 'https://shop.example/admin/*',
+    kind: 'order-list',
+    target: 'orderRef',
+    selector: '.ref',
+  };
+
+  test('names the page, whether the pattern matches it, and the first hundred ids', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `<p class="ref">#${1000 + i}</p>`);
+    const url = new URL('https://shop.example/admin/orders?page=2');
+    const found = testRule(refs, url, html(`<main>${rows.join('')}</main>`));
+    expect(found).toMatchObject({ url: url.href, matched: true, originIds: [], emails: [] });
+    expect(found.orderRefs).toHaveLength(100);
+    expect(found.orderRefs[0]).toBe('1000');
+  });
+
+  test('on a page its pattern does not match, it says so and finds nothing', () => {
+    const found = testRule(refs, new URL('https://other.example/'), html('<p class="ref">#1</p>'));
+    expect(found).toEqual({
+      url: 'https://other.example/',
+      matched: false,
+      orderRefs: [],
+      originIds: [],
+      emails: [],
+    });
+  });
+
+  test('a very long address is cut to 2,000 characters', () => {
+    const url = new URL(`https://shop.example/admin/?q=${'x'.repeat(3000)}`);
+    expect(testRule(refs, url, html('')).url).toHaveLength(2000);
+  });
+
+  test('runs first in the store tabs its pattern matches, else in the order given', () => {
+    const tabs = [
+      { id: 1, url: 'https://other.example/a' },
+      { id: 2, url: 'not a url' },
+      { id: 3, url: 'https://shop.example/admin/orders' },
+    ];
+    expect(tabsForRule(refs, tabs).map((tab) => tab.id)).toEqual([3, 1, 2]);
   });
 });

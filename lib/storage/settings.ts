@@ -1,6 +1,11 @@
 import { storage } from '#imports';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
-import { settingsMigrations } from './migrations';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+  SettingsSchema,
+  type Settings,
+} from '../settings/schema';
+import { settingsMigrations } from '../settings/migrations';
 
 /**
  * The one settings item. Only the background imports this module: migrations run wherever an item

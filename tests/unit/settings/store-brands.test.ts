@@ -1,7 +1,12 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import v3 from '../../fixtures/settings/v3.json';
-import { accountByName, accountForUrl, parseStoreKey, storeKeyOf } from '@/lib/settings/stores';
+import {
+  accountByName,
+  accountForUrl,
+  parseStoreKey,
+  storeKeyOf,
+} from '@/lib/settings/store-brands';
 import { exportSettings, importSettings, SettingsFileSchema } from '@/lib/settings/export';
 import { SettingsSchema } from '@/lib/settings/schema';
 

@@ -1,7 +1,10 @@
 import { storage } from '#imports';
-import { DEFAULT_SITE_PREFS, parseSitePrefs, type SitePrefs } from '@/lib/settings/site-prefs';
+import { DEFAULT_SITE_PREFS, parseSitePrefs, type SitePrefs } from '../settings/site-prefs';
 
-/** Sidebar width and auto-open, per store origin. Read by the background only. */
+/**
+ * Sidebar width and auto-open, per store origin. Version 1, with no migration yet. Read by the
+ * background only: content scripts get their site's prefs by message.
+ */
 const sitePrefsItem = storage.defineItem<unknown>('local:sitePrefs', { fallback: {}, version: 1 });
 
 export const sitePrefs = {
@@ -19,3 +22,5 @@ export const sitePrefs = {
     await sitePrefsItem.setValue(all);
   },
 };
+
+export type SitePrefsStore = typeof sitePrefs;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import v1 from '../../fixtures/settings/v1.json';
 import v2 from '../../fixtures/settings/v2.json';
 import v3 from '../../fixtures/settings/v3.json';
-import { loadSettings, parseSettings, saveSettings, updateSettings } from '@/lib/settings/store';
+import { loadSettings, parseSettings, saveSettings, updateSettings } from '@/lib/storage/settings';
 import { settingsMigrations } from '@/lib/settings/migrations';
 import {
   CredentialsInputSchema,
@@ -79,7 +79,7 @@ describe('settings storage', () => {
   test('a v1 value stored by the first release is migrated when read, keeping the credentials', async () => {
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
     vi.resetModules();
-    const store = await import('@/lib/settings/store');
+    const store = await import('@/lib/storage/settings');
     const loaded = await store.loadSettings();
     expect(loaded).toEqual({
       settings: {
@@ -96,7 +96,7 @@ describe('settings storage', () => {
   test('a v2 value is migrated when read, keeping its channels with its brand', async () => {
     await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
     vi.resetModules();
-    const store = await import('@/lib/settings/store');
+    const store = await import('@/lib/storage/settings');
     const { settings } = await store.loadSettings();
     expect(settings.brands[0]?.marketplaceChannels).toEqual({ amazon: 'amazon-us' });
     expect(settings.dataKeys).toEqual(['order_number']);

@@ -1,0 +1,27 @@
+import { RuleTestSchema, type RuleTest } from '@/lib/detection/schema';
+import { tabsForRule } from '@/lib/detection/user-rules';
+import { AppError } from '@/lib/messaging/errors';
+import type { UserRule } from '@/lib/settings/schema';
+import { sendToTab } from './sidebar';
+
+/**
+ * Runs a rule in the store tab the agent used last, preferring one the rule's pattern matches
+ * (the one the agent means); its content script reads the page, and its answer is parsed here.
+ */
+export async function testRuleInTabs(
+  rule: UserRule,
+  recent: [tabId: number, url: string][],
+): Promise<RuleTest> {
+  const tabs = tabsForRule(
+    rule,
+    recent.map(([id, url]) => ({ id, url })),
+  );
+  for (const { id } of tabs) {
+    const reply = RuleTestSchema.safeParse(await sendToTab(id, 'testRule', { rule }));
+    if (reply.success) return reply.data;
+  }
+  throw new AppError('invalidInput', NO_STORE_PAGE);
+}
+
+const NO_STORE_PAGE =
+  'No store page to test on: open the store page in a tab where Re:amaze Inline runs (a supported admin, or a site you enabled), then test again.';

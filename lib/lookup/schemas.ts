@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { MarketplaceSchema } from '../detection/schema';
+import { ConversationSummarySchema } from './summary';
+
+/** Why a conversation is listed: which of the ids, or which searched text, found it. */
+export const MatchReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('order'), value: z.string() }),
+  z.object({
+    kind: z.literal('marketplace'),
+    value: z.string(),
+    marketplace: MarketplaceSchema,
+    channel: z.string(),
+  }),
+  z.object({ kind: z.literal('email'), value: z.string() }),
+  z.object({ kind: z.literal('customData'), key: z.string(), value: z.string() }),
+  z.object({ kind: z.literal('conversation'), value: z.string() }),
+  z.object({ kind: z.literal('reference'), value: z.string() }),
+]);
+export type MatchReason = z.infer<typeof MatchReasonSchema>;
+
+/** A conversation as the sidebar, popup and omnibox list it, with every reason it matched. */
+export const ConversationMatchSchema = ConversationSummarySchema.extend({
+  reasons: z.array(MatchReasonSchema),
+});
+export type ConversationMatch = z.infer<typeof ConversationMatchSchema>;
+
+/** The tab's conversations as the sidebar shows them. */
+export const TabConversationsSchema = z.object({
+  state: z.enum(['none', 'ready', 'loading']),
+  /** The page's own ids, or a search the agent started from this tab (right-click). */
+  source: z.enum(['page', 'search']),
+  /** The searched text or link, for a search. */
+  query: z.string().nullable(),
+  /** Whether the page itself showed ids, so a search can go back to them. */
+  hasPage: z.boolean(),
+  brand: z.string().nullable(),
+  /** What was searched, in words ("order #1042", "customer email maya@…"). */
+  searched: z.array(z.string()),
+  matches: z.array(ConversationMatchSchema),
+  /** Lookups that could not run or failed, said plainly; the rest are still shown. */
+  warnings: z.array(z.string()),
+  fetchedAt: z.number().nullable(),
+  stale: z.boolean(),
+  autoOpen: z.boolean(),
+});
+export type TabConversations = z.infer<typeof TabConversationsSchema>;
+
+/** What the agent typed in the popup (or the omnibox sent to it). */
+export const LookupRequestSchema = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1, 'Type an order number, reference id, conversation link or email to search.')
+    .max(500, 'That search is too long; paste just the id or email.'),
+  page: z.number().int().min(1).max(1000).optional(),
+  /** The brand to search; the default brand when absent. */
+  brand: z.string().max(63).optional(),
+});
+export type LookupRequest = z.output<typeof LookupRequestSchema>;
+
+export const LookupResultSchema = z.object({
+  brand: z.string(),
+  query: z.string(),
+  searched: z.string(),
+  conversations: z.array(ConversationMatchSchema),
+  /** Lookups that could not run or failed, said plainly; the rest are still shown. */
+  warnings: z.array(z.string()),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  totalCount: z.number().int(),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const ThreadRequestSchema = z.object({
+  slug: z.string().min(1).max(300),
+  brand: z.string().min(1).max(63),
+  page: z.number().int().min(1).max(100).optional(),
+});
+export type ThreadRequest = z.output<typeof ThreadRequestSchema>;
+
+export const ThreadMessageSchema = z.object({
+  /** Message HTML or text from Re:amaze, to be sanitised before display. */
+  body: z.string(),
+  internal: z.boolean(),
+  author: z.string(),
+  staff: z.boolean(),
+  at: z.string(),
+  attachments: z.array(z.object({ name: z.string(), url: z.url() })),
+});
+export type ThreadMessage = z.infer<typeof ThreadMessageSchema>;
+
+export const ThreadSchema = z.object({
+  slug: z.string(),
+  messages: z.array(ThreadMessageSchema),
+  totalCount: z.number().int(),
+});
+export type Thread = z.infer<typeof ThreadSchema>;

@@ -1,0 +1,235 @@
+import type { ReamazeClient } from '../api/client';
+import type { Staff } from '../api/schemas';
+import { resolveMarketplaceChannels } from '../lookup/channels';
+import { requireToken } from '../lookup/search';
+import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
+import {
+  loadSettings,
+  saveSettings,
+  updateSettings,
+  type LoadedSettings,
+} from '../storage/settings';
+import { exportSettings, importSettings, type SettingsFile } from './export';
+import {
+  ApiTokenSchema,
+  type BrandAccount,
+  type ChannelChoices,
+  type Credentials,
+  type MarketplaceChannels,
+  type ParsedCredentialsInput,
+  type Settings,
+  type SettingsSummary,
+  type StoreBrand,
+  type UserRule,
+} from './schema';
+import { accountByName, parseStoreKey } from './store-brands';
+
+/** Staff pages read at most while looking for the signed-in user's name. */
+const MAX_STAFF_PAGES = 5;
+
+export interface SettingsServiceDeps {
+  createClient(credentials: Credentials): ReamazeClient;
+  /** Saved settings changed: cached lookups may answer for the old ones. */
+  onChange(): void;
+}
+
+/**
+ * What the options page does to the settings: brands (each tested against Re:amaze before it is
+ * saved), the default brand, store → brand mappings, channels, custom-data keys, rules, and
+ * import/export. The token never leaves: pages get a summary that only says whether one is saved.
+ */
+export function createSettingsService({ createClient, onChange }: SettingsServiceDeps) {
+  async function current(): Promise<Settings> {
+    return (await loadSettings()).settings;
+  }
+
+  async function save(next: Settings): Promise<SettingsSummary> {
+    await saveSettings(next);
+    onChange();
+    return summarize({ settings: next });
+  }
+
+  async function staffName(credentials: Credentials): Promise<string> {
+    const staff = await findStaff(createClient(credentials), credentials.email);
+    return staff?.name || staff?.display_name || credentials.email;
+  }
+
+  async function channelChoices(brand?: string): Promise<ChannelChoices> {
+    const settings = await current();
+    const account = accountByName(settings, brand);
+    if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
+    const { channels } = await createClient(requireToken(account)).listChannels();
+    return {
+      brand: account.brand,
+      channels: channels.map(({ slug, name }) => ({ slug, name })),
+      selected: resolveMarketplaceChannels(account.marketplaceChannels, channels),
+      dataKeys: settings.dataKeys,
+    };
+  }
+
+  return {
+    summary: async () => summarize(await loadSettings()),
+
+    /** Adds or edits one brand once its connection works; a rename carries its mappings. */
+    async saveBrand(input: ParsedCredentialsInput) {
+      const settings = await current();
+      const credentials = withSavedToken(input, settings);
+      const name = await staffName(credentials);
+      return { settings: await save(withBrand(settings, input, credentials)), staffName: name };
+    },
+
+    async removeBrand(brand: string) {
+      const settings = await current();
+      return save({
+        ...settings,
+        brands: settings.brands.filter((b) => b.brand !== brand),
+        defaultBrand: settings.defaultBrand === brand ? null : settings.defaultBrand,
+        storeBrands: settings.storeBrands.filter((m) => m.brand !== brand),
+      });
+    },
+
+    async setDefaultBrand(brand: string) {
+      const settings = await current();
+      requireBrand(settings, brand);
+      return save({ ...settings, defaultBrand: brand });
+    },
+
+    async saveStoreBrands(mappings: StoreBrand[]) {
+      const settings = await current();
+      return save({ ...settings, storeBrands: validStoreBrands(settings, mappings) });
+    },
+
+    exportSettings: async () => exportSettings(await current()),
+
+    async importSettings(file: SettingsFile) {
+      const { settings, needsToken } = importSettings(await current(), file);
+      return { settings: await save(settings), needsToken };
+    },
+
+    /** Tries the entered credentials (a blank token: the saved one) without saving anything. */
+    async testConnection(input: ParsedCredentialsInput) {
+      const credentials = withSavedToken(input, await current());
+      return { brand: credentials.brand, staffName: await staffName(credentials) };
+    },
+
+    channelChoices,
+
+    async saveMarketplaceChannels(brand: string, marketplaceChannels: MarketplaceChannels) {
+      const settings = await current();
+      requireBrand(settings, brand);
+      await save({
+        ...settings,
+        brands: settings.brands.map((b) => (b.brand === brand ? { ...b, marketplaceChannels } : b)),
+      });
+      return channelChoices(brand);
+    },
+
+    /** Custom-data keys are every brand's, and saving them needs no brand's API. */
+    saveDataKeys: async (dataKeys: string[]) => save({ ...(await current()), dataKeys }),
+
+    userRules: async () => (await current()).userRules,
+
+    /** Rules change what pages report, not what a lookup answers: the cache stays. */
+    saveUserRules: async (userRules: UserRule[]) => (await updateSettings({ userRules })).userRules,
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+/** The settings with one brand added, or edited in place (renamed: its mappings follow). */
+function withBrand(
+  settings: Settings,
+  input: ParsedCredentialsInput,
+  credentials: Credentials,
+): Settings {
+  const edited = input.replaces ?? input.brand;
+  const renamed = edited !== input.brand ? edited : null;
+  if (renamed && settings.brands.some((b) => b.brand === input.brand)) {
+    const message = `The brand ${input.brand} is already in the list; edit that one instead.`;
+    throw new AppError('invalidInput', message, { brand: [message] });
+  }
+  const previous = settings.brands.find((b) => b.brand === edited);
+  const account: BrandAccount = {
+    ...credentials,
+    marketplaceChannels: previous?.marketplaceChannels ?? {},
+  };
+  return {
+    ...settings,
+    brands: previous
+      ? settings.brands.map((b) => (b === previous ? account : b))
+      : [...settings.brands, account],
+    defaultBrand:
+      renamed && settings.defaultBrand === renamed ? input.brand : settings.defaultBrand,
+    storeBrands: renamed
+      ? settings.storeBrands.map((m) => (m.brand === renamed ? { ...m, brand: input.brand } : m))
+      : settings.storeBrands,
+  };
+}
+
+function requireBrand(settings: Settings, brand: string) {
+  if (!settings.brands.some((b) => b.brand === brand)) {
+    throw new AppError('invalidInput', `There is no brand ${brand}; add it first.`);
+  }
+}
+
+/** Store mappings as keys; errors are keyed by the row as sent, so each shows beside its field. */
+function validStoreBrands(settings: Settings, mappings: StoreBrand[]): StoreBrand[] {
+  const fieldErrors: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  const storeBrands = mappings.flatMap(({ store, brand }, index) => {
+    const parsed = parseStoreKey(store);
+    if (!settings.brands.some((b) => b.brand === brand)) {
+      fieldErrors[`${index}.brand`] = [`There is no brand ${brand}.`];
+    }
+    if (!parsed.ok) {
+      fieldErrors[`${index}.store`] = [parsed.message];
+      return [];
+    }
+    if (seen.has(parsed.store)) {
+      fieldErrors[`${index}.store`] = [`${parsed.store} is mapped twice; keep one.`];
+    }
+    seen.add(parsed.store);
+    return [{ store: parsed.store, brand }];
+  });
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError('invalidInput', 'Some store mappings need fixing.', fieldErrors);
+  }
+  return storeBrands;
+}
+
+function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
+  return {
+    brands: settings.brands.map(({ brand, email, token, marketplaceChannels }) => ({
+      brand,
+      email,
+      hasToken: Boolean(token),
+      marketplaceChannels,
+    })),
+    defaultBrand: accountByName(settings)?.brand ?? null,
+    storeBrands: settings.storeBrands,
+    dataKeys: settings.dataKeys,
+    ...(problem ? { problem } : {}),
+  };
+}
+
+/** The options page never holds a saved token, so a blank token field means "keep it". */
+function withSavedToken(input: ParsedCredentialsInput, settings: Settings): Credentials {
+  const saved = settings.brands.find((b) => b.brand === (input.replaces ?? input.brand))?.token;
+  const token = input.token || saved || '';
+  const parsed = ApiTokenSchema.safeParse(token);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Enter your API token.';
+    throw new AppError('invalidInput', message, { token: [message] });
+  }
+  return { brand: input.brand, email: input.email, token: parsed.data };
+}
+
+async function findStaff(client: ReamazeClient, email: string): Promise<Staff | undefined> {
+  const wanted = email.toLowerCase();
+  for (let page = 1; page <= MAX_STAFF_PAGES; page++) {
+    const result = await client.listStaff({ page });
+    const match = result.staff.find((staff) => staff.email?.toLowerCase() === wanted);
+    if (match || page >= (result.page_count ?? 1)) return match;
+  }
+  return undefined;
+}
