@@ -55,23 +55,6 @@ export async function startHarness(
   };
 }
 
-/**
- * The toolbar badge text of the active tab, read in the service worker. (The extension has no
- * `tabs` permission, so it cannot look tabs up by URL: the page under test must be in front.)
- */
-export async function activeTabBadge(browser: ExtensionBrowser): Promise<string> {
-  return browser.serviceWorker.evaluate(async () => {
-    // Runs in the service worker, where `chrome` is the extension API.
-    const chrome = (globalThis as any).chrome;
-    const [tab]: { id?: number }[] = await chrome.tabs.query({
-      active: true,
-      lastFocusedWindow: true,
-    });
-    if (tab?.id === undefined) return '(no tab)';
-    return chrome.action.getBadgeText({ tabId: tab.id });
-  });
-}
-
 /** A store admin fixture from tests/fixtures/pages, at the URL its expected detection names. */
 export function fixturePage(key: string, url = expected[key]!.url): StorePage {
   return { url, html: readFileSync(`tests/fixtures/pages/${key}.html`, 'utf8') };
