@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { ExtensionBrowser } from './browser';
+import type { ExtensionBrowser } from '../../scripts/harness/browser';
 import {
   fixturePage,
   SHOPIFY_LIST,
@@ -7,9 +7,9 @@ import {
   shopifySpaPages,
   startHarness,
   type Harness,
-} from './harness';
-import { OptionsPage } from './pages/options-page';
-import { StorePage } from './pages/store-page';
+} from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
 import { DEMO } from '../fakes/demo-data';
 
 const products = fixturePage('shopify-products');

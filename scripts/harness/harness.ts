@@ -1,9 +1,9 @@
-import { makeCertificate } from '../fakes/certificate';
-import { startFakeReamaze, type FakeReamaze } from '../fakes/reamaze-server';
-import { startStoreServer, type StorePage, type StoreServer } from '../fakes/store-server';
-import { demoData } from '../fakes/demo-data';
+import { makeCertificate } from '../../tests/fakes/certificate';
+import { startFakeReamaze, type FakeReamaze } from '../../tests/fakes/reamaze-server';
+import { startStoreServer, type StorePage, type StoreServer } from '../../tests/fakes/store-server';
+import { demoData } from '../../tests/fakes/demo-data';
 import { readFileSync } from 'node:fs';
-import { expected } from '../fixtures/pages/expected';
+import { expected } from '../../tests/fixtures/pages/expected';
 import { launchExtension, type ExtensionBrowser } from './browser';
 
 export interface Harness {
