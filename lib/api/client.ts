@@ -1,8 +1,8 @@
 /**
- * A typed, read-only client for the Re:amaze REST API v1 (shared/reamaze-api.md). It uses plain
- * `fetch` and no browser API, so the background service worker and Node tests run the same code.
- * Every failure is a `ReamazeApiError` (see errors.ts), except a caller's own abort, which rejects
- * with the signal's reason like `fetch` does.
+ * A typed, read-only client for the Re:amaze REST API v1. It uses plain `fetch` and no browser
+ * API, so the background service worker and Node tests run the same code. Every failure is a
+ * `ReamazeApiError` (see errors.ts), except a caller's own abort, which rejects with the signal's
+ * reason like `fetch` does.
  */
 import type { z } from 'zod';
 import {
