@@ -9,10 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { detectPage } from '../lib/detection';
 import { ensureChromium } from './chromium';
-import { EXTENSION_DIR } from '../tests/e2e/browser';
-import { startHarness } from '../tests/e2e/harness';
-import { OptionsPage } from '../tests/e2e/pages/options-page';
-import { StorePage } from '../tests/e2e/pages/store-page';
+import { EXTENSION_DIR } from './harness/browser';
+import { startHarness } from './harness/harness';
+import { OptionsPage } from './harness/pages/options-page';
+import { StorePage } from './harness/pages/store-page';
 
 const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
 const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';

@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureChromium } from './chromium';
 import { DEMO } from '../tests/fakes/demo-data';
-import { fixturePage, SHOPIFY_LIST, shopifySpaPages, startHarness } from '../tests/e2e/harness';
-import { OptionsPage } from '../tests/e2e/pages/options-page';
-import { PopupPage } from '../tests/e2e/pages/popup-page';
-import { StorePage } from '../tests/e2e/pages/store-page';
+import { fixturePage, SHOPIFY_LIST, shopifySpaPages, startHarness } from './harness/harness';
+import { OptionsPage } from './harness/pages/options-page';
+import { PopupPage } from './harness/pages/popup-page';
+import { StorePage } from './harness/pages/store-page';
 
 const headless = !process.env.DISPLAY;
 const AMAZON_ORDER = `https://sellercentral.amazon.com/orders-v3/order/${DEMO.amazon.originId}`;

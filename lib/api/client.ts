@@ -1,7 +1,7 @@
 /**
- * A typed, read-only client for the Re:amaze REST API v1 (shared/reamaze-api.md). It uses plain
- * `fetch` and no browser API, so the background service worker and Node tests run the same code.
- * Every failure is a `ReamazeApiError` (see errors.ts).
+ * A typed, read-only client for the Re:amaze REST API v1. It uses plain `fetch` and no browser
+ * API, so the background service worker and Node tests run the same code. Every failure is a
+ * `ReamazeApiError` (see errors.ts).
  */
 import type { z } from 'zod';
 import {

@@ -1,18 +1,21 @@
 /**
- * Zod schemas for the Re:amaze API v1 responses this extension reads, after
- * shared/reamaze-api.md (sections 2 and 4). Fields seen in official examples ("(d)") are required;
- * fields known only from third-party clients ("(c)") are optional. Every object keeps unknown keys,
- * because Re:amaze adds fields without notice and the UI may still want them.
+ * Zod schemas for the Re:amaze API v1 responses this extension reads. Fields shown in the official
+ * API documentation's examples are required; fields known only from third-party clients are
+ * optional. Every object keeps unknown keys, because Re:amaze adds fields without notice and the
+ * UI may still want them.
  */
 import { z } from 'zod';
 
 /** ISO 8601 timestamps; not parsed as dates, since their offset style differs between pages. */
 const TimestampSchema = z.string();
 
-/** Conversation status (2.1). Values beyond 9 may appear later, so any non-negative integer. */
+/** Conversation status: 0 to 9 are known, more may appear later, so any non-negative integer. */
 export const StatusSchema = z.int().nonnegative();
 
-/** Channel type (2.2) and message origin (2.3): client-derived tables, so any integer. */
+/**
+ * Channel type and message origin: integer codes whose tables come from third-party clients, not
+ * the official documentation, so any integer.
+ */
 const EnumIntSchema = z.int();
 
 /** Custom `data` values: strings in every example, but numbers, booleans and null occur. */
@@ -22,7 +25,7 @@ export type CustomData = z.infer<typeof CustomDataSchema>;
 
 /**
  * An author, assignee, follower or message sender. Authors are contacts, whose email (and name,
- * for SMS or social contacts) may be null (4.3); the `?`-suffixed keys are literal.
+ * for SMS or social contacts) may be null; the `?`-suffixed keys are literal.
  */
 export const UserSchema = z.looseObject({
   name: z.string().nullable(),
@@ -48,7 +51,7 @@ export const CategorySchema = z.looseObject({
   email: z.string().nullable(),
   channel: EnumIntSchema,
   id: z.union([z.int(), z.string()]).optional(),
-  // Type unknown in every source (4.1).
+  // Neither the official documentation nor any third-party client gives its type.
   settings_display_html_email: z.unknown().optional(),
 });
 export type Category = z.infer<typeof CategorySchema>;
@@ -67,13 +70,14 @@ export const ConversationSchema = z.looseObject({
   created_at: TimestampSchema,
   tag_list: z.array(z.string()),
   message: z.looseObject({ body: z.string(), origin_id: z.string().nullable().optional() }),
-  // Absent in list items and staff-started threads; null when there is no such message [?].
+  // Absent in list items and staff-started threads; null, presumably, when there is no such
+  // message (no example shows that case).
   last_customer_message: MessageExcerptSchema.nullable().optional(),
   last_staff_message: MessageExcerptSchema.nullable().optional(),
   author: UserSchema,
   assignee: UserSchema.nullable(),
   category: CategorySchema,
-  // The official list example omits `data`; only the single GET shows it (3.1).
+  // The official list example omits `data`; only the single-conversation GET example shows it.
   data: CustomDataSchema.optional(),
   followers: z.array(UserSchema),
   display_subject: z.string().nullable().optional(),
@@ -86,7 +90,7 @@ export const ConversationSchema = z.looseObject({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
-/** Attachments are objects, not URLs (4.2); a thumbnail is presumably missing for non-images. */
+/** Attachments are objects, not URLs; a thumbnail is presumably missing for non-images. */
 export const AttachmentSchema = z.looseObject({
   file_file_name: z.string(),
   file_content_type: z.string(),
@@ -113,7 +117,7 @@ export const MessageSchema = z.looseObject({
     category: CategorySchema,
     followers: z.array(UserSchema).optional(),
   }),
-  // Documented, but absent from notes and freshly created messages (4).
+  // Documented, but absent from notes and freshly created messages.
   origin: EnumIntSchema.optional(),
   origin_id: z.string().nullable().optional(),
   recipients: z.array(UserSchema).optional(),
@@ -124,7 +128,10 @@ export const MessageSchema = z.looseObject({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
-/** A channel from GET /channels; the whole shape is client-derived (3.5), so little is required. */
+/**
+ * A channel from GET /channels. The official documentation shows no example: the whole shape is
+ * known from third-party clients only, so little is required.
+ */
 export const ChannelSchema = z.looseObject({
   name: z.string(),
   slug: z.string(),
@@ -144,7 +151,7 @@ export const ChannelSchema = z.looseObject({
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 
-/** A staff role: informational, its keys may change (3.4); `id` and `description` may be null. */
+/** A staff role: informational, its keys may change; `id` and `description` may be null. */
 export const StaffRoleSchema = z.looseObject({
   id: z.union([z.int(), z.string()]).nullable().optional(),
   name: z.string().nullable().optional(),
@@ -164,7 +171,7 @@ export const StaffSchema = z.looseObject({
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
-/** The documented envelope of every paged list (1.4): page size 30, 1-based pages. */
+/** The documented envelope of every paged list: page size 30, 1-based pages. */
 const pageFields = {
   page_size: z.int().nonnegative(),
   page_count: z.int().nonnegative(),
@@ -199,7 +206,7 @@ export const ChannelListSchema = z.looseObject({
 export type ChannelList = z.infer<typeof ChannelListSchema>;
 
 /**
- * An error body. Its shape is undocumented (1.5): `{"error": "…"}`, Rails-style
+ * An error body. Its shape is undocumented: `{"error": "…"}`, Rails-style
  * `{"errors": {"field": ["…"]}}`, or `{"errors": "Not Found"}`. Read for wording only, never for
  * control flow.
  */

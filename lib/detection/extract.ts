@@ -1,7 +1,8 @@
 /**
  * The DOM reading every platform shares: label → value, table columns, blocks under a heading,
- * emails from a customer block, canonical forms (detection.md sections 1 and 2). Plain DOM only:
- * this ships in the content script.
+ * emails from a customer block, and the canonical forms every detector reports (an order number
+ * without its `#` or spaces, an email in lower case). Plain DOM only: this ships in the content
+ * script.
  */
 import type { Detection, OriginId } from './schema';
 import { ID_SHAPE, MAX_PAGE_EMAILS, MAX_PAGE_IDS, type PageKind, type PlatformId } from './types';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { SHOPIFY_ORDER, startHarness, type Harness } from './harness';
-import { OptionsPage } from './pages/options-page';
-import { PopupPage } from './pages/popup-page';
-import { StorePage } from './pages/store-page';
+import { SHOPIFY_ORDER, startHarness, type Harness } from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { PopupPage } from '../../scripts/harness/pages/popup-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
 import { DEMO } from '../fakes/demo-data';
 
 /** A second Shopify store on the same admin host, told apart by its handle. */

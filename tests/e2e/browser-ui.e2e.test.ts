@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from '../../scripts/harness/harness';
 import { startDesktop, type Desktop } from './desktop';
-import { OptionsPage } from './pages/options-page';
-import { StorePage } from './pages/store-page';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
 import { DEMO } from '../fakes/demo-data';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { fixturePage, startHarness, type Harness } from './harness';
-import { OptionsPage } from './pages/options-page';
-import { StorePage } from './pages/store-page';
+import { fixturePage, startHarness, type Harness } from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
 import { DEMO } from '../fakes/demo-data';
 
 const NORTHWIND = { brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startHarness, type Harness } from './harness';
-import { OptionsPage } from './pages/options-page';
-import { PopupPage } from './pages/popup-page';
+import { startHarness, type Harness } from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { PopupPage } from '../../scripts/harness/pages/popup-page';
 import { DEMO } from '../fakes/demo-data';
 
 let harness: Harness;

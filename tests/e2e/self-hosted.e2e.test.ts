@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixturePage, startHarness, type Harness } from './harness';
-import { OptionsPage } from './pages/options-page';
-import { StorePage } from './pages/store-page';
+import { fixturePage, startHarness, type Harness } from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
 
 const wooOrder = fixturePage('woocommerce-order-hpos');
 const WOO_ORDER = wooOrder.url;

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { ExtensionBrowser } from '../../scripts/harness/browser';
 import {
-  activeTabBadge,
   fixturePage,
   SHOPIFY_LIST,
   SHOPIFY_ORDER,
   shopifySpaPages,
   startHarness,
   type Harness,
-} from './harness';
-import { OptionsPage } from './pages/options-page';
-import { StorePage } from './pages/store-page';
+} from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
 import { DEMO } from '../fakes/demo-data';
 
 const products = fixturePage('shopify-products');
@@ -32,6 +32,23 @@ beforeEach(() => harness.fake.clearLog());
 
 async function openStore(url: string) {
   return StorePage.open(await harness.browser.context.newPage(), url);
+}
+
+/**
+ * The toolbar badge text of the active tab, read in the service worker. (The extension has no
+ * `tabs` permission, so it cannot look tabs up by URL: the page under test must be in front.)
+ */
+async function activeTabBadge(browser: ExtensionBrowser): Promise<string> {
+  return browser.serviceWorker.evaluate(async () => {
+    // Runs in the service worker, where `chrome` is the extension API.
+    const chrome = (globalThis as any).chrome;
+    const [tab]: { id?: number }[] = await chrome.tabs.query({
+      active: true,
+      lastFocusedWindow: true,
+    });
+    if (tab?.id === undefined) return '(no tab)';
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  });
 }
 
 describe('Shopify order page', () => {

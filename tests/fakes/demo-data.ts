@@ -1,8 +1,8 @@
 /**
  * Demo and test data for the fake Re:amaze (tests/fakes/reamaze-server.ts): two brands with
  * realistic, varied conversations, and the values tests and `npm run demo` refer to (DEMO).
- * Every time is relative to a fixed BASE, so each run sees the same data. Shapes follow
- * shared/reamaze-api.md sections 4 and 5.
+ * Every time is relative to a fixed BASE, so each run sees the same data. Shapes follow the
+ * objects and examples of the public API documentation (see lib/api/schemas.ts).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ export interface CategoryJson {
   channel: number;
 }
 
-/** A channel as GET /channels returns it (3.5). */
+/** A channel as GET /channels returns it, as third-party clients know it (no official example). */
 export interface ChannelJson extends CategoryJson {
   created_at: string;
   updated_at: string;
@@ -333,7 +333,7 @@ const internalNote = (agent: Agent, hoursBefore: number, body: string): Turn => 
 });
 
 const CHAT_CHANNEL_TYPE = 6;
-/** Message origin (2.3) for ordinary messages in a channel: chat or email. */
+/** Message origin for ordinary messages in a channel: chat or email. */
 const originOf = (channel: CategoryJson) => (channel.channel === CHAT_CHANNEL_TYPE ? 0 : 1);
 const API_ORIGIN = 7;
 

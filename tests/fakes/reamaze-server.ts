@@ -1,5 +1,5 @@
 /**
- * A fake of the Re:amaze REST API v1 over HTTPS, after shared/reamaze-api.md (section 6), for the
+ * A fake of the Re:amaze REST API v1 over HTTPS, following its public documentation, for the
  * e2e tests and `npm run demo`. Chromium reaches it at the real host names through
  * --host-resolver-rules, so the brand comes from the Host header as on the real service.
  *
@@ -10,9 +10,9 @@
  *  4. knobs.failNext -> the given status
  *  5. path under /api/v1 (optional `.json`), Accept: application/json unless `.json` -> 406
  *  6. route: unknown path -> 404, a known path with another method than GET -> 405
- *  7. the handler: 200, or 404 / 422 with the bodies the reference shows
+ *  7. the handler: 200, or 404 / 422 with the bodies the documentation shows
  *
- * Choices where the reference is silent ([?] points):
+ * Choices where the documentation is silent:
  *  - No CORS headers, ever, and no preflight handling: the extension's service worker fetches with
  *    host permission and needs none, so a page or content script calling the API fails here as it
  *    would against a server without CORS (a preflight carries no credentials and gets step 2).
@@ -386,7 +386,7 @@ function conversationJson(conversation: FakeConversation): ConversationJson {
   return json;
 }
 
-/** List items as in the list example (5.2), which has no `last_staff_message`. */
+/** List items as in the official list example, which has no `last_staff_message`. */
 function conversationListItem(
   conversation: FakeConversation,
 ): Omit<ConversationJson, 'last_staff_message'> {
@@ -527,7 +527,7 @@ function listMessages(brand: FakeBrand, slug: string, query: URLSearchParams): A
   return ok(paginate('messages', messages, query));
 }
 
-/** Channel names the `channel` filter takes, by channel type (2.2). */
+/** Channel names the `channel` filter takes, by channel type. */
 const CHANNEL_TYPES: Record<string, number> = { email: 1, twitter: 2, facebook: 3, chat: 6 };
 
 function listChannels(brand: FakeBrand, query: URLSearchParams) {
@@ -549,7 +549,7 @@ function sortedStaff(brand: FakeBrand) {
   return [...brand.staff].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
 }
 
-/** The paged envelope (1.4): 1-based `page`; a page past the end is empty with the same counts. */
+/** The paged envelope: 1-based `page`; a page past the end is empty with the same counts. */
 function paginate<T>(key: string, items: T[], query: URLSearchParams) {
   const requested = Number.parseInt(query.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;

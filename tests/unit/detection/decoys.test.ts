@@ -5,8 +5,10 @@ import { expected } from '../../fixtures/pages/expected';
 import { FIXTURES, fixture } from './load-fixture';
 
 /**
- * detection.md section 4, one row per decoy: the value is really on the fixture page (so the test
- * means something), and nothing detected there contains it.
+ * Decoys: values a store admin page shows that detection must not report (phones, tracking
+ * numbers, SKUs, prices, dates, postcodes, other documents' numbers, internal and marketplace ids,
+ * the agent's own and the store's sender email), one row per decoy: the value is really on the
+ * fixture page (so the test means something), and nothing detected there contains it.
  */
 const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
   [

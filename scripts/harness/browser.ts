@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findChromium } from '../../scripts/chromium';
+import { findChromium } from '../chromium';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -29,9 +29,10 @@ export async function launchExtension(options: {
    */
   grantedSites?: string[];
   /**
-   * An X display (see desktop.ts) to run Chromium headful on, for the browser UI that only real
-   * input reaches: context menus and the omnibox. The window fills the 1280x900 screen from 0,0
-   * and the page is not resized (no viewport emulation), so page and screen coordinates line up.
+   * An X display (see tests/e2e/desktop.ts) to run Chromium headful on, for the browser UI that
+   * only real input reaches: context menus and the omnibox. The window fills the 1280x900 screen
+   * from 0,0 and the page is not resized (no viewport emulation), so page and screen coordinates
+   * line up.
    */
   display?: string;
 }): Promise<ExtensionBrowser> {

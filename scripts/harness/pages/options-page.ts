@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../browser';
-import { DEMO } from '../../fakes/demo-data';
+import { DEMO } from '../../../tests/fakes/demo-data';
 
 export interface BrandLogin {
   brand: string;

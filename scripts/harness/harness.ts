@@ -1,9 +1,9 @@
-import { makeCertificate } from '../fakes/certificate';
-import { startFakeReamaze, type FakeReamaze } from '../fakes/reamaze-server';
-import { startStoreServer, type StorePage, type StoreServer } from '../fakes/store-server';
-import { demoData } from '../fakes/demo-data';
+import { makeCertificate } from '../../tests/fakes/certificate';
+import { startFakeReamaze, type FakeReamaze } from '../../tests/fakes/reamaze-server';
+import { startStoreServer, type StorePage, type StoreServer } from '../../tests/fakes/store-server';
+import { demoData } from '../../tests/fakes/demo-data';
 import { readFileSync } from 'node:fs';
-import { expected } from '../fixtures/pages/expected';
+import { expected } from '../../tests/fixtures/pages/expected';
 import { launchExtension, type ExtensionBrowser } from './browser';
 
 export interface Harness {
@@ -53,23 +53,6 @@ export async function startHarness(
       await Promise.all([fake.close(), store.close()]);
     },
   };
-}
-
-/**
- * The toolbar badge text of the active tab, read in the service worker. (The extension has no
- * `tabs` permission, so it cannot look tabs up by URL: the page under test must be in front.)
- */
-export async function activeTabBadge(browser: ExtensionBrowser): Promise<string> {
-  return browser.serviceWorker.evaluate(async () => {
-    // Runs in the service worker, where `chrome` is the extension API.
-    const chrome = (globalThis as any).chrome;
-    const [tab]: { id?: number }[] = await chrome.tabs.query({
-      active: true,
-      lastFocusedWindow: true,
-    });
-    if (tab?.id === undefined) return '(no tab)';
-    return chrome.action.getBadgeText({ tabId: tab.id });
-  });
 }
 
 /** A store admin fixture from tests/fixtures/pages, at the URL its expected detection names. */

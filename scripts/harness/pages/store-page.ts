@@ -2,7 +2,7 @@ import type { CDPSession, Frame, Page } from 'playwright-core';
 
 /**
  * A store admin page with the extension's launcher. The launcher lives in a closed shadow root,
- * which page scripts (and Playwright's selectors) cannot enter, so the test reaches it the way
+ * which page scripts (and Playwright's selectors) cannot enter, so this reaches it the way
  * the browser's accessibility layer does: through the DevTools protocol, piercing shadow roots.
  */
 export class StorePage {
