@@ -16,7 +16,7 @@ import {
   TextField,
   type Outcome,
   type SendMessage,
-} from './options/form-parts';
+} from './form-parts';
 
 type Target = 'orderRef' | 'email' | Marketplace;
 const TARGETS: { value: Target; label: string }[] = [
@@ -125,7 +125,7 @@ const FIX_FIELDS = { kind: 'invalidInput', message: 'Fix the marked fields first
  * The agent's own detection rules, for admins no built-in platform covers. Each rule is edited in
  * place and can be tried, as edited, on the store page the agent used last; Save rules stores them.
  */
-export function UserRulesForm({ send }: { send: SendMessage }) {
+export function UserRulesSection({ send }: { send: SendMessage }) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [saved, setSaved] = useState('');
   const [errors, setErrors] = useState<Record<string, DraftErrors>>({});

@@ -15,7 +15,7 @@ import {
   SelectField,
   type Outcome,
   type SendMessage,
-} from './options/form-parts';
+} from './form-parts';
 
 interface LookupSectionProps {
   settings: SettingsSummary;
