@@ -13,7 +13,9 @@ import {
   OutcomeMessage,
   Section,
   SelectField,
+  submitTo,
   TextField,
+  useSubmit,
   type Outcome,
   type SendMessage,
 } from './form-parts';
@@ -130,7 +132,7 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
   const [saved, setSaved] = useState('');
   const [errors, setErrors] = useState<Record<string, DraftErrors>>({});
   const [previews, setPreviews] = useState<Record<string, Outcome>>({});
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, setOutcome, busy, submit } = useSubmit();
   const added = useRef<string | null>(null);
 
   const load = (rules: UserRule[]) => {
@@ -143,7 +145,7 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
     void send('getUserRules', {}).then((reply) =>
       reply.ok ? load(reply.data) : setOutcome({ state: 'failed', error: reply.error }),
     );
-  }, [send]);
+  }, [send, setOutcome]);
 
   // "Add rule" takes the agent to the new rule's first field.
   useEffect(() => {
@@ -177,13 +179,11 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
     const checked = checkDraft(draft);
     setErrors((current) => ({ ...current, [draft.id]: checked.ok ? {} : checked.errors }));
     if (!checked.ok) return preview({ state: 'failed', error: FIX_FIELDS });
-    preview({ state: 'busy', doing: 'Testing on the current page…' });
-    const reply = await send('testRule', { rule: checked.rule });
-    preview(
-      reply.ok
-        ? { state: 'done', message: describeRuleTest(reply.data) }
-        : { state: 'failed', error: reply.error },
-    );
+    // A test reports on its own rule's preview, not the form's outcome.
+    await submitTo(preview, () => send('testRule', { rule: checked.rule }), {
+      doing: 'Testing on the current page…',
+      done: describeRuleTest,
+    });
   }
 
   const save = async (event: Event) => {
@@ -199,14 +199,14 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
         error: { ...FIX_FIELDS, message: 'Some rules need fixing: see the marked fields.' },
       });
     }
-    setOutcome({ state: 'busy', doing: 'Saving…' });
-    const reply = await send('saveUserRules', rules);
-    if (!reply.ok) {
-      setErrors(backgroundErrors(drafts, reply.error.fieldErrors));
-      return setOutcome({ state: 'failed', error: reply.error });
-    }
-    load(reply.data);
-    setOutcome({ state: 'done', message: 'Rules saved.' });
+    await submit(() => send('saveUserRules', rules), {
+      doing: 'Saving…',
+      failed: (error) => setErrors(backgroundErrors(drafts, error.fieldErrors)),
+      done: (data) => {
+        load(data);
+        return 'Rules saved.';
+      },
+    });
   };
 
   const addRule = () => {
@@ -292,7 +292,7 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
           <button type="button" onClick={addRule}>
             Add rule
           </button>
-          <button type="submit" disabled={outcome.state === 'busy'}>
+          <button type="submit" disabled={busy}>
             Save rules
           </button>
         </div>
