@@ -2,14 +2,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MessageError } from '@/lib/messaging/errors';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import { ErrorAlert } from './error-alert';
-import { DataKeysSection, MarketplaceChannelsSection } from './lookup-settings-form';
 import { BrandsSection } from './options/brands-section';
 import type { SendMessage } from './options/form-parts';
+import { DataKeysSection, MarketplaceChannelsSection } from './options/lookup-sections';
+import { UserRulesSection } from './options/rules-section';
 import { SidebarSection } from './options/sidebar-section';
 import { SitesSection, type SiteAccessServices } from './options/sites-section';
 import { StoresSection } from './options/stores-section';
 import { TransferSection } from './options/transfer-section';
-import { UserRulesForm } from './user-rules-form';
 
 export interface OptionsServices {
   send: SendMessage;
@@ -79,7 +79,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           <DataKeysSection key={imports} settings={settings} send={send} onSaved={reload} />
         </>
       )}
-      <UserRulesForm key={imports} send={send} />
+      <UserRulesSection key={imports} send={send} />
       <SitesSection sites={services.sites} />
       <SidebarSection send={send} />
       <TransferSection

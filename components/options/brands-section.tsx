@@ -8,6 +8,7 @@ import {
   OutcomeMessage,
   Section,
   TextField,
+  useSubmit,
   type Outcome,
   type SendMessage,
 } from './form-parts';
@@ -42,7 +43,7 @@ export function BrandsSection(props: {
   const { brands } = settings;
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [form, setForm] = useState(EMPTY_FORM);
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, setOutcome, busy, submit } = useSubmit();
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const brandInput = useRef<HTMLInputElement>(null);
 
@@ -74,48 +75,43 @@ export function BrandsSection(props: {
 
   async function save(event: Event) {
     event.preventDefault();
-    setOutcome({ state: 'busy', doing: 'Testing the connection…' });
-    const reply = await send('saveBrand', input());
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    onSettings(reply.data.settings);
-    setEditing({ mode: 'closed' });
-    setForm(EMPTY_FORM);
-    const saved = normalizeBrand(form.brand);
-    const brand = saved.ok ? saved.brand : form.brand;
-    setOutcome({
-      state: 'done',
-      message: `Connected to ${brand} as ${reply.data.staffName}. Saved.`,
+    await submit(() => send('saveBrand', input()), {
+      doing: 'Testing the connection…',
+      done: (data) => {
+        onSettings(data.settings);
+        setEditing({ mode: 'closed' });
+        setForm(EMPTY_FORM);
+        const saved = normalizeBrand(form.brand);
+        const brand = saved.ok ? saved.brand : form.brand;
+        return `Connected to ${brand} as ${data.staffName}. Saved.`;
+      },
     });
   }
 
-  async function test() {
-    setOutcome({ state: 'busy', doing: 'Testing the connection…' });
-    const reply = await send('testConnection', input());
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    setOutcome({
-      state: 'done',
-      message: `Connected to ${reply.data.brand} as ${reply.data.staffName}.`,
+  const test = () =>
+    submit(() => send('testConnection', input()), {
+      doing: 'Testing the connection…',
+      done: (data) => `Connected to ${data.brand} as ${data.staffName}.`,
     });
-  }
 
-  async function change(action: Promise<Result<SettingsSummary>>, done: string) {
-    setOutcome({ state: 'busy', doing: 'Saving…' });
-    const reply = await action;
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    onSettings(reply.data);
-    setOutcome({ state: 'done', message: done });
-  }
+  const change = (request: () => Promise<Result<SettingsSummary>>, message: string) =>
+    submit(request, {
+      doing: 'Saving…',
+      done: (data) => {
+        onSettings(data);
+        return message;
+      },
+    });
 
   function remove(brand: string) {
     setConfirmRemove(null);
     if (edited?.brand === brand) start({ mode: 'closed' });
     void change(
-      send('removeBrand', { brand }),
+      () => send('removeBrand', { brand }),
       `Removed ${brand}, its API token and its store mappings.`,
     );
   }
 
-  const busy = outcome.state === 'busy';
   return (
     <Section id="brands" title="Brands">
       {brands.length === 0 && (
@@ -174,7 +170,7 @@ export function BrandsSection(props: {
                         disabled={busy}
                         onClick={() =>
                           void change(
-                            send('setDefaultBrand', { brand: brand.brand }),
+                            () => send('setDefaultBrand', { brand: brand.brand }),
                             `${brand.brand} is now the default brand.`,
                           )
                         }

@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { useState } from 'preact/hooks';
 import type { MessageError } from '@/lib/messaging/errors';
 import type { MessageType, RequestOf, ResponseOf, Result } from '@/lib/messaging/protocol';
 import { ErrorAlert } from '../error-alert';
@@ -49,6 +50,43 @@ export function OutcomeMessage({ outcome }: { outcome: Outcome }) {
 export function fieldError(outcome: Outcome, field: string): string | undefined {
   if (outcome.state !== 'failed') return undefined;
   return outcome.error.fieldErrors?.[field]?.join(' ') || undefined;
+}
+
+/** How one request reports on a form: while it is out, and once it was answered. */
+export interface SubmitSteps<T> {
+  /** Shown while the request is out; without it the last outcome stays until the answer. */
+  doing?: string;
+  /** Takes in the answer and says what was done. */
+  done: (data: T) => ComponentChildren;
+  /** Runs before a refusal shows, for errors kept outside the outcome. */
+  failed?: (error: MessageError) => void;
+}
+
+/**
+ * Sends one request and reports it through `show`: busy, then done, or failed with the
+ * background's error (its field errors are what fieldError reads).
+ */
+export async function submitTo<T>(
+  show: (outcome: Outcome) => void,
+  request: () => Promise<Result<T>>,
+  steps: SubmitSteps<T>,
+): Promise<void> {
+  if (steps.doing !== undefined) show({ state: 'busy', doing: steps.doing });
+  const reply = await request();
+  if (!reply.ok) {
+    steps.failed?.(reply.error);
+    return show({ state: 'failed', error: reply.error });
+  }
+  show({ state: 'done', message: steps.done(reply.data) });
+}
+
+/** A form's outcome, and `submit` to send its requests through it. */
+export function useSubmit() {
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  function submit<T>(request: () => Promise<Result<T>>, steps: SubmitSteps<T>) {
+    return submitTo(setOutcome, request, steps);
+  }
+  return { outcome, setOutcome, busy: outcome.state === 'busy', submit };
 }
 
 /** Wires a control to its hint and error, so screen readers read both with the label. */

@@ -4,10 +4,9 @@ import {
   describedBy,
   FieldNotes,
   hostOf,
-  IDLE,
   OutcomeMessage,
   Section,
-  type Outcome,
+  useSubmit,
   type SendMessage,
 } from './form-parts';
 
@@ -21,7 +20,7 @@ export function SidebarSection({ send }: { send: SendMessage }) {
   const [prefs, setPrefs] = useState<PrefsBySite | null>(null);
   const [widths, setWidths] = useState<Record<string, string>>({});
   const [widthErrors, setWidthErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, setOutcome, submit } = useSubmit();
 
   const show = (next: PrefsBySite) => {
     setPrefs(next);
@@ -36,14 +35,15 @@ export function SidebarSection({ send }: { send: SendMessage }) {
     void send('getSitePrefs', {}).then((reply) =>
       reply.ok ? show(reply.data) : setOutcome({ state: 'failed', error: reply.error }),
     );
-  }, [send]);
+  }, [send, setOutcome]);
 
-  async function save(origin: string, next: SitePrefs | null, done: string) {
-    const reply = await send('saveSitePrefs', { origin, prefs: next });
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    show(reply.data);
-    setOutcome({ state: 'done', message: done });
-  }
+  const save = (origin: string, next: SitePrefs | null, message: string) =>
+    submit(() => send('saveSitePrefs', { origin, prefs: next }), {
+      done: (data) => {
+        show(data);
+        return message;
+      },
+    });
 
   function saveWidth(origin: string, current: SitePrefs) {
     const parsed = SitePrefsSchema.safeParse({ ...current, width: Number(widths[origin]) });

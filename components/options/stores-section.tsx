@@ -2,12 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SettingsSummary, StoreBrand } from '@/lib/settings/schema';
 import {
   fieldError,
-  IDLE,
   OutcomeMessage,
   Section,
   SelectField,
   TextField,
-  type Outcome,
+  useSubmit,
   type SendMessage,
 } from './form-parts';
 
@@ -30,7 +29,7 @@ export function StoresSection(props: {
 }) {
   const { settings, send, onSettings } = props;
   const [rows, setRows] = useState(() => settings.storeBrands.map(rowOf));
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, busy, submit } = useSubmit();
   const defaultBrand = settings.defaultBrand ?? settings.brands[0]?.brand ?? '';
   const focusKey = useRef<number | null>(null);
 
@@ -53,15 +52,15 @@ export function StoresSection(props: {
 
   async function save(event: Event) {
     event.preventDefault();
-    setOutcome({ state: 'busy', doing: 'Saving…' });
-    const reply = await send(
-      'saveStoreBrands',
-      rows.map(({ store, brand }) => ({ store, brand })),
-    );
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    setRows(reply.data.storeBrands.map(rowOf));
-    onSettings(reply.data);
-    setOutcome({ state: 'done', message: 'Stores saved.' });
+    const mappings = rows.map(({ store, brand }) => ({ store, brand }));
+    await submit(() => send('saveStoreBrands', mappings), {
+      doing: 'Saving…',
+      done: (data) => {
+        setRows(data.storeBrands.map(rowOf));
+        onSettings(data);
+        return 'Stores saved.';
+      },
+    });
   }
 
   const brandOptions = settings.brands.map(({ brand }) => ({ value: brand, label: brand }));
@@ -116,7 +115,7 @@ export function StoresSection(props: {
             <button type="button" onClick={addRow}>
               Add store
             </button>
-            <button type="submit" disabled={outcome.state === 'busy'}>
+            <button type="submit" disabled={busy}>
               Save stores
             </button>
           </div>

@@ -1,13 +1,11 @@
-import { useState } from 'preact/hooks';
 import { SettingsFileSchema, type SettingsFile } from '@/lib/settings/export';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import {
   describedBy,
   FieldNotes,
-  IDLE,
   OutcomeMessage,
   Section,
-  type Outcome,
+  useSubmit,
   type SendMessage,
 } from './form-parts';
 
@@ -50,17 +48,15 @@ export function TransferSection(props: {
   onImported: (settings: SettingsSummary) => void;
 }) {
   const { send } = props;
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, setOutcome, submit } = useSubmit();
 
-  async function exportSettings() {
-    const reply = await send('exportSettings', {});
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    props.download(SETTINGS_FILE_NAME, `${JSON.stringify(reply.data, null, 2)}\n`);
-    setOutcome({
-      state: 'done',
-      message: `Exported to ${SETTINGS_FILE_NAME}, without API tokens.`,
+  const exportSettings = () =>
+    submit(() => send('exportSettings', {}), {
+      done: (data) => {
+        props.download(SETTINGS_FILE_NAME, `${JSON.stringify(data, null, 2)}\n`);
+        return `Exported to ${SETTINGS_FILE_NAME}, without API tokens.`;
+      },
     });
-  }
 
   async function importFile(input: HTMLInputElement) {
     const chosen = input.files?.[0];
@@ -73,31 +69,29 @@ export function TransferSection(props: {
         error: { kind: 'invalidInput', message: `${read.message} Nothing was changed.` },
       });
     }
-    setOutcome({ state: 'busy', doing: 'Importing…' });
-    const reply = await send('importSettings', read.file);
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    props.onImported(reply.data.settings);
-    const { needsToken } = reply.data;
-    setOutcome({
-      state: 'done',
-      message: (
-        <>
-          <p>Settings imported from {chosen.name}.</p>
-          {needsToken.length > 0 && (
-            <>
-              <p>
-                These brands need an API token before they can look anything up (Edit each under
-                Brands):
-              </p>
-              <ul aria-label="Brands that need an API token">
-                {needsToken.map((brand) => (
-                  <li key={brand}>{brand}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
-      ),
+    await submit(() => send('importSettings', read.file), {
+      doing: 'Importing…',
+      done: ({ settings, needsToken }) => {
+        props.onImported(settings);
+        return (
+          <>
+            <p>Settings imported from {chosen.name}.</p>
+            {needsToken.length > 0 && (
+              <>
+                <p>
+                  These brands need an API token before they can look anything up (Edit each under
+                  Brands):
+                </p>
+                <ul aria-label="Brands that need an API token">
+                  {needsToken.map((brand) => (
+                    <li key={brand}>{brand}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        );
+      },
     });
   }
 

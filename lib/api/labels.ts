@@ -1,4 +1,4 @@
-/** Words for the API's integer enums, in the current Re:amaze UI's names (reference 2.1, 2.2). */
+/** Words for the API's integer conversation statuses, in the current Re:amaze UI's names. */
 
 const STATUS_LABELS: Readonly<Record<number, string>> = {
   0: 'Open',
@@ -13,21 +13,6 @@ const STATUS_LABELS: Readonly<Record<number, string>> = {
   9: 'Spam (AI)',
 };
 
-const CHANNEL_TYPE_LABELS: Readonly<Record<number, string>> = {
-  1: 'Email',
-  2: 'Twitter/X',
-  3: 'Facebook',
-  6: 'Chat',
-  8: 'Instagram',
-  9: 'SMS',
-  10: 'Voice',
-  12: 'Facebook Messenger',
-  13: 'Facebook Lead',
-  14: 'Instagram Ad',
-  15: 'WhatsApp',
-  16: 'Instagram DM',
-};
-
 /**
  * Statuses in which the conversation still waits on someone: Open, Responded (waiting on the
  * customer), On Hold and AI Agent Assigned. Broader than the API's `filter=open`, which means
@@ -37,10 +22,6 @@ const OPEN_STATUSES: ReadonlySet<number> = new Set([0, 1, 5, 7]);
 
 export function statusLabel(status: number): string {
   return STATUS_LABELS[status] ?? unknownLabel(status);
-}
-
-export function channelTypeLabel(channelType: number): string {
-  return CHANNEL_TYPE_LABELS[channelType] ?? unknownLabel(channelType);
 }
 
 /** Not done, archived or spam. Unknown (newer) statuses count as not open: we cannot tell. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { UserRulesForm } from '@/components/user-rules-form';
+import { UserRulesSection } from '@/components/options/rules-section';
 import type { RuleTest } from '@/lib/detection/schema';
 import type { UserRule } from '@/lib/settings/schema';
 import { fail, fakeSend, ok, sent, type FakeReplies } from './options-fakes';
@@ -21,7 +21,7 @@ async function renderRules(rules: UserRule[], replies: FakeReplies = {}) {
     saveUserRules: (saved) => ok(saved as UserRule[]),
     ...replies,
   });
-  render(<UserRulesForm send={send} />);
+  render(<UserRulesSection send={send} />);
   await screen.findByRole('region', { name: 'Detection rules' });
   await waitFor(() => expect(screen.queryByText('Loading…')).toBeNull());
   return send;

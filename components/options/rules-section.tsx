@@ -8,10 +8,12 @@ import {
   OutcomeMessage,
   Section,
   SelectField,
+  submitTo,
   TextField,
+  useSubmit,
   type Outcome,
   type SendMessage,
-} from './options/form-parts';
+} from './form-parts';
 
 type Target = 'orderRef' | 'email' | Marketplace;
 const TARGETS: { value: Target; label: string }[] = [
@@ -120,12 +122,12 @@ const FIX_FIELDS = { kind: 'invalidInput', message: 'Fix the marked fields first
  * The agent's own detection rules, for admins no built-in platform covers. Each rule is edited in
  * place and can be tried, as edited, on the store page the agent used last; Save rules stores them.
  */
-export function UserRulesForm({ send }: { send: SendMessage }) {
+export function UserRulesSection({ send }: { send: SendMessage }) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [saved, setSaved] = useState('');
   const [errors, setErrors] = useState<Record<string, DraftErrors>>({});
   const [previews, setPreviews] = useState<Record<string, Outcome>>({});
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, setOutcome, busy, submit } = useSubmit();
   const added = useRef<string | null>(null);
 
   const load = (rules: UserRule[]) => {
@@ -138,7 +140,7 @@ export function UserRulesForm({ send }: { send: SendMessage }) {
     void send('getUserRules', {}).then((reply) =>
       reply.ok ? load(reply.data) : setOutcome({ state: 'failed', error: reply.error }),
     );
-  }, [send]);
+  }, [send, setOutcome]);
 
   // "Add rule" takes the agent to the new rule's first field.
   useEffect(() => {
@@ -172,13 +174,11 @@ export function UserRulesForm({ send }: { send: SendMessage }) {
     const checked = checkDraft(draft);
     setErrors((current) => ({ ...current, [draft.id]: checked.ok ? {} : checked.errors }));
     if (!checked.ok) return preview({ state: 'failed', error: FIX_FIELDS });
-    preview({ state: 'busy', doing: 'Testing on the current page…' });
-    const reply = await send('testRule', { rule: checked.rule });
-    preview(
-      reply.ok
-        ? { state: 'done', message: describeRuleTest(reply.data) }
-        : { state: 'failed', error: reply.error },
-    );
+    // A test reports on its own rule's preview, not the form's outcome.
+    await submitTo(preview, () => send('testRule', { rule: checked.rule }), {
+      doing: 'Testing on the current page…',
+      done: describeRuleTest,
+    });
   }
 
   const save = async (event: Event) => {
@@ -194,14 +194,14 @@ export function UserRulesForm({ send }: { send: SendMessage }) {
         error: { ...FIX_FIELDS, message: 'Some rules need fixing: see the marked fields.' },
       });
     }
-    setOutcome({ state: 'busy', doing: 'Saving…' });
-    const reply = await send('saveUserRules', rules);
-    if (!reply.ok) {
-      setErrors(backgroundErrors(drafts, reply.error.fieldErrors));
-      return setOutcome({ state: 'failed', error: reply.error });
-    }
-    load(reply.data);
-    setOutcome({ state: 'done', message: 'Rules saved.' });
+    await submit(() => send('saveUserRules', rules), {
+      doing: 'Saving…',
+      failed: (error) => setErrors(backgroundErrors(drafts, error.fieldErrors)),
+      done: (data) => {
+        load(data);
+        return 'Rules saved.';
+      },
+    });
   };
 
   const addRule = () => {
@@ -287,7 +287,7 @@ export function UserRulesForm({ send }: { send: SendMessage }) {
           <button type="button" onClick={addRule}>
             Add rule
           </button>
-          <button type="submit" disabled={outcome.state === 'busy'}>
+          <button type="submit" disabled={busy}>
             Save rules
           </button>
         </div>

@@ -8,9 +8,9 @@ import {
   OutcomeMessage,
   Section,
   SelectField,
-  type Outcome,
+  useSubmit,
   type SendMessage,
-} from './options/form-parts';
+} from './form-parts';
 
 interface LookupSectionProps {
   settings: SettingsSummary;
@@ -36,7 +36,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
       : (settings.defaultBrand ?? brands[0]);
   const [choices, setChoices] = useState<ChannelChoices | null>(null);
   const [selected, setSelected] = useState<MarketplaceChannels>({});
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, setOutcome, busy, submit } = useSubmit();
 
   const show = (data: ChannelChoices) => {
     setChoices(data);
@@ -57,17 +57,19 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
     return () => {
       current = false;
     };
-  }, [send, brand]);
+  }, [send, brand, setOutcome]);
 
   async function save(event: Event) {
     event.preventDefault();
     if (!brand) return;
-    setOutcome({ state: 'busy', doing: 'Saving…' });
-    const reply = await send('saveLookupSettings', { brand, marketplaceChannels: selected });
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    show(reply.data);
-    setOutcome({ state: 'done', message: `Channels saved for ${brand}.` });
-    onSaved();
+    await submit(() => send('saveLookupSettings', { brand, marketplaceChannels: selected }), {
+      doing: 'Saving…',
+      done: (data) => {
+        show(data);
+        onSaved();
+        return `Channels saved for ${brand}.`;
+      },
+    });
   }
 
   return (
@@ -114,7 +116,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
               ]}
             />
           ))}
-          <button type="submit" disabled={outcome.state === 'busy'}>
+          <button type="submit" disabled={busy}>
             Save channels
           </button>
         </form>
@@ -132,7 +134,7 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
   const [keys, setKeys] = useState(settings.dataKeys);
   const [newKey, setNewKey] = useState('');
   const [addError, setAddError] = useState<string | undefined>();
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const { outcome, busy, submit } = useSubmit();
   const hasBrand = settings.brands.length > 0;
 
   function add(event: Event) {
@@ -155,12 +157,14 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
 
   async function save() {
     if (!hasBrand) return;
-    setOutcome({ state: 'busy', doing: 'Saving…' });
-    const reply = await send('saveDataKeys', keys);
-    if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
-    setKeys(reply.data.dataKeys);
-    setOutcome({ state: 'done', message: 'Custom-data keys saved.' });
-    onSaved();
+    await submit(() => send('saveDataKeys', keys), {
+      doing: 'Saving…',
+      done: (data) => {
+        setKeys(data.dataKeys);
+        onSaved();
+        return 'Custom-data keys saved.';
+      },
+    });
   }
 
   const hint = 'A key exactly as it appears in the conversation’s custom data, e.g. order_number.';
@@ -210,12 +214,7 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
             </div>
             <button type="submit">Add key</button>
           </form>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => void save()}
-            disabled={outcome.state === 'busy'}
-          >
+          <button type="button" class="primary" onClick={() => void save()} disabled={busy}>
             Save keys
           </button>
           <OutcomeMessage outcome={outcome} />
