@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeTerm, type SearchTerm } from '@/lib/lookup/classify';
+import { describeIds } from '@/lib/lookup/classify';
 import type { RuleTest } from '@/lib/detection/schema';
 import { MARKETPLACE_NAMES, MARKETPLACES, type Marketplace } from '@/lib/detection/types';
 import { UserRuleSchema, type UserRule } from '@/lib/settings/schema';
@@ -99,20 +99,12 @@ function draftField(path: string): DraftField {
 }
 
 /** What a rule found on the page, in the agent's words: "order #1042, customer email maya@…". */
-export function describeRuleTest(test: RuleTest): string {
+function describeRuleTest(test: RuleTest): string {
   if (!test.matched) return `The pattern does not match ${test.url}.`;
-  const terms: SearchTerm[] = [
-    ...test.orderRefs.map((ref): SearchTerm => ({ kind: 'order', ref })),
-    ...test.originIds.map(({ id, marketplace }): SearchTerm => ({
-      kind: 'marketplace',
-      id,
-      marketplace,
-    })),
-    ...test.emails.map((email): SearchTerm => ({ kind: 'email', email })),
-  ];
-  if (terms.length === 0) return `On ${test.url} this rule finds nothing.`;
-  const named = terms.slice(0, PREVIEW_LIMIT).map((term) => describeTerm(term));
-  const more = terms.length > PREVIEW_LIMIT ? ` and ${terms.length - PREVIEW_LIMIT} more` : '';
+  const found = describeIds(test);
+  if (found.length === 0) return `On ${test.url} this rule finds nothing.`;
+  const named = found.slice(0, PREVIEW_LIMIT);
+  const more = found.length > PREVIEW_LIMIT ? ` and ${found.length - PREVIEW_LIMIT} more` : '';
   return `On ${test.url} this rule finds: ${named.join(', ')}${more}.`;
 }
 
