@@ -32,7 +32,7 @@ const EBAY_ID = /(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])/g;
 /** An order name or a labelled order number: `#1042`, `#BG7228`, `Order 1042`, `Order no. 1042`. */
 const ORDER_IN_TEXT =
   /(?:^|[\s(,;:])#([A-Za-z0-9-]*\d[A-Za-z0-9-]*)\b|(?<![\w-])order(?:\s+(?:number|no\.?|id))?(?:\s*[:#]\s*|\s+)#?([A-Za-z0-9-]*\d[A-Za-z0-9-]*)\b/gi;
-/** Fulfilments, returns and drafts share the order-name shape (detection.md section 4). */
+/** Fulfilments (`#1042-F1`), returns (`-R1`) and drafts (`#D12`) share the order-name shape. */
 const NOT_ORDER = /-[FR]\d+$|^D\d+$/;
 const SINGLE_TOKEN = /^[^\s<>"']{1,80}$/;
 const PREFIXED = new RegExp(`^(${SEARCH_PREFIXES.join('|')}):\\s*(.+)$`, 'i');

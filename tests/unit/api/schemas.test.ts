@@ -29,7 +29,7 @@ describe('recorded replies', () => {
 describe('ConversationSchema', () => {
   const conversation = fixtureJson('conversation-200.json') as Record<string, unknown>;
 
-  it('accepts the list form, without last_staff_message, data or (c) fields', () => {
+  it('accepts the list form, without last_staff_message, data, updated_at or origin', () => {
     const listItem = (fixtureJson('conversations-200.json') as { conversations: unknown[] })
       .conversations[1] as Record<string, unknown>;
     const { data: _data, updated_at: _updated, origin: _origin, ...bare } = listItem;

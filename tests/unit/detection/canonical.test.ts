@@ -12,7 +12,7 @@ import {
 } from '@/lib/detection/extract';
 import { html } from './load-fixture';
 
-describe('canonical forms (detection.md section 1)', () => {
+describe('canonical forms: an order number without # or spaces, an email in lower case', () => {
   test.each([
     ['#1001', '1001'],
     ['  #BG7228 ', 'BG7228'],

@@ -42,7 +42,7 @@ describe('static host matches', () => {
     }
   });
 
-  test('list the admins of detection.md, https only', () => {
+  test('list every supported hosted admin, https only', () => {
     expect(STATIC_HOST_MATCHES).toEqual(
       expect.arrayContaining([
         'https://admin.shopify.com/*',
