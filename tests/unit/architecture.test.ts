@@ -1,0 +1,113 @@
+// @vitest-environment node
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+/*
+ * The rules of ARCHITECTURE.md, read from the import statements themselves: a change that breaks
+ * the layering fails here, not in review.
+ */
+
+const ROOT = process.cwd();
+const SOURCE_DIRS = ['lib', 'components', 'entrypoints'];
+
+interface Import {
+  /** Repo-relative path for our own modules, the package name otherwise. */
+  target: string;
+  /** `import type …` and `export type … from` vanish from the bundle. */
+  typeOnly: boolean;
+}
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function resolve(from: string, specifier: string): string {
+  const base = specifier.startsWith('@/')
+    ? specifier.slice(2)
+    : specifier.startsWith('.')
+      ? normalize(join(dirname(from), specifier))
+      : null;
+  if (base === null) return specifier;
+  const found = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext);
+  return (
+    found.find((path) => existsSync(join(ROOT, path)) && statSync(join(ROOT, path)).isFile()) ??
+    base
+  );
+}
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(IMPORT)].map(([, , type, specifier]) => ({
+    target: resolve(file, specifier!),
+    typeOnly: Boolean(type),
+  }));
+}
+
+const files = SOURCE_DIRS.flatMap(sourceFiles);
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+/** Every module a file pulls into its bundle, following runtime imports only. */
+function bundled(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { target, typeOnly } of graph.get(file) ?? []) if (!typeOnly) visit(target);
+  };
+  visit(entry);
+  return seen;
+}
+
+function offenders(from: (file: string) => boolean, to: (target: string) => boolean): string[] {
+  return files.filter(from).flatMap((file) =>
+    graph
+      .get(file)!
+      .filter(({ target }) => to(target))
+      .map(({ target }) => `${file} → ${target}`),
+  );
+}
+
+describe('architecture', () => {
+  test('the import scan sees the tree (a guard for the rules below)', () => {
+    expect(files).toContain('lib/lookup/search.ts');
+    expect(graph.get('entrypoints/background/handlers.ts')).toContainEqual({
+      target: 'lib/messaging/router.ts',
+      typeOnly: false,
+    });
+  });
+
+  test('lib never imports components or entrypoints', () => {
+    const isLib = (file: string) => file.startsWith('lib/');
+    const isUi = (target: string) => /^(components|entrypoints)\//.test(target);
+    expect(offenders(isLib, isUi)).toEqual([]);
+  });
+
+  test('components reach the extension only through the services they are given', () => {
+    const isComponent = (file: string) => file.startsWith('components/');
+    const isBrowserOrEntry = (target: string) =>
+      target === 'wxt/browser' || target.startsWith('entrypoints/');
+    expect(offenders(isComponent, isBrowserOrEntry)).toEqual([]);
+  });
+
+  test('only the background reads the settings item, which holds the tokens', () => {
+    const readers = files.filter((file) => bundled(file).has('lib/storage/settings.ts'));
+    const outside = readers.filter(
+      (file) => !file.startsWith('lib/') && !file.startsWith('entrypoints/background/'),
+    );
+    expect(outside).toEqual([]);
+    expect(readers).toContain('entrypoints/background/index.ts');
+  });
+
+  test('the content script bundles no zod, Preact or DOMPurify', () => {
+    const content = bundled('entrypoints/detector.content/index.ts');
+    expect(content).toContain('lib/detection/index.ts');
+    expect([...content].filter((m) => /^(zod|preact|dompurify)(\/|$)/.test(m))).toEqual([]);
+  });
+});
