@@ -10,12 +10,9 @@ import { JSDOM } from 'jsdom';
 import { detectPage } from '../lib/detection';
 import { ensureChromium } from './chromium';
 import { EXTENSION_DIR } from './harness/browser';
-import { startHarness } from './harness/harness';
+import { SHOPIFY_LIST, SHOPIFY_ORDER, shopifySpaPages, startHarness } from './harness/harness';
 import { OptionsPage } from './harness/pages/options-page';
 import { StorePage } from './harness/pages/store-page';
-
-const SHOPIFY_LIST = 'https://admin.shopify.com/store/northwind-goods/orders';
-const SHOPIFY_ORDER = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,8 +53,7 @@ function benchDetection() {
 
 async function benchBrowser() {
   ensureChromium();
-  const spa = readFileSync('tests/fixtures/e2e/shopify-spa.html', 'utf8');
-  const harness = await startHarness({ storePages: [{ url: SHOPIFY_ORDER, html: spa }] });
+  const harness = await startHarness({ storePages: shopifySpaPages() });
   try {
     await OptionsPage.connect(harness.browser);
     harness.fake.configure({ latencyMs: 100 });
