@@ -7,14 +7,16 @@ import { parseRecentLookups, rememberLookup, type RecentLookup } from '../lookup
  */
 const recentItem = storage.defineItem<unknown>('local:recentLookups', { fallback: [], version: 1 });
 
+async function list(): Promise<RecentLookup[]> {
+  return parseRecentLookups(await recentItem.getValue());
+}
+
 export const recentLookups = {
-  async list(): Promise<RecentLookup[]> {
-    return parseRecentLookups(await recentItem.getValue());
-  },
+  list,
   /** Puts a query first and returns the new list. */
   async remember(query: string, at = Date.now()): Promise<RecentLookup[]> {
-    const list = rememberLookup(await this.list(), query, at);
-    await recentItem.setValue(list);
-    return list;
+    const next = rememberLookup(await list(), query, at);
+    await recentItem.setValue(next);
+    return next;
   },
 };
