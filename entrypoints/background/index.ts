@@ -8,6 +8,7 @@ import { createRouter } from '@/lib/messaging/router';
 import { createSettingsService } from '@/lib/settings/service';
 import { loadSettings } from '@/lib/storage/settings';
 import { sitePrefs } from '@/lib/storage/site-prefs';
+import { tabState } from '@/lib/storage/tab-state';
 import { createContextMenus, searchFromMenu } from './context-menu';
 import { createHandlers } from './handlers';
 import { openUrl, registerOmnibox, type Disposition } from './omnibox';
@@ -26,11 +27,12 @@ export default defineBackground(() => {
   const tabs = createTabConversations({
     loadSettings: async () => (await loadSettings()).settings,
     search,
+    store: tabState,
     sitePrefs,
     setBadge,
     redetect: (tabId) => sendToTab(tabId, 'redetect', {}).then(() => undefined),
   });
-  const settings = createSettingsService({ createClient, onChange: () => tabs.clearCache() });
+  const settings = createSettingsService({ createClient, onChange: () => void tabs.clearCache() });
   const lookups = createLookupService({ createClient, search });
   const route = createRouter(
     createHandlers({
@@ -39,12 +41,17 @@ export default defineBackground(() => {
       tabs,
       sitePrefs,
       closeSidebar: (tabId) => sendToTab(tabId, 'closeSidebar', {}).then(() => undefined),
-      testRule: (rule) => testRuleInTabs(rule, tabs.recentStoreTabs()),
+      testRule: async (rule) => testRuleInTabs(rule, await tabs.recentStoreTabs()),
     }),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
+  // A closed tab, or one that loads another document (a reload too), drops what it showed; the
+  // new page reports its own ids. Same-document (single-page app) moves are reported by the page.
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void tabs.forget(tabId);
+  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar' && tab?.id !== undefined) {
@@ -62,7 +69,10 @@ export default defineBackground(() => {
     async search(text) {
       // On a store tab, that store's brand; its address is known from its detector, not the tab.
       const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-      return lookups.suggest(text, active?.id === undefined ? undefined : tabs.urlOf(active.id));
+      return lookups.suggest(
+        text,
+        active?.id === undefined ? undefined : await tabs.urlOf(active.id),
+      );
     },
     openResults,
   });

@@ -58,7 +58,7 @@ export default defineContentScript({
       redetect: () => {
         showingSearch = false;
         reported = '';
-        void run();
+        return run();
       },
       // The options page's preview: what this one rule finds here (parsed by the background).
       testRule: ({ rule }) => testRule(rule, new URL(location.href), document),
@@ -117,6 +117,12 @@ export default defineContentScript({
       characterData: true,
     });
     ctx.onInvalidated(() => observer.disconnect());
+    // Back on this tab: say again what it shows (cheap, answered from what the background kept).
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState !== 'visible' || !reportedIds) return;
+      reported = '';
+      schedule();
+    });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       autoOpened = false;
       schedule();

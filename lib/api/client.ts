@@ -44,6 +44,11 @@ export interface ClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Cap on the wait before retrying a 429, whatever `Retry-After` asks; default 10 000. */
   maxRetryWaitMs?: number;
+  /**
+   * Retry a 429 once inside the call (the default). Off for callers that wait elsewhere: the
+   * lookup search waits outside its concurrency slots, so one 429 does not stall every lookup.
+   */
+  retryRateLimited?: boolean;
 }
 
 export interface ConversationLookup {
@@ -243,9 +248,8 @@ function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
     const query = queryString(request.query, request.hashes);
     const url = `${apiBaseUrl(credentials.brand)}${request.path}${query}`;
     const first = await attempt(url, request);
-    if (first.status !== 429) return first;
-    const waitMs = Math.min(retryWaitMs(first.headers.get('Retry-After')), maxRetryWaitMs);
-    await sleep(waitMs);
+    if (first.status !== 429 || options.retryRateLimited === false) return first;
+    await sleep(rateLimitWaitMs(retryAfterMs(first.headers.get('Retry-After')), maxRetryWaitMs));
     return attempt(url, request);
   }
 
@@ -308,9 +312,12 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** What `Retry-After` asks for, else about a second (jittered). */
-function retryWaitMs(retryAfterHeader: string | null): number {
-  return retryAfterMs(retryAfterHeader) ?? RETRY_BACKOFF_MS + Math.random() * RETRY_JITTER_MS;
+/** The wait before retrying a 429: what `Retry-After` asked, else about a second (jittered). */
+export function rateLimitWaitMs(
+  retryAfter: number | undefined,
+  maxMs: number = DEFAULT_MAX_RETRY_WAIT_MS,
+): number {
+  return Math.min(retryAfter ?? RETRY_BACKOFF_MS + Math.random() * RETRY_JITTER_MS, maxMs);
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -9,12 +9,25 @@ export function createLimiter(concurrency: number) {
   let active = 0;
   const waiting: (() => void)[] = [];
 
-  function acquire(): Promise<void> | undefined {
+  /** A slot; a waiter whose signal aborts leaves the queue and rejects with its reason. */
+  function acquire(signal?: AbortSignal): Promise<void> | undefined {
+    signal?.throwIfAborted();
     if (active < concurrency) {
       active++;
       return undefined;
     }
-    return new Promise<void>((resolve) => waiting.push(resolve));
+    return new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        waiting.splice(waiting.indexOf(turn), 1);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', leave, { once: true });
+      waiting.push(turn);
+    });
   }
 
   function release() {
@@ -25,8 +38,9 @@ export function createLimiter(concurrency: number) {
     else active--;
   }
 
-  async function run<T>(task: () => Promise<T>): Promise<T> {
-    await acquire();
+  /** Runs `task` in a slot; aborting `signal` while it waits cancels it (a running task runs on). */
+  async function run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await acquire(signal);
     try {
       return await task();
     } finally {

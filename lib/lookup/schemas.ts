@@ -24,6 +24,20 @@ export const ConversationMatchSchema = ConversationSummarySchema.extend({
 });
 export type ConversationMatch = z.infer<typeof ConversationMatchSchema>;
 
+/** What one lookup of a page's or a search's ids found, as the sidebar shows it. */
+export const SearchResultSchema = z.object({
+  brand: z.string(),
+  /** What was searched, in words, with each marketplace's channel. */
+  searched: z.array(z.string()),
+  matches: z.array(ConversationMatchSchema),
+  /** Lookups that could not run or failed, said plainly; the rest are still shown. */
+  warnings: z.array(z.string()),
+  /** When the oldest answer in it was fetched. */
+  fetchedAt: z.number(),
+  stale: z.boolean(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
 /** The tab's conversations as the sidebar shows them. */
 export const TabConversationsSchema = z.object({
   state: z.enum(['none', 'ready', 'loading']),

@@ -1,9 +1,11 @@
-import type { ReamazeClient } from '../api/client';
+import { rateLimitWaitMs, type ClientOptions, type ReamazeClient } from '../api/client';
+import { ReamazeApiError } from '../api/errors';
 import type { Channel, Conversation } from '../api/schemas';
 import type { DetectedIds } from '../detection/schema';
 import { MARKETPLACES, type Marketplace } from '../detection/types';
 import { AppError } from '../messaging/errors';
 import type { BrandAccount, Credentials, MarketplaceChannels } from '../settings/schema';
+import { createBudget, LOOKUP_BUDGET, type Budget } from './budget';
 import { createLookupCache } from './cache';
 import { createLimiter } from './limiter';
 import { needsChannelList, resolveMarketplaceChannels } from './channels';
@@ -11,29 +13,32 @@ import { describeIds } from './classify';
 import { planLookups, type PlannedRequest } from './plan';
 import { mergeMatches } from './rank';
 import { runLookup } from './run';
-import type { ConversationMatch } from './schemas';
+import type { SearchResult } from './schemas';
 import { summarizeConversation } from './summary';
 
 /** How long a lookup is served without asking again, and how long a stale one may still show. */
-const FRESH_MS = 60_000;
-const MAX_AGE_MS = 30 * 60_000;
+export const FRESH_MS = 60_000;
+export const MAX_AGE_MS = 30 * 60_000;
 /** Requests in flight at once for one agent: Re:amaze limits per token per minute. */
 const CONCURRENCY = 4;
 
-export interface SearchResult {
-  brand: string;
-  /** What was searched, in words, with each marketplace's channel. */
-  searched: string[];
-  matches: ConversationMatch[];
-  /** Lookups that could not run or failed, said plainly; the rest are still shown. */
-  warnings: string[];
-  fetchedAt: number;
-  stale: boolean;
+export interface SearchDeps {
+  createClient(credentials: Credentials, options?: ClientOptions): ReamazeClient;
+  now?: () => number;
+  /** The wait before retrying a 429, outside the concurrency slots. */
+  sleep?: (ms: number) => Promise<void>;
+  budget?: Budget;
 }
 
-export interface SearchDeps {
-  createClient(credentials: Credentials): ReamazeClient;
-  now?: () => number;
+export interface SearchOptions {
+  /** Custom-data keys that hold order numbers. */
+  dataKeys: string[];
+  /** Ask Re:amaze again instead of answering from the cache. */
+  refresh?: boolean;
+  /** The store tab asking, whose own budget it spends; none for the popup and omnibox. */
+  tabId?: number;
+  /** Aborted when the tab navigates or closes: its lookups still queued are dropped. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -56,6 +61,35 @@ export function createConversationSearch(deps: SearchDeps) {
     now,
   });
   const limit = createLimiter(CONCURRENCY);
+  const budget = deps.budget ?? createBudget();
+  const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+
+  /**
+   * One request to Re:amaze: within the budget, in a concurrency slot, and after a 429 one more
+   * try once the wait is over, waited outside the slots so other lookups go on meanwhile.
+   */
+  async function send<T>(
+    brand: string,
+    call: () => Promise<T>,
+    options: Pick<SearchOptions, 'tabId' | 'signal'> = {},
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      if (!budget.take(brand, options.tabId)) throw overBudget(options.tabId);
+      try {
+        return await limit.run(call, options.signal);
+      } catch (error) {
+        const rateLimited = error instanceof ReamazeApiError && error.kind === 'rateLimited';
+        if (!rateLimited || attempt > 1) throw error;
+        const retryAfter = error.retryAfterSeconds;
+        await sleep(rateLimitWaitMs(retryAfter === undefined ? undefined : retryAfter * 1000));
+        options.signal?.throwIfAborted();
+      }
+    }
+  }
+
+  function clientFor(account: BrandAccount): ReamazeClient {
+    return deps.createClient(requireToken(account), { retryRateLimited: false });
+  }
 
   /** The channel in effect per marketplace: the brand's choice, else the channel naming it. */
   async function channelsFor(
@@ -64,10 +98,9 @@ export function createConversationSearch(deps: SearchDeps) {
   ): Promise<MarketplaceChannels> {
     const chosen = account.marketplaceChannels;
     if (!needsChannelList(chosen, marketplaces)) return chosen;
-    const client = deps.createClient(requireToken(account));
-    const list = await channelLists.get(
-      account.brand,
-      async () => (await client.listChannels()).channels,
+    const client = clientFor(account);
+    const list = await channelLists.get(account.brand, () =>
+      send(account.brand, async () => (await client.listChannels()).channels),
     );
     return resolveMarketplaceChannels(chosen, list.value);
   }
@@ -75,10 +108,9 @@ export function createConversationSearch(deps: SearchDeps) {
   async function search(
     account: BrandAccount,
     ids: DetectedIds,
-    options: { dataKeys: string[]; refresh?: boolean },
+    options: SearchOptions,
   ): Promise<SearchResult> {
-    const credentials = requireToken(account);
-    const client = deps.createClient(credentials);
+    const client = clientFor(account);
     const brand = account.brand;
     const warnings: string[] = [];
 
@@ -100,22 +132,38 @@ export function createConversationSearch(deps: SearchDeps) {
     let oldest = now();
     let stale = false;
     const failures: unknown[] = [];
+    const heldBack = new Set<string>();
+    const lookUp = (request: PlannedRequest) =>
+      conversations.get(cacheKey(brand, request), () =>
+        send(brand, () => runLookup(client, request), options),
+      );
     const results = await Promise.all(
       plan.requests.map(async (request) => {
         try {
-          const entry = await conversations.get(cacheKey(brand, request), () =>
-            limit.run(() => runLookup(client, request)),
-          );
+          // Another tab's lookup this one joined may have been cancelled: ask for this one.
+          const entry = await lookUp(request).catch((error: unknown) => {
+            if (isAbort(error) && !options.signal?.aborted) return lookUp(request);
+            throw error;
+          });
           oldest = Math.min(oldest, entry.fetchedAt);
           stale ||= entry.stale;
           return { request, conversations: entry.value };
         } catch (error) {
           failures.push(error);
-          warnings.push(messageOf(error));
+          if (error instanceof AppError && error.kind === 'overBudget') {
+            heldBack.add(request.reason.value);
+          } else {
+            warnings.push(messageOf(error));
+          }
           return { request, conversations: [] };
         }
       }),
     );
+    options.signal?.throwIfAborted();
+    if (heldBack.size > 0) {
+      const why = failures.find(isOverBudget)?.message;
+      warnings.push(`Not searched now: ${[...heldBack].join(', ')}. ${why}`);
+    }
     // Every lookup failed: that is an error for the agent (a rejected token, say), not an empty list.
     if (plan.requests.length > 0 && failures.length === plan.requests.length) throw failures[0];
     return {
@@ -156,6 +204,24 @@ export function requireToken(account: BrandAccount): Credentials {
 
 function cacheKey(brand: string, request: PlannedRequest): string {
   return `${brand}|${request.key}`;
+}
+
+/** Requests a page may not make now, so the agent's API token keeps its rate limit. */
+function overBudget(tabId: number | undefined): AppError {
+  const where = tabId === undefined ? 'for this brand' : 'from this page';
+  const limit = tabId === undefined ? LOOKUP_BUDGET.perBrand : LOOKUP_BUDGET.perTab;
+  return new AppError(
+    'overBudget',
+    `Re:amaze Inline makes at most ${limit} lookups a minute ${where}, so your API token keeps its rate limit; refresh in a minute.`,
+  );
+}
+
+function isOverBudget(error: unknown): error is AppError {
+  return error instanceof AppError && error.kind === 'overBudget';
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
 }
 
 function messageOf(error: unknown): string {

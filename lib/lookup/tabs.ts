@@ -3,34 +3,25 @@ import type { DetectedIds, Detection } from '../detection/schema';
 import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
 import type { ContentConfig, DetectionReply } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
-import type { SitePrefsStore } from '../storage/site-prefs';
 import { accountForUrl } from '../settings/store-brands';
-import type { ConversationSearch, SearchResult } from './search';
-import type { TabConversations } from './schemas';
-
-/** What a lookup in a tab is about: the ids its page shows, or what the agent searched there. */
-interface Subject {
-  key: string;
-  ids: DetectedIds;
-  result?: Promise<SearchResult>;
-}
-
-interface TabState {
-  /** The store page's URL when it reported, which picks the brand. */
-  url: string;
-  page?: Subject;
-  /** A right-click search shown in this tab's sidebar until the agent goes back to the page. */
-  search?: Subject & { query: string };
-}
+import type { SitePrefsStore } from '../storage/site-prefs';
+import type { TabRecord, TabStateStore, TabSubject } from '../storage/tab-state';
+import { FRESH_MS, MAX_AGE_MS, type ConversationSearch } from './search';
+import type { SearchResult, TabConversations } from './schemas';
 
 export interface TabConversationDeps {
   loadSettings(): Promise<Settings>;
   search: ConversationSearch;
+  /** Where each tab's record lives, so it outlives the service worker. */
+  store: TabStateStore;
   sitePrefs: Pick<SitePrefsStore, 'get' | 'update'>;
   setBadge(tabId: number, count: number | null): void;
-  /** Asks the tab's content script to detect and report again. */
+  /** Asks the tab's content script to detect and report again; resolves once it has. */
   redetect(tabId: number): Promise<void>;
+  now?: () => number;
 }
+
+type Which = 'page' | 'search';
 
 const NOTHING: TabConversations = {
   state: 'none',
@@ -46,29 +37,91 @@ const NOTHING: TabConversations = {
   autoOpen: false,
 };
 
-/** What each store tab found, or was asked to search, and the conversations linked to it. */
+/**
+ * What each store tab found, or was asked to search, and the conversations linked to it. Records
+ * live in session storage, so a sidebar opened after the worker slept still shows them; only
+ * lookups under way and the tab's cancel switch live in memory, and a failure is never kept.
+ */
 export function createTabConversations(deps: TabConversationDeps) {
-  const tabs = new Map<number, TabState>();
-  /** Tabs whose detector started, by URL, oldest first. */
-  const storeTabs = new Map<number, string>();
+  const now = deps.now ?? Date.now;
+  const { store } = deps;
+  /** Lookups under way, per tab and subject, so a repeat joins the one in flight. */
+  const inFlight = new Map<string, Promise<SearchResult>>();
+  /** Per tab: aborted when the tab navigates or closes, dropping its queued lookups. */
+  const controllers = new Map<number, AbortController>();
+  /** Per tab: record updates run one after another, so two never overwrite each other. */
+  const queues = new Map<number, Promise<unknown>>();
 
-  async function lookUp(url: string, subject: Subject, refresh: boolean): Promise<SearchResult> {
+  function serially<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(change, change);
+    const settled = next.catch(() => undefined);
+    queues.set(tabId, settled);
+    void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
+    return next;
+  }
+
+  function signalOf(tabId: number): AbortSignal {
+    let controller = controllers.get(tabId);
+    if (!controller) controllers.set(tabId, (controller = new AbortController()));
+    return controller.signal;
+  }
+
+  function cancel(tabId: number) {
+    controllers.get(tabId)?.abort(new DOMException('The tab moved on.', 'AbortError'));
+    controllers.delete(tabId);
+  }
+
+  async function lookUp(tabId: number, url: string, ids: DetectedIds, refresh: boolean) {
     const settings = await deps.loadSettings();
     const account = accountForUrl(settings, new URL(url));
     if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
-    return deps.search.search(account, subject.ids, { dataKeys: settings.dataKeys, refresh });
+    return deps.search.search(account, ids, {
+      dataKeys: settings.dataKeys,
+      refresh,
+      tabId,
+      signal: signalOf(tabId),
+    });
   }
 
-  function start(tabId: number, state: TabState, subject: Subject, refresh = false) {
-    subject.result = lookUp(state.url, subject, refresh);
-    if (subject === state.page) {
-      subject.result.then(
-        (result) =>
-          tabs.get(tabId)?.page === subject && deps.setBadge(tabId, result.matches.length),
-        () => tabs.get(tabId)?.page === subject && deps.setBadge(tabId, null),
-      );
-    }
-    return subject.result;
+  /** Asks Re:amaze (or joins the ask under way) and keeps the answer if the subject still shows. */
+  function ask(tabId: number, record: TabRecord, which: Which, refresh: boolean) {
+    const subject = record[which]!;
+    const flight = `${tabId}|${which}|${subject.key}`;
+    const pending = inFlight.get(flight);
+    if (pending && !refresh) return pending;
+    const isCurrent = (current: TabRecord | undefined) => current?.[which]?.key === subject.key;
+    const request = lookUp(tabId, record.url, subject.ids, refresh).then(
+      (result) =>
+        serially(tabId, async () => {
+          const current = await store.get(tabId);
+          if (isCurrent(current)) {
+            await store.set(tabId, { ...current!, [which]: { ...current![which]!, result } });
+            if (which === 'page') deps.setBadge(tabId, result.matches.length);
+          }
+          return result;
+        }),
+      async (error: unknown) => {
+        if (which === 'page' && isCurrent(await store.get(tabId))) deps.setBadge(tabId, null);
+        throw error;
+      },
+    );
+    inFlight.set(flight, request);
+    const forget = () => inFlight.get(flight) === request && inFlight.delete(flight);
+    request.then(forget, forget);
+    return request;
+  }
+
+  /**
+   * The subject's answer: the stored one while fresh; past that it is still shown, marked stale,
+   * while it is asked again behind; past the cache's maximum age it is asked again first.
+   */
+  async function answer(tabId: number, record: TabRecord, which: Which, refresh = false) {
+    const stored: TabSubject['result'] = record[which]?.result;
+    const age = stored ? now() - stored.fetchedAt : Infinity;
+    if (refresh || !stored || age > MAX_AGE_MS) return ask(tabId, record, which, refresh);
+    if (age <= FRESH_MS) return stored;
+    ask(tabId, record, which, false).catch(() => undefined);
+    return { ...stored, stale: true };
   }
 
   return {
@@ -77,31 +130,39 @@ export function createTabConversations(deps: TabConversationDeps) {
       tabId: number,
       page: { origin: string; url: string },
     ): Promise<ContentConfig> {
-      storeTabs.delete(tabId);
-      storeTabs.set(tabId, page.url);
+      await serially(tabId, async () => {
+        const record = await store.get(tabId);
+        const kept = record?.url === page.url ? record : { url: page.url };
+        await store.set(tabId, { ...kept, seenAt: now() });
+      });
       const { userRules } = await deps.loadSettings();
       return { userRules, sidebar: await deps.sitePrefs.get(page.origin) };
     },
 
     /** A content script found ids (or lost them, after navigating): look them up. */
     async report(tabId: number, url: string, detection: Detection): Promise<DetectionReply> {
-      // A search belongs to the page it was made on: another page starts afresh.
-      const previous = tabs.get(tabId);
-      const known = previous?.url === url ? previous : undefined;
-      if (!hasIds(detection)) {
-        if (known?.search) tabs.set(tabId, { url, search: known.search });
-        else tabs.delete(tabId);
+      const record = await serially(tabId, async () => {
+        // A search belongs to the page it was made on: another page starts afresh.
+        const previous = await store.get(tabId);
+        const known = previous?.url === url ? previous : undefined;
+        const base: TabRecord = { url, seenAt: previous?.seenAt, search: known?.search };
+        if (!hasIds(detection)) {
+          await store.set(tabId, base);
+          return base;
+        }
+        const { orderRefs, originIds, emails } = detection;
+        const ids: DetectedIds = { orderRefs, originIds, emails };
+        const key = `${new URL(url).origin}|${JSON.stringify(ids)}`;
+        const next = { ...base, page: known?.page?.key === key ? known.page : { key, ids } };
+        await store.set(tabId, next);
+        return next;
+      });
+      if (!record.page) {
         deps.setBadge(tabId, null);
         return { count: 0, state: 'ready' };
       }
-      const { orderRefs, originIds, emails } = detection;
-      const ids: DetectedIds = { orderRefs, originIds, emails };
-      const key = `${new URL(url).origin}|${JSON.stringify(ids)}`;
-      const state: TabState = known ?? { url };
-      if (state.page?.key !== key) state.page = { key, ids };
-      tabs.set(tabId, state);
       try {
-        const result = await (state.page.result ?? start(tabId, state, state.page));
+        const result = await answer(tabId, record, 'page');
         return { count: result.matches.length, state: 'ready' };
       } catch (error) {
         const notConfigured = error instanceof AppError && error.kind === 'notConfigured';
@@ -110,72 +171,106 @@ export function createTabConversations(deps: TabConversationDeps) {
     },
 
     /** The agent searched from this tab (right-click): its sidebar shows these results. */
-    searchIn(tabId: number, url: string, query: string, ids: DetectedIds) {
-      const known = tabs.get(tabId);
-      const state: TabState = known?.url === url ? known : { url };
-      state.search = { key: JSON.stringify(ids), query, ids };
-      tabs.set(tabId, state);
-      void start(tabId, state, state.search).catch(() => undefined);
+    async searchIn(tabId: number, url: string, query: string, ids: DetectedIds) {
+      const record = await serially(tabId, async () => {
+        const previous = await store.get(tabId);
+        const known = previous?.url === url ? previous : { url };
+        const next = { ...known, search: { key: JSON.stringify(ids), query, ids } };
+        await store.set(tabId, next);
+        return next;
+      });
+      void ask(tabId, record, 'search', false).catch(() => undefined);
     },
 
     /** Back from a search to the page's own conversations, which the launcher counts again. */
     async clearSearch(tabId: number) {
-      const state = tabs.get(tabId);
-      if (state) state.search = undefined;
+      await serially(tabId, async () => {
+        const record = await store.get(tabId);
+        if (record) await store.set(tabId, { ...record, search: undefined });
+      });
       await deps.redetect(tabId);
     },
 
     /** Whether the sidebar opens by itself on this tab's store site. */
     async setAutoOpen(tabId: number, autoOpen: boolean) {
-      const url = tabs.get(tabId)?.url;
+      const url = (await store.get(tabId))?.url;
       if (!url) throw new AppError('invalidInput', 'This tab shows no store page any more.');
       await deps.sitePrefs.update(new URL(url).origin, { autoOpen });
     },
 
-    /** The sidebar (or the popup) asks for a tab's conversations; `refresh` skips the cache. */
+    /**
+     * The sidebar (or the popup) asks for a tab's conversations; `refresh` skips the cache. A
+     * tab with nothing on record is asked to report again first (its page may have loaded while
+     * the record was being cleared).
+     */
     async forTab(tabId: number, refresh = false): Promise<TabConversations> {
-      const state = tabs.get(tabId);
-      const subject = state?.search ?? state?.page;
-      if (!state || !subject) return NOTHING;
-      const pending =
-        refresh || !subject.result ? start(tabId, state, subject, refresh) : subject.result;
-      const { brand, searched, matches, warnings, fetchedAt, stale } = await pending;
+      let record = await store.get(tabId);
+      if (!record?.page && !record?.search) {
+        await deps.redetect(tabId);
+        record = await store.get(tabId);
+      }
+      const which: Which | undefined = record?.search
+        ? 'search'
+        : record?.page
+          ? 'page'
+          : undefined;
+      if (!record || !which) return NOTHING;
+      const { brand, searched, matches, warnings, fetchedAt, stale } = await answer(
+        tabId,
+        record,
+        which,
+        refresh,
+      );
       return {
         state: 'ready',
-        source: state.search ? 'search' : 'page',
-        query: state.search?.query ?? null,
-        hasPage: Boolean(state.page),
+        source: which,
+        query: record.search?.query ?? null,
+        hasPage: Boolean(record.page),
         brand,
         searched,
         matches,
         warnings,
         fetchedAt,
         stale,
-        autoOpen: (await deps.sitePrefs.get(new URL(state.url).origin)).autoOpen,
+        autoOpen: (await deps.sitePrefs.get(new URL(record.url).origin)).autoOpen,
       };
     },
 
-    /** Store tabs, most recently started first. */
-    recentStoreTabs(): [tabId: number, url: string][] {
-      return [...storeTabs.entries()].reverse();
+    /** Store tabs, the one whose detector started last first. */
+    async recentStoreTabs(): Promise<[tabId: number, url: string][]> {
+      const seen = (await store.all()).filter(([, record]) => record.seenAt !== undefined);
+      seen.sort(([, a], [, b]) => b.seenAt! - a.seenAt!);
+      return seen.map(([tabId, record]) => [tabId, record.url]);
     },
 
     /** The store page a tab's detector last reported from. */
-    urlOf(tabId: number): string | undefined {
-      return tabs.get(tabId)?.url ?? storeTabs.get(tabId);
+    async urlOf(tabId: number): Promise<string | undefined> {
+      return (await store.get(tabId))?.url;
     },
 
-    forget(tabId: number) {
-      tabs.delete(tabId);
-      storeTabs.delete(tabId);
+    /**
+     * The tab loaded another document, or closed: its record goes at once (the new page reports
+     * its own) and its lookups still waiting for a slot are dropped.
+     */
+    async forget(tabId: number) {
+      cancel(tabId);
+      await serially(tabId, () => store.remove(tabId));
     },
 
     /** New credentials or lookup settings make every cached answer suspect. */
-    clearCache() {
+    async clearCache() {
       deps.search.clear();
-      for (const state of tabs.values()) {
-        if (state.page) state.page.result = undefined;
-        if (state.search) state.search.result = undefined;
+      for (const [tabId] of await store.all()) {
+        await serially(tabId, async () => {
+          const record = await store.get(tabId);
+          if (!record) return;
+          const { page, search } = record;
+          await store.set(tabId, {
+            ...record,
+            page: page && { key: page.key, ids: page.ids },
+            search: search && { key: search.key, ids: search.ids, query: search.query },
+          });
+        });
       }
     },
   };

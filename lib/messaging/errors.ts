@@ -8,6 +8,8 @@ export const AppErrorKindSchema = z.enum([
   'forbidden',
   'badMessage',
   'internal',
+  /** Held back by the extension's own lookup budget (per tab and per brand per minute). */
+  'overBudget',
 ]);
 
 /** Every failure that crosses a context boundary: a kind to branch on, a message for the agent. */

@@ -227,8 +227,8 @@ export interface TabCommands {
   openSidebar: { request: Record<string, never>; response: true };
   closeSidebar: { request: Record<string, never>; response: void };
   toggleSidebar: { request: Record<string, never>; response: void };
-  /** Detects and reports again, as after navigating (the agent left a search). */
-  redetect: { request: Record<string, never>; response: void };
+  /** Detects and reports again (the agent left a search, the sidebar found no record). */
+  redetect: { request: Record<string, never>; response: Promise<void> };
   /** The options page's preview: what one rule finds on this page. */
   testRule: { request: { rule: UserRule }; response: RuleTest };
 }

@@ -11,6 +11,7 @@ import type { Credentials } from '@/lib/settings/schema';
 import { createSettingsService } from '@/lib/settings/service';
 import { DEFAULT_SITE_PREFS } from '@/lib/settings/site-prefs';
 import { loadSettings, updateSettings } from '@/lib/storage/settings';
+import { tabState } from '@/lib/storage/tab-state';
 import { fakeFetch, fixtureJson, reply, replyWithFixture } from '../fake-fetch';
 
 const page: SenderContext = { senderClass: 'extensionPage' };
@@ -43,6 +44,7 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
   const tabs = createTabConversations({
     loadSettings: async () => (await loadSettings()).settings,
     search,
+    store: tabState,
     sitePrefs,
     setBadge: () => undefined,
     redetect: async () => undefined,
@@ -380,8 +382,8 @@ describe('searches', () => {
       searched: ['order #1042'],
     });
     // What the omnibox reads to search in the active store tab's brand.
-    expect(tabs.urlOf(1)).toBe(south);
-    expect(tabs.urlOf(99)).toBeUndefined();
+    expect(await tabs.urlOf(1)).toBe(south);
+    expect(await tabs.urlOf(99)).toBeUndefined();
   });
 
   test('a right-click search shows in that tab until the agent goes back to the page', async () => {
@@ -400,7 +402,7 @@ describe('searches', () => {
       { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] },
       sender,
     );
-    tabs.searchIn(3, sender.url, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
+    await tabs.searchIn(3, sender.url, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
     const sidebarFrame = { senderClass: 'extensionPage' as const, tabId: 3 };
     const searched = await handlers.getTabConversations({}, sidebarFrame);
     expect(searched).toMatchObject({
@@ -441,7 +443,7 @@ describe('a right-click search and page changes', () => {
       reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
     const { handlers, tabs } = handlersWith(conversation('searched'), conversation('next-page'));
     const first = 'https://admin.shopify.com/store/a/orders/1';
-    tabs.searchIn(6, first, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
+    await tabs.searchIn(6, first, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
     const frame = { senderClass: 'extensionPage' as const, tabId: 6 };
     expect((await handlers.getTabConversations({}, frame)).source).toBe('search');
     const next = {

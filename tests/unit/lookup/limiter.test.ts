@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createLimiter } from '@/lib/lookup/limiter';
 
 /** A task that starts when the limiter lets it and ends when the test says so. */
@@ -116,4 +116,30 @@ describe('createLimiter', () => {
       expect(() => createLimiter(n)).toThrow(RangeError);
     },
   );
+});
+
+describe('cancelling', () => {
+  test('a waiting task whose signal aborts leaves the queue and never runs', async () => {
+    const limit = createLimiter(1);
+    let release!: () => void;
+    const first = limit.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const controller = new AbortController();
+    const cancelled = vi.fn(async () => 'ran');
+    const waiting = limit.run(cancelled, controller.signal);
+    const after = limit.run(async () => 'next');
+    controller.abort(new Error('tab closed'));
+    await expect(waiting).rejects.toThrow('tab closed');
+    release();
+    await first;
+    expect(await after).toBe('next');
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  test('an already aborted signal does not take a slot', async () => {
+    const limit = createLimiter(1);
+    const task = vi.fn(async () => 1);
+    await expect(limit.run(task, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    expect(task).not.toHaveBeenCalled();
+    expect(await limit.run(async () => 2)).toBe(2);
+  });
 });
