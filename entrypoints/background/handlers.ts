@@ -43,6 +43,7 @@ export function createHandlers(s: Services): Handlers {
     getContentConfig: (_, sender) => s.tabs.contentConfig(requireTab(sender), requirePage(sender)),
     reportDetection: (detection, sender) =>
       s.tabs.report(requireTab(sender), requirePage(sender).url, detection),
+    pageGone: (_, sender) => s.tabs.forget(requireTab(sender)).then(done),
     saveSidebarState: ({ width }, sender) =>
       s.sitePrefs.update(requirePage(sender).origin, { width }).then(done),
     // From the sidebar, framed in its store tab (the popup names the active tab instead).

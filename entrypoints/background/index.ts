@@ -46,12 +46,8 @@ export default defineBackground(() => {
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  // A closed tab, or one that loads another document (a reload too), drops what it showed; the
-  // new page reports its own ids. Same-document (single-page app) moves are reported by the page.
+  // A closed tab drops what it showed; a page that goes says so itself (pageGone).
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void tabs.forget(tabId);
-  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar' && tab?.id !== undefined) {

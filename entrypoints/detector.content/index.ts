@@ -117,12 +117,21 @@ export default defineContentScript({
       characterData: true,
     });
     ctx.onInvalidated(() => observer.disconnect());
-    // Back on this tab: say again what it shows (cheap, answered from what the background kept).
-    ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState !== 'visible' || !reportedIds) return;
+    // Back on this tab, or this page back from the back/forward cache: say again what it shows
+    // (cheap: the background answers from what it kept).
+    const reportAgain = () => {
+      if (!reportedIds) return;
       reported = '';
       schedule();
+    };
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') reportAgain();
     });
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted) reportAgain();
+    });
+    // Leaving for another document (or reloading): the tab's conversations are this page's no more.
+    ctx.addEventListener(window, 'pagehide', () => void ask('pageGone', {}));
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       autoOpened = false;
       schedule();

@@ -159,6 +159,12 @@ export const protocol = {
     response: DetectionReplySchema,
     senders: ['contentScript'],
   },
+  /** The page is going (another document, a reload): its tab's record and queued lookups go. */
+  pageGone: {
+    request: z.object({}),
+    response: z.object({}),
+    senders: ['contentScript'],
+  },
   saveSidebarState: {
     request: z.object({ width: SidebarWidthSchema }),
     response: z.object({}),

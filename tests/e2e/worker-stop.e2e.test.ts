@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  SHOPIFY_ORDER,
+  shopifySpaPages,
+  startHarness,
+  type Harness,
+} from '../../scripts/harness/harness';
+import { OptionsPage } from '../../scripts/harness/pages/options-page';
+import { StorePage } from '../../scripts/harness/pages/store-page';
+
+/**
+ * Chromium stops an idle extension service worker after about 30 s, and its memory goes with
+ * it. An agent who opens an order, pauses, then clicks the launcher must still see the page's
+ * conversations. CDP stops the worker here at once instead of waiting.
+ */
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({ storePages: shopifySpaPages() });
+  await OptionsPage.connect(harness.browser);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Stops the extension's service worker the way Chromium does when it idles, and waits for it. */
+async function stopServiceWorker() {
+  const { context, extensionId } = harness.browser;
+  // The ServiceWorker domain acts on the workers of the page's own origin: the extension's.
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await page.close();
+}
+
+test('the worker stopped between the page’s count and the click: the sidebar still lists the conversations, from what the worker kept', async () => {
+  const store = await StorePage.open(await harness.browser.context.newPage(), SHOPIFY_ORDER);
+  await store.waitForLauncher('Re:amaze: 3 conversations');
+
+  await stopServiceWorker();
+  harness.fake.clearLog();
+
+  await store.clickLauncher();
+  const sidebar = await store.sidebar();
+  await expect.poll(() => sidebar.getByRole('article').count(), { timeout: 20_000 }).toBe(3);
+  expect(await sidebar.getByText('Nothing on this page to look up').count()).toBe(0);
+  // Answered from what was kept, not by asking Re:amaze again.
+  expect(harness.fake.log.filter((request) => request.path.includes('/conversations'))).toEqual([]);
+});
