@@ -4,6 +4,22 @@ import preact from '@preact/preset-vite';
 /** Self-hosted stores live on any domain: asked for one site at a time, from the popup. */
 const SELF_HOSTED_SITES = ['https://*/*', 'http://*/*'];
 
+/**
+ * Extension pages show customer-written HTML (sanitised), so they get a policy that limits any slip:
+ * only our own scripts, no plugins, base or forms; images and media only from https (after the
+ * agent's click) or inline data; framed only by web pages (the sidebar in a store page).
+ */
+const EXTENSION_PAGES_CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "img-src 'self' https: data:",
+  'media-src https: data:',
+  'frame-ancestors https: http:',
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -18,9 +34,11 @@ export default defineConfig({
     host_permissions: ['https://*.reamaze.io/*'],
     optional_host_permissions: SELF_HOSTED_SITES,
     web_accessible_resources: [
-      // The sidebar page is framed by the launcher on store pages, hosted or self-hosted.
-      { resources: ['sidebar.html'], matches: SELF_HOSTED_SITES },
+      // The sidebar page is framed by the launcher on store pages, hosted or self-hosted. A dynamic
+      // URL (a per-session id instead of the extension id) keeps sites from probing for it.
+      { resources: ['sidebar.html'], matches: SELF_HOSTED_SITES, use_dynamic_url: true },
     ],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     omnibox: { keyword: 'rz' },
     commands: {
       'toggle-sidebar': {

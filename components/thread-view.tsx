@@ -1,4 +1,5 @@
-import type { Thread } from '@/lib/lookup/schemas';
+import { useMemo, useState } from 'preact/hooks';
+import type { Thread, ThreadMessage } from '@/lib/lookup/schemas';
 import { RelativeTime } from './relative-time';
 import { sanitizeMessageHtml } from './sanitize';
 
@@ -14,10 +15,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
             {message.internal && <span class="note-label">Internal note</span>}
             <RelativeTime iso={message.at} />
           </header>
-          <div
-            class="message-body"
-            dangerouslySetInnerHTML={{ __html: sanitizeMessageHtml(message.body) }}
-          />
+          <MessageBody body={message.body} />
           {message.attachments.length > 0 && (
             <ul class="attachments" aria-label="Attachments">
               {message.attachments.map((attachment) => (
@@ -32,5 +30,30 @@ export function ThreadView({ thread }: { thread: Thread }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * One message's HTML. Remote images and media stay out until the agent asks for them, message by
+ * message: loading one tells its sender that the message was read, when, and from which address.
+ */
+function MessageBody({ body }: { body: ThreadMessage['body'] }) {
+  const [loadMedia, setLoadMedia] = useState(false);
+  const { html, blockedMedia } = useMemo(
+    () => sanitizeMessageHtml(body, { loadMedia }),
+    [body, loadMedia],
+  );
+  return (
+    <>
+      {blockedMedia > 0 && (
+        <p class="blocked-media">
+          Images in this message are not loaded.{' '}
+          <button type="button" class="link" onClick={() => setLoadMedia(true)}>
+            Load images
+          </button>
+        </p>
+      )}
+      <div class="message-body" dangerouslySetInnerHTML={{ __html: html }} />
+    </>
   );
 }

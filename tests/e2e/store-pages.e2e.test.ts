@@ -132,6 +132,72 @@ describe('Shopify order page', () => {
     await store.page.close();
   });
 
+  test('the sidebar loads from a per-session URL; the fixed extension URL is not loadable by the page', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    const sessionUrl = String(
+      await store.evaluateInContentScript(`chrome.runtime.getURL('/sidebar.html')`),
+    );
+    expect(sessionUrl).toMatch(/^chrome-extension:\/\/[0-9a-f-]{36}\/sidebar\.html$/);
+    expect(sessionUrl).not.toContain(harness.browser.extensionId);
+
+    // How a site probes for installed extensions: load a known resource URL as a script.
+    const probe = (url: string) =>
+      store.page.evaluate(
+        (src) =>
+          new Promise<string>((resolve) => {
+            const script = document.createElement('script');
+            script.onload = () => resolve('loaded');
+            script.onerror = () => resolve('blocked');
+            script.src = src;
+            document.head.append(script);
+          }),
+        url,
+      );
+    expect(await probe(harness.browser.extensionUrl('sidebar.html'))).toBe('blocked');
+    expect(await probe(sessionUrl)).toBe('loaded'); // the probe does see a loadable page
+
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    await expect.poll(() => sidebar.getByRole('article').count()).toBe(3);
+    await store.page.close();
+  });
+
+  test("the sidebar's security policy lets https images and media load, and refuses base and plugins", async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    await sidebar.getByRole('article').first().waitFor();
+    const violations = await sidebar.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
+      for (const src of [
+        'https://admin.shopify.com/pixel.png',
+        'http://admin.shopify.com/pixel.png',
+      ]) {
+        const image = new Image();
+        image.src = src;
+        document.body.append(image);
+      }
+      const base = document.createElement('base');
+      base.href = 'https://admin.shopify.com/';
+      document.head.append(base);
+      const object = document.createElement('object');
+      object.data = 'https://admin.shopify.com/movie.swf';
+      document.body.append(object);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return [...new Set(seen)].sort();
+    });
+    expect(violations).toEqual([
+      'base-uri https://admin.shopify.com/',
+      'object-src https://admin.shopify.com/movie.swf',
+    ]);
+    await store.page.close();
+  });
+
   test('navigating inside the admin updates the launcher', async () => {
     const store = await openStore(SHOPIFY_LIST);
     await store.waitForLauncher('Re:amaze: 1 conversation'); // the list shows order #1042
