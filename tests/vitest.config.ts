@@ -33,6 +33,7 @@ export default defineConfig({
           allowOnly,
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/setup/e2e-global.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
