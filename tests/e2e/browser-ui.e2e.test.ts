@@ -192,6 +192,11 @@ describe('address bar', () => {
     // not the typed text (whose single match would open the same page).
     expect(await chooseSuggestion(mail, typed, 1)).toBe(conversation);
     await mail.page.waitForURL(conversation);
+    // Still no lookup for a part of the text, now that the suggestions have come and gone.
+    const lookups = harness.fake.log.filter((r) => r.path.startsWith('/api/'));
+    expect(new Set(lookups.map((r) => r.path))).toEqual(
+      new Set([`/api/v1/conversations/${typed}`]),
+    );
   });
 
   test('Enter on typed text with several matches shows all of them in a results tab', async () => {
