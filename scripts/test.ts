@@ -1,8 +1,10 @@
-// `npm test`: typecheck, unit tests, production build, end-to-end tests in Chromium; then one
-// "N passed, N failed" line totalling both suites (the line CI reads).
+// `npm test`: typecheck, unit tests, production build, end-to-end tests in Chromium; then the tests
+// that did not run, and one "N passed, N failed" line totalling both suites (the line CI reads),
+// followed by ", N skipped" when some were skipped or todo.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium';
+import { countSuite, summaryLines, type VitestReport } from './test-summary';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -28,11 +30,9 @@ function vitest(project: 'unit' | 'e2e'): boolean {
   ]);
 }
 
-function counts(project: 'unit' | 'e2e') {
+function report(project: 'unit' | 'e2e'): VitestReport | undefined {
   const file = `${RESULTS}/${project}.json`;
-  if (!existsSync(file)) return { passed: 0, failed: 0, ran: false };
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, ran: true };
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
 /**
@@ -69,13 +69,13 @@ const built = run('production build', 'npx', ['wxt', 'build']);
 ok = built && ok;
 if (built) ok = vitest('e2e') && ok;
 
-const unit = counts('unit');
-const e2e = counts('e2e');
-if (!e2e.ran) console.error('End-to-end tests did not run.');
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed + (unit.ran ? 0 : 1) + (e2e.ran ? 0 : 1);
-console.log(
-  `\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`,
-);
-console.log(`${passed} passed, ${failed} failed`);
+const reports = { unit: report('unit'), e2e: report('e2e') };
+if (!reports.e2e) console.error('End-to-end tests did not run.');
+const suites = {
+  unit: countSuite(reports.unit, process.cwd()),
+  e2e: countSuite(reports.e2e, process.cwd()),
+};
+const lines = summaryLines(suites);
+console.log(`\n${lines.join('\n')}`);
+const failed = suites.unit.failed + suites.e2e.failed;
 process.exit(ok && failed === 0 ? 0 : 1);

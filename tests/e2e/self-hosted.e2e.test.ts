@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixturePage, startHarness, type Harness } from '../../scripts/harness/harness';
 import { OptionsPage } from '../../scripts/harness/pages/options-page';
 import { StorePage } from '../../scripts/harness/pages/store-page';
+import { contentScriptSettled, messagesFrom, watchWorkerMessages } from './worker-messages';
 
 const wooOrder = fixturePage('woocommerce-order-hpos');
 const WOO_ORDER = wooOrder.url;
@@ -16,6 +17,7 @@ beforeAll(async () => {
     grantedSites: ['https://shop.northwind.example/*'],
   });
   await OptionsPage.connect(harness.browser);
+  await watchWorkerMessages(harness.browser.serviceWorker);
 });
 afterAll(async () => {
   await harness?.close();
@@ -32,11 +34,16 @@ describe('self-hosted WooCommerce stores', () => {
   });
 
   test('a store that was never enabled gets nothing injected', async () => {
-    harness.fake.clearLog();
     const store = await StorePage.open(await harness.browser.context.newPage(), OTHER_WOO);
-    await store.page.waitForTimeout(1000);
+    // The enabled store, opened after it, gets the detector: by then this one would have too.
+    const enabled = await StorePage.open(await harness.browser.context.newPage(), WOO_ORDER);
+    await enabled.waitForLauncher('Re:amaze: 3 conversations');
+    await contentScriptSettled(harness.browser.serviceWorker, enabled);
+
+    expect(await messagesFrom(harness.browser.serviceWorker, OTHER_WOO)).toEqual([]);
+    await expect(store.evaluateInContentScript('1')).rejects.toThrow(/No content-script world/);
     expect(await store.launcherName()).toBeNull();
-    expect(harness.fake.log).toEqual([]);
+    await enabled.page.close();
     await store.page.close();
   });
 });

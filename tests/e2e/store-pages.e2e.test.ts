@@ -11,6 +11,7 @@ import {
 import { OptionsPage } from '../../scripts/harness/pages/options-page';
 import { StorePage } from '../../scripts/harness/pages/store-page';
 import { DEMO } from '../fakes/demo-data';
+import { contentScriptSettled, messagesFrom, watchWorkerMessages } from './worker-messages';
 
 const products = fixturePage('shopify-products');
 const amazonOrder = fixturePage('amazon-order');
@@ -24,6 +25,7 @@ beforeAll(async () => {
     storePages: [...shopifySpaPages(), products, amazonOrder],
   });
   await OptionsPage.connect(harness.browser);
+  await watchWorkerMessages(harness.browser.serviceWorker);
 });
 afterAll(async () => {
   await harness?.close();
@@ -120,13 +122,24 @@ describe('Shopify order page', () => {
   test('the page cannot steer the extension: no runtime to message, window messages ignored', async () => {
     const store = await openStore(SHOPIFY_ORDER);
     await store.waitForLauncher('Re:amaze: 3 conversations');
-    const reach = await store.page.evaluate(() => {
-      window.postMessage({ type: 'toggleSidebar' }, '*');
-      window.postMessage({ type: 'reportDetection', payload: { orderRefs: ['9999'] } }, '*');
-      return typeof (globalThis as any).chrome?.runtime?.sendMessage;
-    });
+    const reach = await store.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          // The page's own listener, added last, sees the last message after every other one.
+          window.addEventListener('message', (event) => {
+            if (event.data?.type === 'done')
+              resolve(typeof (globalThis as any).chrome?.runtime?.sendMessage);
+          });
+          window.postMessage({ type: 'toggleSidebar' }, '*');
+          window.postMessage({ type: 'reportDetection', payload: { orderRefs: ['9999'] } }, '*');
+          window.postMessage({ type: 'done' }, '*');
+        }),
+    );
     expect(reach).toBe('undefined');
-    await store.page.waitForTimeout(500);
+    // Anything the content script sent on those messages would be answered before this.
+    await contentScriptSettled(harness.browser.serviceWorker, store);
+    const sent = await messagesFrom(harness.browser.serviceWorker, store.page.url());
+    expect(JSON.stringify(sent)).not.toContain('9999');
     expect(await store.sidebarOpen()).toBe(false);
     expect(await store.launcherName()).toBe('Re:amaze: 3 conversations');
     await store.page.close();
@@ -215,7 +228,10 @@ describe('Shopify order page', () => {
 
   test('a page with nothing to look up costs no request and shows no launcher', async () => {
     const store = await openStore(SHOPIFY_PRODUCTS);
-    await store.page.waitForTimeout(1000);
+    // The detector ran and is done with the page before anything is checked as missing.
+    await contentScriptSettled(harness.browser.serviceWorker, store);
+    const sent = await messagesFrom(harness.browser.serviceWorker, SHOPIFY_PRODUCTS);
+    expect(sent.map((m) => m.type)).not.toContain('reportDetection');
     expect(await store.launcherName()).toBeNull();
     expect(harness.fake.log).toEqual([]);
     await store.page.close();
