@@ -26,7 +26,7 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Re:amaze Inline',
-    minimum_chrome_version: '111', // the oldest supported; scripts/chromium.ts says why
+    minimum_chrome_version: '130', // the oldest supported; scripts/chromium.ts says why
     description:
       'See the Re:amaze conversations linked to an order or customer without leaving your store admin.',
     // contextMenus: "Search Re:amaze for …" on selections and links, answered in that tab through

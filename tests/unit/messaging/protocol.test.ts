@@ -30,6 +30,7 @@ const ALLOWED_SENDERS: Record<string, string[]> = {
   saveSitePrefs: ['extensionPage'],
   getContentConfig: ['contentScript'],
   reportDetection: ['contentScript'],
+  pageGone: ['contentScript'],
   saveSidebarState: ['contentScript'],
   getTabConversations: ['extensionPage'],
   clearSearch: ['extensionPage'],

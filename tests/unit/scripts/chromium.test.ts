@@ -5,11 +5,11 @@ import { MINIMUM_CHROMIUM, parseChromiumVersion, unsupportedChromium } from '@/s
 import wxtConfig from '@/wxt.config';
 
 describe('supported Chromium', () => {
-  test('the oldest supported is Chromium 111, in the scripts, the manifest and the README alike', () => {
-    expect(MINIMUM_CHROMIUM).toBe(111);
+  test('the oldest supported is Chromium 130, in the scripts, the manifest and the README alike', () => {
+    expect(MINIMUM_CHROMIUM).toBe(130);
     const manifest = wxtConfig.manifest as { minimum_chrome_version?: string };
-    expect(manifest.minimum_chrome_version).toBe('111');
-    expect(readFileSync('README.md', 'utf8')).toContain('Chromium 111 or newer');
+    expect(manifest.minimum_chrome_version).toBe('130');
+    expect(readFileSync('README.md', 'utf8')).toContain('Chromium 130 or newer');
   });
 
   test.each([
@@ -25,9 +25,9 @@ describe('supported Chromium', () => {
     expect(
       unsupportedChromium('Chromium 110.0.5481.177 built on Debian', '/usr/bin/chromium'),
     ).toBe(
-      '/usr/bin/chromium is Chromium 110; Re:amaze Inline needs Chromium 111 or newer. Upgrade it: sudo apt-get update && sudo apt-get install -y chromium',
+      '/usr/bin/chromium is Chromium 110; Re:amaze Inline needs Chromium 130 or newer. Upgrade it: sudo apt-get update && sudo apt-get install -y chromium',
     );
-    expect(unsupportedChromium('Chromium 111.0.5563.64 built on Debian')).toBeNull();
+    expect(unsupportedChromium('Chromium 130.0.6723.58 built on Debian')).toBeNull();
     expect(unsupportedChromium('Chromium 156.0.8078.108 built on Debian')).toBeNull();
     expect(unsupportedChromium('something else')).toMatch(/Could not tell the version/);
   });
