@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createReamazeClient } from '@/lib/api/client';
 import { idsOfTerms } from '@/lib/lookup/classify';
@@ -191,6 +192,41 @@ describe('brand handlers', () => {
     const summary = await handlers.saveDataKeys(['order_number'], page);
     expect(summary.dataKeys).toEqual(['order_number']);
     expect(calls).toHaveLength(0);
+  });
+
+  test('a brands section that could not be read survives saving other sections, still named', async () => {
+    const damaged = [{ brand: 'north wind', email: 'nope', token: 'saved-token-123' }];
+    await fakeBrowser.storage.local.set({
+      settings: { brands: damaged, defaultBrand: 'north wind', storeBrands: [], dataKeys: [] },
+      settings$: { v: 3 },
+    });
+    const { handlers, calls } = handlersWith();
+    const summary = await handlers.saveDataKeys(['order_number'], page);
+    await handlers.saveStoreBrands([], page);
+    await handlers.removeBrand({ brand: 'southwind' }, page);
+
+    expect(summary.problem).toMatch(/brands could not be read/);
+    expect(summary.dataKeys).toEqual(['order_number']);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings;
+    expect(stored).toMatchObject({ brands: damaged, defaultBrand: 'north wind' });
+    expect(calls).toHaveLength(0);
+  });
+
+  test('adding a brand while store mappings cannot be read keeps them as stored', async () => {
+    const unreadable = [{ store: 'not a host!', brand: 'northwind' }];
+    await fakeBrowser.storage.local.set({
+      settings: { brands: [], storeBrands: unreadable },
+      settings$: { v: 3 },
+    });
+    const { handlers } = handlersWith(replyWithFixture('staff-200.json'));
+    const { settings } = await handlers.saveBrand(
+      { brand: 'northwind', email: staffEmail, token: 'typed-token' },
+      page,
+    );
+    expect(settings.brands.map((b) => b.brand)).toEqual(['northwind']);
+    expect(settings.problem).toMatch(/store-to-brand mappings could not be read/);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings;
+    expect(stored).toMatchObject({ storeBrands: unreadable });
   });
 
   test('testConnection uses the entered values and names the staff user', async () => {
