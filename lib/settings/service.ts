@@ -219,9 +219,19 @@ function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
   };
 }
 
-/** The options page never holds a saved token, so a blank token field means "keep it". */
+/**
+ * The options page never holds a saved token, so a blank token field means "keep it". A token
+ * works for its own brand only: after a change of brand name it is never sent to the new one.
+ */
 function withSavedToken(input: ParsedCredentialsInput, settings: Settings): Credentials {
-  const saved = settings.brands.find((b) => b.brand === (input.replaces ?? input.brand))?.token;
+  const renamed = input.replaces !== undefined && input.replaces !== input.brand;
+  if (renamed && !input.token) {
+    const message =
+      `Enter the API token for ${input.brand} again: the saved token belongs to ` +
+      `${input.replaces} and is never sent to another brand.`;
+    throw new AppError('invalidInput', message, { token: [message] });
+  }
+  const saved = settings.brands.find((b) => b.brand === input.brand)?.token;
   const token = input.token || saved || '';
   const parsed = ApiTokenSchema.safeParse(token);
   if (!parsed.success) {

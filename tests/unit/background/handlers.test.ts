@@ -101,24 +101,66 @@ describe('brand handlers', () => {
     expect((await loadSettings()).settings.brands.map((b) => b.brand)).toEqual(['northwind']);
   });
 
-  test('editing with a blank token keeps the saved one, and a rename carries the brand’s mappings', async () => {
+  test('editing with a blank token keeps the saved one', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
+    await handlers.saveBrand(
+      { brand: 'northwind', email: 'dana@acme.example', token: '', replaces: 'northwind' },
+      page,
+    );
+    expect(calls[0]!.url.host).toBe('northwind.reamaze.io');
+    expect(calls[0]!.headers.get('Authorization')).toBe(
+      `Basic ${btoa(`dana@acme.example:${saved.token}`)}`,
+    );
+    expect((await loadSettings()).settings.brands).toEqual([
+      { ...saved, email: 'dana@acme.example' },
+    ]);
+  });
+
+  test('a rename with its new token carries the brand’s channels, mappings and default', async () => {
     await updateSettings({
       brands: [{ ...saved, marketplaceChannels: { amazon: 'amazon-us' } }],
       storeBrands: [{ store: 'shop.example.com', brand: 'northwind' }],
       defaultBrand: 'northwind',
     });
-    const { handlers } = handlersWith(replyWithFixture('staff-200.json'));
+    const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
     await handlers.saveBrand(
-      { brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' },
+      { brand: 'northwind-eu', email: staffEmail, token: 'eu-token-789', replaces: 'northwind' },
       page,
     );
+    expect(calls[0]!.url.host).toBe('northwind-eu.reamaze.io');
     const { settings } = await loadSettings();
     expect(settings.brands).toEqual([
-      { ...saved, brand: 'northwind-eu', marketplaceChannels: { amazon: 'amazon-us' } },
+      {
+        ...saved,
+        brand: 'northwind-eu',
+        token: 'eu-token-789',
+        marketplaceChannels: { amazon: 'amazon-us' },
+      },
     ]);
     expect(settings.storeBrands).toEqual([{ store: 'shop.example.com', brand: 'northwind-eu' }]);
     expect(settings.defaultBrand).toBe('northwind-eu');
   });
+
+  test.each(['saveBrand', 'testConnection'] as const)(
+    '%s after a rename with a blank token asks for the token and sends the old one nowhere',
+    async (action) => {
+      await updateSettings({ brands: [saved] });
+      const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
+      const input = { brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' };
+      await expect(handlers[action](input, page)).rejects.toMatchObject({
+        kind: 'invalidInput',
+        fieldErrors: {
+          token: [
+            'Enter the API token for northwind-eu again: the saved token belongs to northwind ' +
+              'and is never sent to another brand.',
+          ],
+        },
+      });
+      expect(calls).toHaveLength(0);
+      expect((await loadSettings()).settings.brands).toEqual([saved]);
+    },
+  );
 
   test('saving without any token names the token field and saves nothing', async () => {
     const { handlers, calls } = handlersWith();
