@@ -356,6 +356,32 @@ describe('lookup handler', () => {
   });
 });
 
+describe('a 404 from a conversation list', () => {
+  const notFound = () => reply('{"errors":"Not Found"}', 404);
+  const unknownBrand =
+    'Re:amaze does not know the brand "northwind". Check the brand name in the extension options.';
+
+  test('is a warning beside the other lookups, while a single lookup’s 404 is no match', async () => {
+    await updateSettings({ brands: [saved], dataKeys: ['order_number'] });
+    // The reference lookup, the custom-data list, then the database-id fallback.
+    const { handlers, calls } = handlersWith(notFound(), notFound(), notFound());
+    const result = await handlers.lookup({ query: '1042' }, page);
+    expect(calls.map((call) => call.url.pathname + call.url.search)).toContain(
+      '/api/v1/conversations?filter=all&data[order_number]=1042',
+    );
+    expect(result.conversations).toEqual([]);
+    expect(result.warnings).toEqual([unknownBrand]);
+  });
+
+  test('is an error when every lookup was a list and failed', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith(notFound(), notFound());
+    await expect(
+      handlers.lookup({ query: 'dana@example.net sol@example.net' }, page),
+    ).rejects.toMatchObject({ kind: 'notFound', message: unknownBrand });
+  });
+});
+
 describe('searches', () => {
   const conversationFor = (slug: string) => {
     const base = fixtureJson('conversation-200.json') as Record<string, unknown>;
