@@ -356,6 +356,28 @@ describe('lookup handler', () => {
   });
 });
 
+describe('a customer’s history with malformed items', () => {
+  test('shows what could be read, with defaults, and says how many were left out', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith(replyWithFixture('conversations-malformed-items.json'));
+    const result = await handlers.lookup({ query: 'dana.whitfield@example.net' }, page);
+    const bySlug = new Map(result.conversations.map((c) => [c.slug, c]));
+    expect([...bySlug.keys()]).toEqual([
+      'where-is-order-1042',
+      'return-label-for-order-0977',
+      'chat-from-visitor-7731',
+      'gift-wrap-for-order-1050',
+    ]);
+    expect(bySlug.get('where-is-order-1042')?.tags).toEqual([]);
+    expect(bySlug.get('return-label-for-order-0977')?.channel).toBeNull();
+    expect(bySlug.get('chat-from-visitor-7731')?.customer).toBeNull();
+    expect(bySlug.get('gift-wrap-for-order-1050')?.followers).toEqual([]);
+    expect(result.warnings).toEqual([
+      '2 conversations on this page could not be read and are not shown.',
+    ]);
+  });
+});
+
 describe('a 404 from a conversation list', () => {
   const notFound = () => reply('{"errors":"Not Found"}', 404);
   const unknownBrand =
