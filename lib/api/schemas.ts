@@ -185,14 +185,14 @@ const pageFields = {
   total_count: z.int().nonnegative(),
 };
 
+/** `Omit` that keeps the known keys of a type with an index signature, as loose objects have. */
+type Without<P, K extends PropertyKey> = { [Q in keyof P as Q extends K ? never : Q]: P[Q] };
+
 /**
  * Reads a list page's items one by one: an item that cannot be read is left out and counted in
  * `skipped`, so one odd item never costs the rest of the page. A page with items but none readable
  * fails, naming the first item's problem, rather than passing for an empty page.
  */
-/** `Omit` that keeps the known keys of a type with an index signature, as loose objects have. */
-type Without<P, K extends PropertyKey> = { [Q in keyof P as Q extends K ? never : Q]: P[Q] };
-
 function readItems<K extends string, T extends z.ZodType>(key: K, item: T) {
   return <P extends { [P in K]: unknown[] }>(page: P, ctx: z.core.$RefinementCtx<P>) => {
     const read: z.output<T>[] = [];
