@@ -223,7 +223,8 @@ export function BrandsSection(props: {
             type="password"
             hint={
               edited?.hasToken
-                ? 'A token is saved. Leave this blank to keep it, or paste a new one.'
+                ? 'A token is saved. Leave this blank to keep it, or paste a new one. ' +
+                  'A new brand name needs its own token.'
                 : 'Made in Re:amaze under Settings → Developer → API Token.'
             }
             value={form.token}

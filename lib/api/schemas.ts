@@ -68,18 +68,25 @@ export const ConversationSchema = z.looseObject({
   slug: z.string(),
   status: StatusSchema,
   created_at: TimestampSchema,
-  tag_list: z.array(z.string()),
+  // Defaults where the UI copes without the field: no tags, no channel, no customer, no followers.
+  tag_list: z
+    .array(z.string())
+    .nullish()
+    .transform((tags) => tags ?? []),
   message: z.looseObject({ body: z.string(), origin_id: z.string().nullable().optional() }),
   // Absent in list items and staff-started threads; null, presumably, when there is no such
   // message (no example shows that case).
   last_customer_message: MessageExcerptSchema.nullable().optional(),
   last_staff_message: MessageExcerptSchema.nullable().optional(),
-  author: UserSchema,
+  author: UserSchema.nullish().transform((author) => author ?? null),
   assignee: UserSchema.nullable(),
-  category: CategorySchema,
+  category: CategorySchema.nullish().transform((category) => category ?? null),
   // The official list example omits `data`; only the single-conversation GET example shows it.
   data: CustomDataSchema.optional(),
-  followers: z.array(UserSchema),
+  followers: z
+    .array(UserSchema)
+    .nullish()
+    .transform((followers) => followers ?? []),
   display_subject: z.string().nullable().optional(),
   origin: EnumIntSchema.optional(),
   updated_at: TimestampSchema.optional(),
@@ -178,31 +185,62 @@ const pageFields = {
   total_count: z.int().nonnegative(),
 };
 
-export const ConversationPageSchema = z.looseObject({
-  ...pageFields,
-  conversations: z.array(ConversationSchema),
-});
+/** `Omit` that keeps the known keys of a type with an index signature, as loose objects have. */
+type Without<P, K extends PropertyKey> = { [Q in keyof P as Q extends K ? never : Q]: P[Q] };
+
+/**
+ * Reads a list page's items one by one: an item that cannot be read is left out and counted in
+ * `skipped`, so one odd item never costs the rest of the page. A page with items but none readable
+ * fails, naming the first item's problem, rather than passing for an empty page.
+ */
+function readItems<K extends string, T extends z.ZodType>(key: K, item: T) {
+  return <P extends { [P in K]: unknown[] }>(page: P, ctx: z.core.$RefinementCtx<P>) => {
+    const read: z.output<T>[] = [];
+    let firstProblem: { index: number; issues: z.core.$ZodIssue[] } | undefined;
+    page[key].forEach((value, index) => {
+      const parsed = item.safeParse(value);
+      if (parsed.success) read.push(parsed.data);
+      else firstProblem ??= { index, issues: parsed.error.issues };
+    });
+    if (firstProblem && read.length === 0) {
+      for (const issue of firstProblem.issues) {
+        const path = [key, firstProblem.index, ...issue.path];
+        ctx.addIssue({ code: 'custom', message: issue.message, path });
+      }
+      return z.NEVER;
+    }
+    const skipped = page[key].length - read.length;
+    return { ...page, [key]: read, skipped } as Without<P, K> & { [P in K]: z.output<T>[] } & {
+      /** Items left out because they could not be read. */
+      skipped: number;
+    };
+  };
+}
+
+export const ConversationPageSchema = z
+  .looseObject({ ...pageFields, conversations: z.array(z.unknown()) })
+  .transform(readItems('conversations', ConversationSchema));
 export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 
-export const MessagePageSchema = z.looseObject({
-  ...pageFields,
-  messages: z.array(MessageSchema),
-});
+export const MessagePageSchema = z
+  .looseObject({ ...pageFields, messages: z.array(z.unknown()) })
+  .transform(readItems('messages', MessageSchema));
 export type MessagePage = z.infer<typeof MessagePageSchema>;
 
-export const StaffPageSchema = z.looseObject({
-  ...pageFields,
-  staff: z.array(StaffSchema),
-});
+export const StaffPageSchema = z
+  .looseObject({ ...pageFields, staff: z.array(z.unknown()) })
+  .transform(readItems('staff', StaffSchema));
 export type StaffPage = z.infer<typeof StaffPageSchema>;
 
 /** Client models show only `total_count` + `channels`; page fields are kept if they appear. */
-export const ChannelListSchema = z.looseObject({
-  total_count: z.int().nonnegative(),
-  channels: z.array(ChannelSchema),
-  page_size: pageFields.page_size.optional(),
-  page_count: pageFields.page_count.optional(),
-});
+export const ChannelListSchema = z
+  .looseObject({
+    total_count: pageFields.total_count,
+    channels: z.array(z.unknown()),
+    page_size: pageFields.page_size.optional(),
+    page_count: pageFields.page_count.optional(),
+  })
+  .transform(readItems('channels', ChannelSchema));
 export type ChannelList = z.infer<typeof ChannelListSchema>;
 
 /**

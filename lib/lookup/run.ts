@@ -3,7 +3,10 @@ import { ReamazeApiError } from '../api/errors';
 import type { Conversation } from '../api/schemas';
 import type { PlannedRequest } from './plan';
 
-/** Runs one planned request; "not found" is an empty answer, other failures propagate. */
+/**
+ * Runs one planned request. A 404 on a single conversation (ref, slug, origin) is an empty answer;
+ * on a list it means the brand or the endpoint is wrong, so it propagates like any other failure.
+ */
 export async function runLookup(
   client: ReamazeClient,
   request: PlannedRequest,
@@ -28,7 +31,8 @@ export async function runLookup(
       }
     }
   } catch (error) {
-    if (error instanceof ReamazeApiError && error.kind === 'notFound') return [];
+    const single = request.kind === 'ref' || request.kind === 'slug' || request.kind === 'origin';
+    if (single && error instanceof ReamazeApiError && error.kind === 'notFound') return [];
     throw error;
   }
 }

@@ -58,7 +58,7 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
             ...summarizeConversation(c, account.brand),
             reasons: [{ kind: 'email' as const, value: only.email }],
           })),
-          warnings: [],
+          warnings: result.skipped > 0 ? [unreadableWarning(result.skipped)] : [],
           page: page ?? 1,
           pageCount: result.page_count ?? 1,
           totalCount: result.total_count ?? result.conversations.length,
@@ -112,6 +112,11 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
 }
 
 export type LookupService = ReturnType<typeof createLookupService>;
+
+function unreadableWarning(count: number): string {
+  const items = count === 1 ? '1 conversation' : `${count} conversations`;
+  return `${items} on this page could not be read and ${count === 1 ? 'is' : 'are'} not shown.`;
+}
 
 function toThreadMessage(message: Message): ThreadMessage {
   const staff = message.user['staff?'] === true;

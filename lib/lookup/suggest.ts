@@ -38,9 +38,19 @@ export function createSuggester<T>(options: {
   };
 }
 
-/** Omnibox descriptions are XML: text from the API must not be read as markup. */
+/**
+ * Characters XML 1.0 does not allow even escaped: C0 controls other than tab, newline and carriage
+ * return, U+FFFE, U+FFFF, and surrogates not part of a pair (`u` mode sees a pair as one character).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\p{Cs}]/gu;
+
+/**
+ * Omnibox descriptions are XML: text from the API must not be read as markup, and characters XML
+ * cannot hold would make the browser drop the whole description.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 const CONVERSATION_URL = /^https:\/\/[a-z0-9-]+\.reamaze\.com\/admin\/conversations\/[^/?#\s]+$/;

@@ -3,12 +3,7 @@ import type { Staff } from '../api/schemas';
 import { resolveMarketplaceChannels } from '../lookup/channels';
 import { requireToken } from '../lookup/search';
 import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
-import {
-  loadSettings,
-  saveSettings,
-  updateSettings,
-  type LoadedSettings,
-} from '../storage/settings';
+import { loadSettings, updateSettings, type LoadedSettings } from '../storage/settings';
 import { exportSettings, importSettings, type SettingsFile } from './export';
 import {
   ApiTokenSchema,
@@ -43,10 +38,11 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
     return (await loadSettings()).settings;
   }
 
-  async function save(next: Settings): Promise<SettingsSummary> {
-    await saveSettings(next);
+  /** Saves only the sections named: the others stay as stored, even ones that could not be read. */
+  async function save(change: Partial<Settings>): Promise<SettingsSummary> {
+    const saved = await updateSettings(change);
     onChange();
-    return summarize({ settings: next });
+    return summarize(saved);
   }
 
   async function staffName(credentials: Credentials): Promise<string> {
@@ -79,24 +75,28 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
     },
 
     async removeBrand(brand: string) {
-      const settings = await current();
+      const loaded = await loadSettings();
+      const { settings } = loaded;
+      // Gone already (or in a section that could not be read): nothing to write over.
+      if (!settings.brands.some((b) => b.brand === brand)) return summarize(loaded);
       return save({
-        ...settings,
         brands: settings.brands.filter((b) => b.brand !== brand),
-        defaultBrand: settings.defaultBrand === brand ? null : settings.defaultBrand,
-        storeBrands: settings.storeBrands.filter((m) => m.brand !== brand),
+        ...(settings.defaultBrand === brand ? { defaultBrand: null } : {}),
+        ...(settings.storeBrands.some((m) => m.brand === brand)
+          ? { storeBrands: settings.storeBrands.filter((m) => m.brand !== brand) }
+          : {}),
       });
     },
 
     async setDefaultBrand(brand: string) {
       const settings = await current();
       requireBrand(settings, brand);
-      return save({ ...settings, defaultBrand: brand });
+      return save({ defaultBrand: brand });
     },
 
     async saveStoreBrands(mappings: StoreBrand[]) {
       const settings = await current();
-      return save({ ...settings, storeBrands: validStoreBrands(settings, mappings) });
+      return save({ storeBrands: validStoreBrands(settings, mappings) });
     },
 
     exportSettings: async () => exportSettings(await current()),
@@ -118,30 +118,33 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
       const settings = await current();
       requireBrand(settings, brand);
       await save({
-        ...settings,
         brands: settings.brands.map((b) => (b.brand === brand ? { ...b, marketplaceChannels } : b)),
       });
       return channelChoices(brand);
     },
 
     /** Custom-data keys are every brand's, and saving them needs no brand's API. */
-    saveDataKeys: async (dataKeys: string[]) => save({ ...(await current()), dataKeys }),
+    saveDataKeys: async (dataKeys: string[]) => save({ dataKeys }),
 
     userRules: async () => (await current()).userRules,
 
     /** Rules change what pages report, not what a lookup answers: the cache stays. */
-    saveUserRules: async (userRules: UserRule[]) => (await updateSettings({ userRules })).userRules,
+    saveUserRules: async (userRules: UserRule[]) =>
+      (await updateSettings({ userRules })).settings.userRules,
   };
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
-/** The settings with one brand added, or edited in place (renamed: its mappings follow). */
+/**
+ * The sections that change when one brand is added, or edited in place (renamed: its default and
+ * mappings follow). Sections a rename does not touch are left out, so they stay as stored.
+ */
 function withBrand(
   settings: Settings,
   input: ParsedCredentialsInput,
   credentials: Credentials,
-): Settings {
+): Partial<Settings> {
   const edited = input.replaces ?? input.brand;
   const renamed = edited !== input.brand ? edited : null;
   if (renamed && settings.brands.some((b) => b.brand === input.brand)) {
@@ -153,16 +156,20 @@ function withBrand(
     ...credentials,
     marketplaceChannels: previous?.marketplaceChannels ?? {},
   };
+  const brands = previous
+    ? settings.brands.map((b) => (b === previous ? account : b))
+    : [...settings.brands, account];
+  if (!renamed) return { brands };
   return {
-    ...settings,
-    brands: previous
-      ? settings.brands.map((b) => (b === previous ? account : b))
-      : [...settings.brands, account],
-    defaultBrand:
-      renamed && settings.defaultBrand === renamed ? input.brand : settings.defaultBrand,
-    storeBrands: renamed
-      ? settings.storeBrands.map((m) => (m.brand === renamed ? { ...m, brand: input.brand } : m))
-      : settings.storeBrands,
+    brands,
+    ...(settings.defaultBrand === renamed ? { defaultBrand: input.brand } : {}),
+    ...(settings.storeBrands.some((m) => m.brand === renamed)
+      ? {
+          storeBrands: settings.storeBrands.map((m) =>
+            m.brand === renamed ? { ...m, brand: input.brand } : m,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -212,9 +219,19 @@ function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
   };
 }
 
-/** The options page never holds a saved token, so a blank token field means "keep it". */
+/**
+ * The options page never holds a saved token, so a blank token field means "keep it". A token
+ * works for its own brand only: after a change of brand name it is never sent to the new one.
+ */
 function withSavedToken(input: ParsedCredentialsInput, settings: Settings): Credentials {
-  const saved = settings.brands.find((b) => b.brand === (input.replaces ?? input.brand))?.token;
+  const renamed = input.replaces !== undefined && input.replaces !== input.brand;
+  if (renamed && !input.token) {
+    const message =
+      `Enter the API token for ${input.brand} again: the saved token belongs to ` +
+      `${input.replaces} and is never sent to another brand.`;
+    throw new AppError('invalidInput', message, { token: [message] });
+  }
+  const saved = settings.brands.find((b) => b.brand === input.brand)?.token;
   const token = input.token || saved || '';
   const parsed = ApiTokenSchema.safeParse(token);
   if (!parsed.success) {

@@ -59,9 +59,18 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(SettingsSchema.parse(settings));
 }
 
-/** Changes one section, keeping the others as stored. */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()).settings, ...change };
-  await saveSettings(next);
-  return next;
+const SettingsChangeSchema = SettingsSchema.partial();
+
+/**
+ * Writes the sections in `change`; every other section is written back exactly as stored, so a
+ * section that could not be read survives until the agent saves that section itself. Returns the
+ * settings as now stored, with the problem of any section still unreadable.
+ */
+export async function updateSettings(change: Partial<Settings>): Promise<LoadedSettings> {
+  const stored = await settingsItem.getValue();
+  const kept =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
+  const next = { ...kept, ...SettingsChangeSchema.parse(change) };
+  await settingsItem.setValue(next);
+  return parseSettings(next);
 }

@@ -9,7 +9,14 @@ import {
 } from '@/lib/api/client';
 import { ReamazeApiError, SerializedApiErrorSchema } from '@/lib/api/errors';
 import { statusLabel } from '@/lib/api/labels';
-import { fakeFetch, fakeSleep, hangingReply, reply, replyWithFixture } from '../fake-fetch';
+import {
+  fakeFetch,
+  fakeSleep,
+  fixtureJson,
+  hangingReply,
+  reply,
+  replyWithFixture,
+} from '../fake-fetch';
 
 const TOKEN = 'tok_9f8e7d6c5b4a3210secret';
 const CREDENTIALS = { brand: 'northwind', email: 'agent@northwind.example', token: TOKEN };
@@ -195,7 +202,7 @@ describe('parsing replies', () => {
       'return-label-for-order-0977',
     ]);
     expect(page.conversations[1]?.assignee).toBeNull();
-    expect(page.conversations[1]?.category.channel).toBe(6);
+    expect(page.conversations[1]?.category?.channel).toBe(6);
   });
 
   it('tolerates unknown statuses, nulls and extra fields, keeping the extras', async () => {
@@ -207,7 +214,7 @@ describe('parsing replies', () => {
     expect(conversation.subject).toBeNull();
     expect(conversation.assignee).toBeNull();
     expect(conversation.last_customer_message).toBeNull();
-    expect(conversation.author.email).toBeNull();
+    expect(conversation.author?.email).toBeNull();
     expect(conversation.data).toEqual({
       'Order Number': '#1042',
       Items: 3,
@@ -216,8 +223,8 @@ describe('parsing replies', () => {
       Total: 214.5,
     });
     expect(conversation['sentiment']).toEqual({ label: 'negative', score: -0.62 });
-    expect(conversation.author['loyalty_tier']).toBe('gold');
-    expect(conversation.category['brand_id']).toBe(77);
+    expect(conversation.author?.['loyalty_tier']).toBe('gold');
+    expect(conversation.category?.['brand_id']).toBe(77);
     expect(conversation.followers[2]?.['bot?']).toBe(true);
   });
 
@@ -273,13 +280,31 @@ describe('parsing replies', () => {
     expect(error.message).toContain('not valid JSON');
   });
 
-  it('names the first failing field path on a schema mismatch', async () => {
+  it('leaves out a list item it cannot read, keeps the rest of the page and counts it', async () => {
     const { fetch } = fakeFetch(replyWithFixture('conversations-slug-number.json'));
+    const page = await clientWith(fetch).listConversations({ filter: 'all' });
+
+    expect(page.conversations.map((c) => c.slug)).toEqual(['where-is-order-1042']);
+    expect(page.skipped).toBe(1);
+    expect(page.total_count).toBe(2);
+  });
+
+  it('names the first failing field path when no item of a page can be read', async () => {
+    const recorded = fixtureJson('conversations-slug-number.json') as { conversations: unknown[] };
+    const unreadable = { ...recorded, conversations: recorded.conversations.slice(1) };
+    const { fetch } = fakeFetch(reply(JSON.stringify(unreadable)));
     const error = await apiErrorOf(clientWith(fetch).listConversations({ filter: 'all' }));
 
     expect(error.kind).toBe('badResponse');
-    expect(error.message).toContain('at conversations.1.slug (');
+    expect(error.message).toContain('at conversations.0.slug (');
     expect(error.message).toContain('expected string, received number');
+  });
+
+  it('still fails a page whose envelope cannot be read', async () => {
+    const recorded = fixtureJson('conversations-200.json') as object;
+    const { fetch } = fakeFetch(reply(JSON.stringify({ ...recorded, page_count: 'one' })));
+    const error = await apiErrorOf(clientWith(fetch).listConversations({ filter: 'all' }));
+    expect(error.message).toContain('at page_count (');
   });
 
   it('names the top level when the reply is not an object', async () => {
@@ -287,6 +312,53 @@ describe('parsing replies', () => {
     const error = await apiErrorOf(clientWith(fetch).getConversation('where-is-order-1042'));
     expect(error.kind).toBe('badResponse');
     expect(error.message).toContain('at the top level (');
+  });
+});
+
+describe('one malformed item in a list page', () => {
+  async function malformedPage() {
+    const { fetch } = fakeFetch(replyWithFixture('conversations-malformed-items.json'));
+    const page = await clientWith(fetch).listConversations({ for: 'dana.whitfield@example.net' });
+    const bySlug = new Map(page.conversations.map((c) => [c.slug, c]));
+    return { page, bySlug };
+  }
+
+  it('null tags read as no tags', async () => {
+    const { bySlug } = await malformedPage();
+    expect(bySlug.get('where-is-order-1042')?.tag_list).toEqual([]);
+  });
+
+  it('a missing channel reads as none', async () => {
+    const { bySlug } = await malformedPage();
+    expect(bySlug.get('return-label-for-order-0977')?.category).toBeNull();
+  });
+
+  it('a null author reads as no customer', async () => {
+    const { bySlug } = await malformedPage();
+    expect(bySlug.get('chat-from-visitor-7731')?.author).toBeNull();
+  });
+
+  it('null followers read as none', async () => {
+    const { bySlug } = await malformedPage();
+    expect(bySlug.get('gift-wrap-for-order-1050')?.followers).toEqual([]);
+  });
+
+  it('items still unreadable (no slug, a text status) are left out and counted', async () => {
+    const { page } = await malformedPage();
+    expect(page.conversations.map((c) => c.slug)).toEqual([
+      'where-is-order-1042',
+      'return-label-for-order-0977',
+      'chat-from-visitor-7731',
+      'gift-wrap-for-order-1050',
+    ]);
+    expect(page.skipped).toBe(2);
+  });
+
+  it('a message without its sender is left out of the thread page, the others kept', async () => {
+    const { fetch } = fakeFetch(replyWithFixture('messages-malformed-items.json'));
+    const page = await clientWith(fetch).listMessages('where-is-order-1042');
+    expect(page.messages).toHaveLength(2);
+    expect(page.skipped).toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createReamazeClient } from '@/lib/api/client';
 import { idsOfTerms } from '@/lib/lookup/classify';
@@ -102,24 +103,66 @@ describe('brand handlers', () => {
     expect((await loadSettings()).settings.brands.map((b) => b.brand)).toEqual(['northwind']);
   });
 
-  test('editing with a blank token keeps the saved one, and a rename carries the brand’s mappings', async () => {
+  test('editing with a blank token keeps the saved one', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
+    await handlers.saveBrand(
+      { brand: 'northwind', email: 'dana@acme.example', token: '', replaces: 'northwind' },
+      page,
+    );
+    expect(calls[0]!.url.host).toBe('northwind.reamaze.io');
+    expect(calls[0]!.headers.get('Authorization')).toBe(
+      `Basic ${btoa(`dana@acme.example:${saved.token}`)}`,
+    );
+    expect((await loadSettings()).settings.brands).toEqual([
+      { ...saved, email: 'dana@acme.example' },
+    ]);
+  });
+
+  test('a rename with its new token carries the brand’s channels, mappings and default', async () => {
     await updateSettings({
       brands: [{ ...saved, marketplaceChannels: { amazon: 'amazon-us' } }],
       storeBrands: [{ store: 'shop.example.com', brand: 'northwind' }],
       defaultBrand: 'northwind',
     });
-    const { handlers } = handlersWith(replyWithFixture('staff-200.json'));
+    const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
     await handlers.saveBrand(
-      { brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' },
+      { brand: 'northwind-eu', email: staffEmail, token: 'eu-token-789', replaces: 'northwind' },
       page,
     );
+    expect(calls[0]!.url.host).toBe('northwind-eu.reamaze.io');
     const { settings } = await loadSettings();
     expect(settings.brands).toEqual([
-      { ...saved, brand: 'northwind-eu', marketplaceChannels: { amazon: 'amazon-us' } },
+      {
+        ...saved,
+        brand: 'northwind-eu',
+        token: 'eu-token-789',
+        marketplaceChannels: { amazon: 'amazon-us' },
+      },
     ]);
     expect(settings.storeBrands).toEqual([{ store: 'shop.example.com', brand: 'northwind-eu' }]);
     expect(settings.defaultBrand).toBe('northwind-eu');
   });
+
+  test.each(['saveBrand', 'testConnection'] as const)(
+    '%s after a rename with a blank token asks for the token and sends the old one nowhere',
+    async (action) => {
+      await updateSettings({ brands: [saved] });
+      const { handlers, calls } = handlersWith(replyWithFixture('staff-200.json'));
+      const input = { brand: 'northwind-eu', email: staffEmail, token: '', replaces: 'northwind' };
+      await expect(handlers[action](input, page)).rejects.toMatchObject({
+        kind: 'invalidInput',
+        fieldErrors: {
+          token: [
+            'Enter the API token for northwind-eu again: the saved token belongs to northwind ' +
+              'and is never sent to another brand.',
+          ],
+        },
+      });
+      expect(calls).toHaveLength(0);
+      expect((await loadSettings()).settings.brands).toEqual([saved]);
+    },
+  );
 
   test('saving without any token names the token field and saves nothing', async () => {
     const { handlers, calls } = handlersWith();
@@ -193,6 +236,41 @@ describe('brand handlers', () => {
     const summary = await handlers.saveDataKeys(['order_number'], page);
     expect(summary.dataKeys).toEqual(['order_number']);
     expect(calls).toHaveLength(0);
+  });
+
+  test('a brands section that could not be read survives saving other sections, still named', async () => {
+    const damaged = [{ brand: 'north wind', email: 'nope', token: 'saved-token-123' }];
+    await fakeBrowser.storage.local.set({
+      settings: { brands: damaged, defaultBrand: 'north wind', storeBrands: [], dataKeys: [] },
+      settings$: { v: 3 },
+    });
+    const { handlers, calls } = handlersWith();
+    const summary = await handlers.saveDataKeys(['order_number'], page);
+    await handlers.saveStoreBrands([], page);
+    await handlers.removeBrand({ brand: 'southwind' }, page);
+
+    expect(summary.problem).toMatch(/brands could not be read/);
+    expect(summary.dataKeys).toEqual(['order_number']);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings;
+    expect(stored).toMatchObject({ brands: damaged, defaultBrand: 'north wind' });
+    expect(calls).toHaveLength(0);
+  });
+
+  test('adding a brand while store mappings cannot be read keeps them as stored', async () => {
+    const unreadable = [{ store: 'not a host!', brand: 'northwind' }];
+    await fakeBrowser.storage.local.set({
+      settings: { brands: [], storeBrands: unreadable },
+      settings$: { v: 3 },
+    });
+    const { handlers } = handlersWith(replyWithFixture('staff-200.json'));
+    const { settings } = await handlers.saveBrand(
+      { brand: 'northwind', email: staffEmail, token: 'typed-token' },
+      page,
+    );
+    expect(settings.brands.map((b) => b.brand)).toEqual(['northwind']);
+    expect(settings.problem).toMatch(/store-to-brand mappings could not be read/);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings;
+    expect(stored).toMatchObject({ storeBrands: unreadable });
   });
 
   test('testConnection uses the entered values and names the staff user', async () => {
@@ -277,6 +355,54 @@ describe('lookup handler', () => {
         },
       ],
     });
+  });
+});
+
+describe('a customer’s history with malformed items', () => {
+  test('shows what could be read, with defaults, and says how many were left out', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith(replyWithFixture('conversations-malformed-items.json'));
+    const result = await handlers.lookup({ query: 'dana.whitfield@example.net' }, page);
+    const bySlug = new Map(result.conversations.map((c) => [c.slug, c]));
+    expect([...bySlug.keys()]).toEqual([
+      'where-is-order-1042',
+      'return-label-for-order-0977',
+      'chat-from-visitor-7731',
+      'gift-wrap-for-order-1050',
+    ]);
+    expect(bySlug.get('where-is-order-1042')?.tags).toEqual([]);
+    expect(bySlug.get('return-label-for-order-0977')?.channel).toBeNull();
+    expect(bySlug.get('chat-from-visitor-7731')?.customer).toBeNull();
+    expect(bySlug.get('gift-wrap-for-order-1050')?.followers).toEqual([]);
+    expect(result.warnings).toEqual([
+      '2 conversations on this page could not be read and are not shown.',
+    ]);
+  });
+});
+
+describe('a 404 from a conversation list', () => {
+  const notFound = () => reply('{"errors":"Not Found"}', 404);
+  const unknownBrand =
+    'Re:amaze does not know the brand "northwind". Check the brand name in the extension options.';
+
+  test('is a warning beside the other lookups, while a single lookup’s 404 is no match', async () => {
+    await updateSettings({ brands: [saved], dataKeys: ['order_number'] });
+    // The reference lookup, the custom-data list, then the database-id fallback.
+    const { handlers, calls } = handlersWith(notFound(), notFound(), notFound());
+    const result = await handlers.lookup({ query: '1042' }, page);
+    expect(calls.map((call) => call.url.pathname + call.url.search)).toContain(
+      '/api/v1/conversations?filter=all&data[order_number]=1042',
+    );
+    expect(result.conversations).toEqual([]);
+    expect(result.warnings).toEqual([unknownBrand]);
+  });
+
+  test('is an error when every lookup was a list and failed', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith(notFound(), notFound());
+    await expect(
+      handlers.lookup({ query: 'dana@example.net sol@example.net' }, page),
+    ).rejects.toMatchObject({ kind: 'notFound', message: unknownBrand });
   });
 });
 

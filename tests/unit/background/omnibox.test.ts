@@ -53,6 +53,19 @@ describe('the rz omnibox keyword', () => {
     });
   });
 
+  test('a subject or typed text with characters XML cannot hold is shown without them', async () => {
+    const { listeners, setDefaultSuggestion } = stubOmnibox();
+    const search = vi.fn(async () => [match('a', 'Where\u0000 is \uD83D my order\u001B')]);
+    registerOmnibox({ search, openResults: vi.fn() });
+    const suggest = vi.fn();
+    listeners.changed!('10\u000842', suggest);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(suggest.mock.calls[0]![0][0].description).toMatch(/^Where is {2}my order <dim>/);
+    expect(setDefaultSuggestion).toHaveBeenLastCalledWith({
+      description: 'Search Re:amaze for <match>1042</match> (1 found)',
+    });
+  });
+
   test('Enter on a suggestion opens it; on text with one match opens that; otherwise the full results', async () => {
     const { listeners } = stubOmnibox();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');

@@ -224,6 +224,7 @@ describe('Brands', () => {
     await waitFor(() => expect(document.activeElement).toBe(form.getByLabelText('Brand')));
     expect((form.getByLabelText('API token') as HTMLInputElement).value).toBe('');
     expect(form.getByText(/A token is saved. Leave this blank to keep it/)).toBeTruthy();
+    expect(form.getByText(/A new brand name needs its own token/)).toBeTruthy();
 
     fillBrand({ brand: 'southwind-outdoor', email: 'sol@southwind.example' });
     fireEvent.click(form.getByRole('button', { name: 'Save brand' }));

@@ -61,6 +61,19 @@ describe('runLookup against the real client', () => {
     },
   );
 
+  test.each(['customer', 'data'] as const)(
+    'a 404 on a %s list is an error naming the brand, not "no conversations"',
+    async (kind) => {
+      const { result } = lookUp(planned(kind), replyWithFixture('error-404.json', 404));
+      await expect(result).rejects.toMatchObject({
+        name: 'ReamazeApiError',
+        kind: 'notFound',
+        message:
+          'Re:amaze does not know the brand "northwind". Check the brand name in the extension options.',
+      });
+    },
+  );
+
   test('an empty list is an empty answer', async () => {
     const empty = JSON.stringify({
       page_size: 30,

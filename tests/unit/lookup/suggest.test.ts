@@ -68,6 +68,21 @@ describe('omnibox text', () => {
     );
   });
 
+  test.each([
+    ['NUL', 'a\u0000b', 'ab'],
+    ['C0 controls', '\u0001\u0008\u000B\u000C\u000E\u001F1042', '1042'],
+    ['escape sequences', 'Refund\u001B[31m', 'Refund[31m'],
+    ['tab, newline and carriage return, which XML allows', 'a\tb\nc\rd', 'a\tb\nc\rd'],
+    ['U+FFFE and U+FFFF', 'x\uFFFEy\uFFFFz', 'xyz'],
+    ['a lone high surrogate', 'Order \uD83D 1042', 'Order  1042'],
+    ['a lone low surrogate', '\uDE00Refund', 'Refund'],
+    ['a surrogate pair, which is one character', 'Thanks \uD83D\uDE00', 'Thanks \uD83D\uDE00'],
+    ['U+FFFD and the last BMP characters XML allows', '\uFFFD\uFFFC', '\uFFFD\uFFFC'],
+    ['controls around markup', '<\u0000b\u0007>&', '&#60;b&#62;&#38;'],
+  ])('strips what XML 1.0 cannot hold: %s', (_name, text, expected) => {
+    expect(escapeXml(text)).toBe(expected);
+  });
+
   test('only Re:amaze conversation addresses are opened as they are', () => {
     expect(
       isConversationUrl('https://northwind.reamaze.com/admin/conversations/where-is-order-1042'),

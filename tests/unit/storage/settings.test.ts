@@ -130,6 +130,23 @@ describe('settings storage', () => {
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(damaged);
   });
 
+  test('updating one section writes every other section back exactly as stored', async () => {
+    const damaged = { ...v3, brands: [{ brand: 'north wind', email: 'nope', token: '' }] };
+    await fakeBrowser.storage.local.set({ settings: damaged, settings$: { v: SETTINGS_VERSION } });
+    const saved = await updateSettings({ dataKeys: ['order_id'] });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({
+      ...damaged,
+      dataKeys: ['order_id'],
+    });
+    expect(saved.problem).toMatch(/brands could not be read/);
+  });
+
+  test('an update is checked before anything is written', async () => {
+    await saveSettings(v3 as Settings);
+    await expect(updateSettings({ dataKeys: [''] })).rejects.toThrow();
+    expect((await loadSettings()).settings).toEqual(v3);
+  });
+
   test('the same brand twice is refused', () => {
     expect(SettingsSchema.safeParse({ ...v3, brands: [v3.brands[0], v3.brands[0]] }).success).toBe(
       false,
