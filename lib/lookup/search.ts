@@ -1,6 +1,6 @@
 import { rateLimitWaitMs, type ClientOptions, type ReamazeClient } from '../api/client';
 import { ReamazeApiError } from '../api/errors';
-import type { Channel, Conversation } from '../api/schemas';
+import type { Channel } from '../api/schemas';
 import type { DetectedIds } from '../detection/schema';
 import { MARKETPLACES, type Marketplace } from '../detection/types';
 import { AppError } from '../messaging/errors';
@@ -12,7 +12,7 @@ import { needsChannelList, resolveMarketplaceChannels } from './channels';
 import { describeIds } from './classify';
 import { planLookups, type PlannedRequest } from './plan';
 import { mergeMatches } from './rank';
-import { runLookup } from './run';
+import { runLookup, type LookupAnswer } from './run';
 import type { SearchResult } from './schemas';
 import { summarizeConversation } from './summary';
 
@@ -48,7 +48,7 @@ export interface SearchOptions {
  */
 export function createConversationSearch(deps: SearchDeps) {
   const now = deps.now ?? Date.now;
-  const conversations = createLookupCache<Conversation[]>({
+  const conversations = createLookupCache<LookupAnswer>({
     freshMs: FRESH_MS,
     maxAgeMs: MAX_AGE_MS,
     maxEntries: 500,
@@ -133,6 +133,7 @@ export function createConversationSearch(deps: SearchDeps) {
     let stale = false;
     const failures: unknown[] = [];
     const heldBack = new Set<string>();
+    let unreadable = 0;
     const lookUp = (request: PlannedRequest) =>
       conversations.get(cacheKey(brand, request), () =>
         send(brand, () => runLookup(client, request), options),
@@ -147,7 +148,8 @@ export function createConversationSearch(deps: SearchDeps) {
           });
           oldest = Math.min(oldest, entry.fetchedAt);
           stale ||= entry.stale;
-          return { request, conversations: entry.value };
+          unreadable += entry.value.unreadable;
+          return { request, conversations: entry.value.conversations };
         } catch (error) {
           failures.push(error);
           if (error instanceof AppError && error.kind === 'overBudget') {
@@ -160,6 +162,7 @@ export function createConversationSearch(deps: SearchDeps) {
       }),
     );
     options.signal?.throwIfAborted();
+    if (unreadable > 0) warnings.push(unreadableWarning(unreadable));
     if (heldBack.size > 0) {
       const why = failures.find(isOverBudget)?.message;
       warnings.push(`Not searched now: ${[...heldBack].join(', ')}. ${why}`);
@@ -204,6 +207,12 @@ export function requireToken(account: BrandAccount): Credentials {
 
 function cacheKey(brand: string, request: PlannedRequest): string {
   return `${brand}|${request.key}`;
+}
+
+/** List items too damaged to show are left out of their page, and said so. */
+export function unreadableWarning(count: number): string {
+  const items = count === 1 ? '1 conversation' : `${count} conversations`;
+  return `${items} could not be read and ${count === 1 ? 'is' : 'are'} not shown.`;
 }
 
 /** Requests a page may not make now, so the agent's API token keeps its rate limit. */

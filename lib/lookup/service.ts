@@ -5,7 +5,7 @@ import type { BrandAccount, Credentials, Settings } from '../settings/schema';
 import { accountByName, accountForUrl } from '../settings/store-brands';
 import { loadSettings } from '../storage/settings';
 import { classifyText, describeTerm, idsOfTerms } from './classify';
-import { requireToken, type ConversationSearch } from './search';
+import { requireToken, unreadableWarning, type ConversationSearch } from './search';
 import type {
   ConversationMatch,
   LookupRequest,
@@ -112,11 +112,6 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
 }
 
 export type LookupService = ReturnType<typeof createLookupService>;
-
-function unreadableWarning(count: number): string {
-  const items = count === 1 ? '1 conversation' : `${count} conversations`;
-  return `${items} on this page could not be read and ${count === 1 ? 'is' : 'are'} not shown.`;
-}
 
 function toThreadMessage(message: Message): ThreadMessage {
   const staff = message.user['staff?'] === true;

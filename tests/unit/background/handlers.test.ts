@@ -374,9 +374,7 @@ describe('a customer’s history with malformed items', () => {
     expect(bySlug.get('return-label-for-order-0977')?.channel).toBeNull();
     expect(bySlug.get('chat-from-visitor-7731')?.customer).toBeNull();
     expect(bySlug.get('gift-wrap-for-order-1050')?.followers).toEqual([]);
-    expect(result.warnings).toEqual([
-      '2 conversations on this page could not be read and are not shown.',
-    ]);
+    expect(result.warnings).toEqual(['2 conversations could not be read and are not shown.']);
   });
 });
 

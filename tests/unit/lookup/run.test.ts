@@ -14,7 +14,8 @@ describe('runLookup against the real client', () => {
   function lookUp(request: PlannedRequest, ...replies: Parameters<typeof fakeFetch>) {
     const fake = fakeFetch(...replies);
     const client = createReamazeClient(credentials, { fetch: fake.fetch });
-    return { result: runLookup(client, request), calls: fake.calls };
+    const result = runLookup(client, request).then((answer) => answer.conversations);
+    return { result, calls: fake.calls };
   }
   const { requests } = planLookups(
     {
@@ -95,7 +96,9 @@ describe('runLookup: request shapes', () => {
   function run(request: PlannedRequest, ...replies: Parameters<typeof fakeFetch>) {
     const fake = fakeFetch(...replies);
     return {
-      result: runLookup(createReamazeClient(credentials, { fetch: fake.fetch }), request),
+      result: runLookup(createReamazeClient(credentials, { fetch: fake.fetch }), request).then(
+        (answer) => answer.conversations,
+      ),
       calls: fake.calls,
     };
   }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createReamazeClient, type ClientOptions } from '@/lib/api/client';
 import { createConversationSearch } from '@/lib/lookup/search';
 import type { Credentials } from '@/lib/settings/schema';
-import { fixtureJson, reply } from '../fake-fetch';
+import { fixtureJson, fixtureText, reply } from '../fake-fetch';
 
 const account = {
   brand: 'northwind',
@@ -61,5 +61,19 @@ describe('a 429 during a search', () => {
     await expect(search.search(account, ids, { dataKeys: [] })).rejects.toMatchObject({
       kind: 'rateLimited',
     });
+  });
+});
+
+describe('a list page with unreadable items', () => {
+  test('shows the readable ones and says how many were left out', async () => {
+    const fetch = async () => reply(fixtureText('conversations-malformed-items.json'));
+    const search = createConversationSearch({
+      createClient: (credentials, options) =>
+        createReamazeClient(credentials, { ...options, fetch: fetch as typeof globalThis.fetch }),
+    });
+    const ids = { orderRefs: [], originIds: [], emails: ['maya.chen@example.net'] };
+    const { matches, warnings } = await search.search(account, ids, { dataKeys: [] });
+    expect(matches.length).toBeGreaterThan(0);
+    expect(warnings).toEqual(['2 conversations could not be read and are not shown.']);
   });
 });
