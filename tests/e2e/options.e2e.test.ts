@@ -232,8 +232,7 @@ describe('options page', () => {
       .getByRole('button', { name: `Edit ${SOUTHWIND.brand}` })
       .click();
     await options.token().fill(SOUTHWIND.token);
-    await options.save();
-    await options.status().filter({ hasText: 'Saved.' }).waitFor();
+    await options.saveAndWait();
     expect(await options.brandItem(SOUTHWIND.brand).innerText()).toContain('API token saved');
     await options.page.close();
   });

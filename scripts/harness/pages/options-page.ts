@@ -78,6 +78,11 @@ export class OptionsPage {
   async addBrand(login: BrandLogin) {
     await this.startAdding();
     await this.fill(login);
+    await this.saveAndWait();
+  }
+
+  /** Saves the brand form and waits for "Saved."; fails with the page's alert if refused. */
+  async saveAndWait() {
     await this.save();
     await settled(this.brands(), 'Saved.');
   }
