@@ -27,6 +27,30 @@ const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const LABELS = 'th, dt, td, label, strong, b, span, p, div, li, h1, h2, h3, h4, h5, h6, a, button';
 /** Longer text is a container holding a label, not the label itself. */
 const MAX_LABEL_TEXT = 160;
+/**
+ * Text people write about an order: the customer's note, staff notes and comments, messages,
+ * timelines. An address or number there may be anyone's (a sister, a supplier, a replaced order),
+ * so ids are never read from it. Each platform's own markup, then any block titled so.
+ */
+const FREE_TEXT = [
+  'textarea',
+  // WooCommerce: the customer-provided note, the order notes box
+  '.order_note',
+  '#woocommerce-order-notes',
+  'ul.order_notes',
+  // Magento: comments history and the comment form
+  '.order-history-block',
+  '#order_history_block',
+  '.note-list',
+  '.edit-order-comments',
+  // PrestaShop: messages and private notes
+  '#messagesCard',
+  '#privateNote',
+  '.customer-private-note-card',
+  '.message-item',
+].join(', ');
+const FREE_TEXT_HEADING =
+  /^(?:(?:staff |private |order |customer(?: provided)? |internal )?notes?|timeline|activity|(?:order |customer )?(?:comments?|messages?)(?: history)?|comments history|history)(?:\s*\(\d+\))?$/i;
 
 export function squash(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
@@ -48,13 +72,17 @@ export function isPageChrome(element: Element): boolean {
  * Human-readable text under `root`: text nodes joined by spaces (so table cells do not run
  * together), without scripts, styles and the site's header, footer and navigation.
  */
-export function readableText(root: Node | null | undefined): string {
+export function readableText(
+  root: Node | null | undefined,
+  skip: ReadonlySet<Element> = new Set(),
+): string {
   if (!root || (root.nodeType === 1 && isPageChrome(root as Element))) return '';
   const parts: string[] = [];
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1 && !skipsText(child as Element)) walk(child);
+      else if (child.nodeType === 1 && !skipsText(child as Element) && !skip.has(child as Element))
+        walk(child);
     }
   };
   walk(root);
@@ -140,13 +168,14 @@ export function valuesAfterLabel(
 ): string[] {
   if (!root) return [];
   const values: string[] = [];
+  const notes = freeTextBlocks(root);
   for (const element of root.querySelectorAll(selector)) {
     // Cheap length check first: list containers hold thousands of rows' text.
     if ((element.textContent ?? '').length > MAX_LABEL_TEXT * 4) continue;
     const own = text(element);
     if (own.length > MAX_LABEL_TEXT) continue;
     const match = own.match(label);
-    if (!match || match.index !== 0 || isPageChrome(element)) continue;
+    if (!match || match.index !== 0 || isPageChrome(element) || within(element, notes)) continue;
     // The innermost label only: a wrapper's text runs its children together ("000000123Customer").
     if ([...element.children].some((child) => child.matches(selector) && label.test(text(child))))
       continue;
@@ -213,7 +242,11 @@ export function blockByHeading(
   const title = [...root.querySelectorAll(HEADINGS)].find(
     (h) => heading.test(text(h)) && !isPageChrome(h),
   );
-  if (!title) return null;
+  return title ? headingBlock(title) : null;
+}
+
+/** The largest ancestor of a heading that holds no rival heading and none of the page chrome. */
+function headingBlock(title: Element): Element {
   const rank = headingRank(title);
   let block: Element = title;
   for (
@@ -241,9 +274,10 @@ function headingRank(heading: Element): number {
  */
 export function emailsIn(root: Element | Document | null | undefined, extraInputs = ''): string[] {
   if (!root) return [];
-  const found = emailsInText(readableText(root));
+  const notes = freeTextBlocks(root);
+  const found = emailsInText(readableText(root, new Set(notes)));
   for (const link of root.querySelectorAll('a[href^="mailto:" i]')) {
-    if (!isPageChrome(link)) found.push(link.getAttribute('href') ?? '');
+    if (!isPageChrome(link) && !within(link, notes)) found.push(link.getAttribute('href') ?? '');
   }
   // Text matches may carry quote or dot characters from the sentence around them.
   const emails = found.map((value) => canonicalEmail(value.replace(/^[.']+/, ''))).filter(isString);
@@ -259,12 +293,42 @@ export function inputEmails(
   const inputs = [
     ...root.querySelectorAll('input[type="email"]' + (extraInputs ? `, ${extraInputs}` : '')),
   ];
+  const notes = freeTextBlocks(root);
   return inputs
-    .filter((input) => !isPageChrome(input))
+    .filter((input) => !isPageChrome(input) && !within(input, notes))
     .map((input) =>
       canonicalEmail((input as HTMLInputElement).value || input.getAttribute('value') || ''),
     )
     .filter(isString);
+}
+
+/**
+ * The notes, comments, messages and timelines in or around `root` (see FREE_TEXT): by markup, and
+ * the card or section of any heading that names one. A `root` inside one is itself free text.
+ */
+export function freeTextBlocks(root: ParentNode): Element[] {
+  const blocks = [...root.querySelectorAll(FREE_TEXT)];
+  const enclosing = root instanceof Element ? root.closest(FREE_TEXT) : null;
+  if (enclosing) blocks.push(enclosing);
+  for (const heading of root.querySelectorAll(HEADINGS)) {
+    if (!FREE_TEXT_HEADING.test(text(heading))) continue;
+    const block = headingBlock(heading);
+    blocks.push(block);
+    if (block !== heading) continue;
+    // A heading with no wrapper of its own titles what follows it, up to the next such heading.
+    const rank = headingRank(heading);
+    for (
+      let next = heading.nextElementSibling;
+      next && !(next.matches(HEADINGS) && headingRank(next) <= rank);
+      next = next.nextElementSibling
+    )
+      blocks.push(next);
+  }
+  return blocks;
+}
+
+function within(element: Element, blocks: readonly Element[]): boolean {
+  return blocks.some((block) => block.contains(element));
 }
 
 // ---------------------------------------------------------------------------------------------
