@@ -9,7 +9,14 @@ import { ID_SHAPE, MAX_PAGE_EMAILS, MAX_PAGE_IDS, type PageKind, type PlatformId
 
 /** The same shape zod's `z.email()` accepts, so a report never fails the background's schema. */
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
-const EMAIL_IN_TEXT = /[a-z0-9_'+.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+/** The longest address there is (RFC 5321): anything longer is refused before any regex runs. */
+const MAX_EMAIL = 254;
+const MAX_LOCAL_PART = 64;
+const MAX_DOMAIN = 253;
+const LOCAL_CHAR = /[a-z0-9_'+.-]/i;
+const DOMAIN_CHAR = /[a-z0-9.-]/i;
+/** The domain at the start of its run of characters: labels, a dot, a top-level name of letters. */
+const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 
 /** Site-wide header, footer and navigation: where the agent's own login and store senders sit. */
 const CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"]';
@@ -20,6 +27,30 @@ const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const LABELS = 'th, dt, td, label, strong, b, span, p, div, li, h1, h2, h3, h4, h5, h6, a, button';
 /** Longer text is a container holding a label, not the label itself. */
 const MAX_LABEL_TEXT = 160;
+/**
+ * Text people write about an order: the customer's note, staff notes and comments, messages,
+ * timelines. An address or number there may be anyone's (a sister, a supplier, a replaced order),
+ * so ids are never read from it. Each platform's own markup, then any block titled so.
+ */
+const FREE_TEXT = [
+  'textarea',
+  // WooCommerce: the customer-provided note, the order notes box
+  '.order_note',
+  '#woocommerce-order-notes',
+  'ul.order_notes',
+  // Magento: comments history and the comment form
+  '.order-history-block',
+  '#order_history_block',
+  '.note-list',
+  '.edit-order-comments',
+  // PrestaShop: messages and private notes
+  '#messagesCard',
+  '#privateNote',
+  '.customer-private-note-card',
+  '.message-item',
+].join(', ');
+const FREE_TEXT_HEADING =
+  /^(?:(?:staff |private |order |customer(?: provided)? |internal )?notes?|timeline|activity|(?:order |customer )?(?:comments?|messages?)(?: history)?|comments history|history)(?:\s*\(\d+\))?$/i;
 
 export function squash(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
@@ -41,13 +72,17 @@ export function isPageChrome(element: Element): boolean {
  * Human-readable text under `root`: text nodes joined by spaces (so table cells do not run
  * together), without scripts, styles and the site's header, footer and navigation.
  */
-export function readableText(root: Node | null | undefined): string {
+export function readableText(
+  root: Node | null | undefined,
+  skip: ReadonlySet<Element> = new Set(),
+): string {
   if (!root || (root.nodeType === 1 && isPageChrome(root as Element))) return '';
   const parts: string[] = [];
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1 && !skipsText(child as Element)) walk(child);
+      else if (child.nodeType === 1 && !skipsText(child as Element) && !skip.has(child as Element))
+        walk(child);
     }
   };
   walk(root);
@@ -78,7 +113,38 @@ export function canonicalEmail(value: string): string | null {
   }
   // A sentence may end right after the address: "write to a@b.example."
   email = email.trim().toLowerCase().replace(/\.+$/, '');
-  return EMAIL.test(email) ? email : null;
+  return email.length <= MAX_EMAIL && EMAIL.test(email) ? email : null;
+}
+
+/**
+ * Where addresses are printed in free text, as `[start, end)` spans: the same matches as the regex
+ * /[a-z0-9_'+.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi, found in linear time. That regex
+ * restarts at every letter of a long word and rescans it, which took seconds on customer-written
+ * text; here each `@` looks at most 64 characters back and 253 ahead. A local part longer than 64
+ * characters is no address.
+ */
+export function emailSpans(value: string): [start: number, end: number][] {
+  const spans: [number, number][] = [];
+  // Where the last address ended: the next one's local part starts after it, as in a regex scan.
+  let floor = 0;
+  for (let at = value.indexOf('@'); at >= 0; at = value.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > floor && at - start <= MAX_LOCAL_PART && LOCAL_CHAR.test(value[start - 1]!))
+      start--;
+    if (start === at || at - start > MAX_LOCAL_PART) continue;
+    let end = at + 1;
+    while (end < value.length && end - at <= MAX_DOMAIN && DOMAIN_CHAR.test(value[end]!)) end++;
+    const domain = value.slice(at + 1, end).match(DOMAIN)?.[0];
+    if (!domain) continue;
+    floor = at + 1 + domain.length;
+    spans.push([start, floor]);
+  }
+  return spans;
+}
+
+/** The addresses printed in free text, as written (see emailSpans). */
+export function emailsInText(value: string): string[] {
+  return emailSpans(value).map(([start, end]) => value.slice(start, end));
 }
 
 /** The first value printed in `value`: `# 000000123 (sent)` → `000000123`, `1001.` → `1001`. */
@@ -102,13 +168,14 @@ export function valuesAfterLabel(
 ): string[] {
   if (!root) return [];
   const values: string[] = [];
+  const notes = freeTextBlocks(root);
   for (const element of root.querySelectorAll(selector)) {
     // Cheap length check first: list containers hold thousands of rows' text.
     if ((element.textContent ?? '').length > MAX_LABEL_TEXT * 4) continue;
     const own = text(element);
     if (own.length > MAX_LABEL_TEXT) continue;
     const match = own.match(label);
-    if (!match || match.index !== 0 || isPageChrome(element)) continue;
+    if (!match || match.index !== 0 || isPageChrome(element) || within(element, notes)) continue;
     // The innermost label only: a wrapper's text runs its children together ("000000123Customer").
     if ([...element.children].some((child) => child.matches(selector) && label.test(text(child))))
       continue;
@@ -175,7 +242,11 @@ export function blockByHeading(
   const title = [...root.querySelectorAll(HEADINGS)].find(
     (h) => heading.test(text(h)) && !isPageChrome(h),
   );
-  if (!title) return null;
+  return title ? headingBlock(title) : null;
+}
+
+/** The largest ancestor of a heading that holds no rival heading and none of the page chrome. */
+function headingBlock(title: Element): Element {
   const rank = headingRank(title);
   let block: Element = title;
   for (
@@ -203,9 +274,10 @@ function headingRank(heading: Element): number {
  */
 export function emailsIn(root: Element | Document | null | undefined, extraInputs = ''): string[] {
   if (!root) return [];
-  const found: string[] = readableText(root).match(EMAIL_IN_TEXT) ?? [];
+  const notes = freeTextBlocks(root);
+  const found = emailsInText(readableText(root, new Set(notes)));
   for (const link of root.querySelectorAll('a[href^="mailto:" i]')) {
-    if (!isPageChrome(link)) found.push(link.getAttribute('href') ?? '');
+    if (!isPageChrome(link) && !within(link, notes)) found.push(link.getAttribute('href') ?? '');
   }
   // Text matches may carry quote or dot characters from the sentence around them.
   const emails = found.map((value) => canonicalEmail(value.replace(/^[.']+/, ''))).filter(isString);
@@ -221,12 +293,42 @@ export function inputEmails(
   const inputs = [
     ...root.querySelectorAll('input[type="email"]' + (extraInputs ? `, ${extraInputs}` : '')),
   ];
+  const notes = freeTextBlocks(root);
   return inputs
-    .filter((input) => !isPageChrome(input))
+    .filter((input) => !isPageChrome(input) && !within(input, notes))
     .map((input) =>
       canonicalEmail((input as HTMLInputElement).value || input.getAttribute('value') || ''),
     )
     .filter(isString);
+}
+
+/**
+ * The notes, comments, messages and timelines in or around `root` (see FREE_TEXT): by markup, and
+ * the card or section of any heading that names one. A `root` inside one is itself free text.
+ */
+export function freeTextBlocks(root: ParentNode): Element[] {
+  const blocks = [...root.querySelectorAll(FREE_TEXT)];
+  const enclosing = root instanceof Element ? root.closest(FREE_TEXT) : null;
+  if (enclosing) blocks.push(enclosing);
+  for (const heading of root.querySelectorAll(HEADINGS)) {
+    if (!FREE_TEXT_HEADING.test(text(heading))) continue;
+    const block = headingBlock(heading);
+    blocks.push(block);
+    if (block !== heading) continue;
+    // A heading with no wrapper of its own titles what follows it, up to the next such heading.
+    const rank = headingRank(heading);
+    for (
+      let next = heading.nextElementSibling;
+      next && !(next.matches(HEADINGS) && headingRank(next) <= rank);
+      next = next.nextElementSibling
+    )
+      blocks.push(next);
+  }
+  return blocks;
+}
+
+function within(element: Element, blocks: readonly Element[]): boolean {
+  return blocks.some((block) => block.contains(element));
 }
 
 // ---------------------------------------------------------------------------------------------

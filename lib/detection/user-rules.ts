@@ -24,7 +24,7 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   const [, scheme, host, path] = match as unknown as [string, string, string, string];
   if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
   const hostOnly = host.toLowerCase().replace(/:(?:\d+|\*)$/, '');
-  return hostMatches(hostOnly, url.hostname) && glob(path).test(url.pathname + url.search);
+  return hostMatches(hostOnly, url.hostname) && globMatches(path, url.pathname + url.search);
 }
 
 function hostMatches(host: string, hostname: string): boolean {
@@ -33,9 +33,27 @@ function hostMatches(host: string, hostname: string): boolean {
   return hostname === host;
 }
 
-function glob(path: string): RegExp {
-  const parts = path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.*')}$`);
+/**
+ * A glob where `*` is any run of characters, without a regex: the literal parts between the stars
+ * must appear in order, the first at the start and the last at the end. Taking each middle part at
+ * its first place left after the previous one is always right for `*`-only globs, and never goes
+ * back, so a long address costs one pass per part instead of the backtracking of `.*a.*a.*b`.
+ */
+export function globMatches(glob: string, value: string): boolean {
+  const parts = glob.split('*');
+  const first = parts[0]!;
+  if (parts.length === 1) return value === first;
+  const last = parts[parts.length - 1]!;
+  if (value.length < first.length + last.length) return false;
+  if (!value.startsWith(first) || !value.endsWith(last)) return false;
+  let at = first.length;
+  const end = value.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = value.indexOf(part, at);
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /**
@@ -66,11 +84,30 @@ export function detectWithRules(
   return detection('custom', matching[0]!.kind, { orderRefs, originIds, emails });
 }
 
+/**
+ * The text one rule reads at most: the page's first 10,000 characters, or of selected elements the
+ * first 1,000 characters each and 10,000 together. A rule's regex is checked for one match attempt
+ * when saved; this bounds the attempts a scan makes, so no page text can make a rule slow.
+ */
+export const MAX_RULE_TEXT = 10_000;
+export const MAX_RULE_ELEMENT_TEXT = 1_000;
+
+function sourcesOf(rule: UserRule, doc: Document): string[] {
+  if (!rule.selector) return [readableText(doc.body).slice(0, MAX_RULE_TEXT)];
+  const sources: string[] = [];
+  let budget = MAX_RULE_TEXT;
+  for (const element of doc.querySelectorAll(rule.selector)) {
+    if (budget <= 0) break;
+    const value = valueOfElement(element).slice(0, Math.min(MAX_RULE_ELEMENT_TEXT, budget));
+    budget -= value.length;
+    sources.push(value);
+  }
+  return sources;
+}
+
 function valuesOf(rule: UserRule, doc: Document): string[] {
   try {
-    const sources = rule.selector
-      ? [...doc.querySelectorAll(rule.selector)].map(valueOfElement)
-      : [readableText(doc.body)];
+    const sources = sourcesOf(rule, doc);
     if (!rule.regex) return sources.filter(Boolean);
     const regex = new RegExp(rule.regex, 'g');
     return sources

@@ -1,6 +1,6 @@
 import { platforms } from '../detection';
 import type { DetectedIds } from '../detection/schema';
-import { canonicalEmail, canonicalOrderRef } from '../detection/extract';
+import { canonicalEmail, canonicalOrderRef, emailSpans, emailsInText } from '../detection/extract';
 import { MARKETPLACES, MARKETPLACE_NAMES, type Marketplace } from '../detection/types';
 import type { MarketplaceChannels } from '../settings/schema';
 
@@ -24,7 +24,6 @@ export const SEARCH_PREFIXES = ['email', 'order', 'ref', 'slug', ...MARKETPLACES
 const MAX_TERMS = 5;
 const MAX_ID_LENGTH = 80;
 
-const EMAIL_IN_TEXT = /[a-z0-9_'+.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 const CONVERSATION_LINK =
   /https?:\/\/[a-z0-9-]+\.reamaze\.(?:com|io)\/admin\/conversations\/([^/?#\s]+)/gi;
 const AMAZON_ID = /\b(?:\d{3}|D\d{2})-\d{7}-\d{7}\b/g;
@@ -49,16 +48,16 @@ export function classifyText(input: string): SearchTerm[] {
   if (/^(?:https?:\/\/|mailto:)\S+$/i.test(text)) return classifyLink(text, '');
 
   const withoutLinks = text.replace(CONVERSATION_LINK, ' ');
-  const rest = [EMAIL_IN_TEXT, AMAZON_ID, EBAY_ID].reduce(
+  const rest = [AMAZON_ID, EBAY_ID].reduce(
     (left, pattern) => left.replace(pattern, ' '),
-    withoutLinks,
+    withoutEmails(withoutLinks),
   );
   const terms: SearchTerm[] = [
     ...matches(text, CONVERSATION_LINK).map((slug): SearchTerm => ({
       kind: 'conversation',
       slug: decode(slug),
     })),
-    ...matches(withoutLinks, EMAIL_IN_TEXT)
+    ...emailsInText(withoutLinks)
       .map((found) => canonicalEmail(found))
       .filter((email): email is string => email !== null)
       .map((email): SearchTerm => ({ kind: 'email', email })),
@@ -153,6 +152,17 @@ function orderNumbers(text: string): SearchTerm[] {
     .map((match) => match[1] ?? match[2] ?? '')
     .filter((ref) => ref && !NOT_ORDER.test(ref) && ref.length <= MAX_ID_LENGTH)
     .map((ref): SearchTerm => ({ kind: 'order', ref }));
+}
+
+/** The text with each address replaced by a space, so its digits are not taken for an order. */
+function withoutEmails(text: string): string {
+  let left = '';
+  let from = 0;
+  for (const [start, end] of emailSpans(text)) {
+    left += `${text.slice(from, start)} `;
+    from = end;
+  }
+  return left + text.slice(from);
 }
 
 function matches(text: string, pattern: RegExp): string[] {

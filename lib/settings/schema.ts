@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MarketplaceSchema } from '../detection/schema';
 import { normalizeBrand } from './brand';
+import { regexProblem } from '../detection/regex-safety';
 
 export const BrandSchema = z.string().transform((value, ctx) => {
   const result = normalizeBrand(value);
@@ -100,11 +101,7 @@ export const UserRuleSchema = z
     kind: z.enum(['order', 'order-list', 'customer']),
     target: z.enum(['orderRef', 'email', 'originId']),
     marketplace: MarketplaceSchema.optional(),
-    regex: z
-      .string()
-      .max(500)
-      .refine(isValidRegex, 'That regular expression is not valid.')
-      .optional(),
+    regex: z.string().max(500).superRefine(checkRegex).optional(),
     selector: z.string().max(500).optional(),
   })
   .refine((rule) => rule.regex || rule.selector, {
@@ -116,13 +113,16 @@ export const UserRuleSchema = z
     path: ['marketplace'],
   });
 
-function isValidRegex(source: string): boolean {
+/** A rule's regex must compile and run in bounded time on any page (see regex-safety.ts). */
+function checkRegex(source: string, ctx: z.RefinementCtx): void {
   try {
     new RegExp(source);
-    return true;
   } catch {
-    return false;
+    ctx.addIssue({ code: 'custom', message: 'That regular expression is not valid.' });
+    return;
   }
+  const problem = regexProblem(source);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 }
 export type UserRule = z.infer<typeof UserRuleSchema>;
 

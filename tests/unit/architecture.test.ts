@@ -105,9 +105,14 @@ describe('architecture', () => {
     expect(readers).toContain('entrypoints/background/index.ts');
   });
 
-  test('the content script bundles no zod, Preact or DOMPurify', () => {
+  test('the content script bundles no zod, Preact, DOMPurify or regex checker', () => {
     const content = bundled('entrypoints/detector.content/index.ts');
     expect(content).toContain('lib/detection/index.ts');
-    expect([...content].filter((m) => /^(zod|preact|dompurify)(\/|$)/.test(m))).toEqual([]);
+    expect(
+      [...content].filter((m) =>
+        /^(zod|preact|dompurify|redos-detector|regjsparser)(\/|$)/.test(m),
+      ),
+    ).toEqual([]);
+    expect(content).not.toContain('lib/detection/regex-safety.ts');
   });
 });

@@ -107,6 +107,20 @@ describe('Detection rules', () => {
     expect(sent(send, 'testRule')).toEqual([]);
   });
 
+  test('a regex that can run for seconds is refused at its field and never saved', async () => {
+    const send = await renderRules([LEGACY]);
+    const legacy = rule('Legacy shop');
+    const regex = legacy.getByLabelText('Regular expression');
+    fireEvent.input(regex, { target: { value: '(\\w+\\s?)*$' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
+
+    await waitFor(() => expect(regex.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(`${regex.id}-error`)!.textContent).toMatch(
+      /can take very long on some pages .* Simplify it\./,
+    );
+    expect(sent(send, 'saveUserRules')).toEqual([]);
+  });
+
   test('with no store tab to test on, the background’s message is an alert', async () => {
     await renderRules([LEGACY], {
       testRule: () =>

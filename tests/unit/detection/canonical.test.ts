@@ -226,9 +226,9 @@ describe('customer blocks and emails', () => {
     expect(block.textContent).not.toContain('Notes');
   });
 
-  test('emails come from the block’s text, mailto links and email inputs, never the page chrome', () => {
+  test('emails come from the block’s text, mailto links and email inputs, never the page chrome or a note', () => {
     expect(emailsIn(blockByHeading(doc.body, /^customer$/i))).toEqual(['maya.chen@example.net']);
-    expect(emailsIn(doc)).toEqual(['accounts@mayaco.example', 'maya.chen@example.net']);
+    expect(emailsIn(doc)).toEqual(['maya.chen@example.net']);
     const form = html(
       '<form><input type="email" value="Leo@Example.org" /><a href="mailto:leo@example.org">Leo</a></form>',
     );
@@ -240,5 +240,41 @@ describe('customer blocks and emails', () => {
       '<main><section><header><h2>Customer</h2><a href="mailto:maya@example.net">maya@example.net</a></header></section></main>',
     );
     expect(emailsIn(card.body)).toEqual(['maya@example.net', 'maya@example.net']);
+  });
+
+  test.each([
+    ['a note inside the customer card', '<h3>Note</h3><p>Her sister: lena@example.org</p>'],
+    [
+      'the customer’s own note',
+      '<p class="order_note"><strong>Customer provided note:</strong> lena@example.org</p>',
+    ],
+    ['a note field', '<textarea>lena@example.org</textarea>'],
+    [
+      'a mailto link in messages',
+      '<div id="messagesCard"><a href="mailto:lena@example.org">Lena</a></div>',
+    ],
+    [
+      'an input in a comment form',
+      '<div class="edit-order-comments"><input type="email" value="lena@example.org" /></div>',
+    ],
+    ['a timeline', '<section><h3>Timeline</h3><p>Comment: write to lena@example.org</p></section>'],
+    [
+      'a message count in the heading',
+      '<section><h3>Messages (2)</h3><p>lena@example.org</p></section>',
+    ],
+  ])('%s is never read as the customer’s', (_, markup) => {
+    const page = html(
+      `<main><section><h2>Customer</h2><h3>Contact</h3><a href="mailto:maya@example.net">maya@example.net</a>${markup}</section></main>`,
+    );
+    expect(emailsIn(blockByHeading(page.body, /^customer$/i))).toEqual([
+      'maya@example.net',
+      'maya@example.net',
+    ]);
+  });
+
+  test('a label inside a comment gives no value', () => {
+    const page = html(`<main><p>Order # 000000123</p>
+      <ul class="note-list"><li><div>Order # 000000099 was replaced by this one.</div></li></ul></main>`);
+    expect(valuesAfterLabel(page.body, /^Order\s*#\s*/)).toEqual(['000000123']);
   });
 });

@@ -109,6 +109,31 @@ const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
     ['prestashop-order', 'prestashop-order-list', 'prestashop-customer'],
   ],
   ['a note’s third-party email', 'accounts@mayaco.example', ['shopify-order', 'shopify-customer']],
+  // Notes, comments, messages and timelines are written by people about anyone: never the customer.
+  [
+    'an email in the customer-provided note (WooCommerce)',
+    'lena.rivera@example.org',
+    ['woocommerce-order', 'woocommerce-order-hpos'],
+  ],
+  ['an email in an order note (WooCommerce)', 'ap@riveraco.example', ['woocommerce-order']],
+  ['an order number in an order note (WooCommerce)', '4398', ['woocommerce-order-hpos']],
+  [
+    'an email in a timeline comment (Shopify)',
+    'sam.chen@example.org',
+    ['shopify-order', 'shopify-customer'],
+  ],
+  ['an order number in an order comment (Magento)', '000000099', ['magento-order']],
+  [
+    'an email in an order comment (Magento)',
+    'accounts@lakeside-partner.example',
+    ['magento-order'],
+  ],
+  [
+    'an email in a customer message (PrestaShop)',
+    'paul.martin@example.org',
+    ['prestashop-order', 'prestashop-order-legacy'],
+  ],
+  ['an email in a private note (PrestaShop)', 'compta@doe-atelier.example', ['prestashop-order']],
 ];
 
 describe.each(DECOYS)('%s %s', (_, value, names) => {

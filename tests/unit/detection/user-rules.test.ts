@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { detectPage } from '@/lib/detection';
 import type { UserRule } from '@/lib/settings/schema';
-import { detectWithRules, matchesPattern, tabsForRule, testRule } from '@/lib/detection/user-rules';
+import {
+  detectWithRules,
+  globMatches,
+  matchesPattern,
+  tabsForRule,
+  testRule,
+} from '@/lib/detection/user-rules';
 import { fixture, html } from './load-fixture';
 
 describe('match patterns (WebExtension semantics)', () => {
@@ -40,6 +46,28 @@ describe('match patterns (WebExtension semantics)', () => {
     ['<all_urls>', 'https://shop.example/', false],
   ])('%s on %s → %s', (pattern, url, matches) => {
     expect(matchesPattern(pattern, new URL(url))).toBe(matches);
+  });
+
+  test.each([
+    ['/a*b*c', '/axxbyyc', true],
+    ['/a*b*c', '/axxcyyb', false],
+    ['/ab*ba', '/aba', false], // the start and the end may not share characters
+    ['/ab*ba', '/abba', true],
+    ['*', '', true],
+    ['/**/x', '//x', true],
+    ['/**/x', '/x', false],
+  ])('glob %s on %s → %s', (glob, value, matches) => {
+    expect(globMatches(glob, value)).toBe(matches);
+  });
+
+  test('a long address against many stars is one pass, not a backtracking search', () => {
+    // As the regex `^/.*a.*a.*a.*b$` this took seconds on 400 a's, growing as the fourth power.
+    const pattern = 'https://shop.example/*a*a*a*b';
+    const url = new URL(`https://shop.example/${'a'.repeat(400)}`);
+    const started = performance.now();
+    expect(matchesPattern(pattern, url)).toBe(false);
+    expect(matchesPattern(pattern, new URL(`${url.href}b`))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 
@@ -110,6 +138,51 @@ describe('rules', () => {
     ]);
     expect(found).toMatchObject({ orderRefs: ['Order#A-77'], emails: [] });
   });
+
+  test('a regex alone reads the page’s first 10,000 characters', () => {
+    const filler = 'lorem '.repeat(1_600); // 9,600 characters
+    const page = html(
+      `<main><p>${filler}</p><p>Order #A-1</p><p>${filler}</p><p>Order #A-2</p></main>`,
+    );
+    expect(detectWithRules(url, page, [rule({ regex: 'Order #(\\S+)' })])?.orderRefs).toEqual([
+      'A-1',
+    ]);
+  });
+
+  test('a selected element is read to its first 1,000 characters, all of them to 10,000', () => {
+    const row = (n: number) => `<p class="row">Order #B-${n} ${'x'.repeat(980)}</p>`;
+    const rows = Array.from({ length: 12 }, (_, i) => row(i + 1)).join('');
+    const late = `<p class="late">${'y '.repeat(500)}Order #C-1</p>`;
+    const page = html(`<main>${rows}${late}</main>`);
+    const found = detectWithRules(url, page, [
+      rule({ selector: '.row', regex: 'Order #(\\S+)' }),
+      rule({ id: 'r2', selector: '.late', regex: 'Order #(\\S+)' }),
+    ]);
+    // Rows are 991 or 992 characters: ten take 9,911, the eleventh is cut to 89, the twelfth unread.
+    expect(found?.orderRefs).toEqual([
+      'B-1',
+      'B-2',
+      'B-3',
+      'B-4',
+      'B-5',
+      'B-6',
+      'B-7',
+      'B-8',
+      'B-9',
+      'B-10',
+      'B-11',
+    ]);
+  });
+
+  test('an accepted but quadratic regex stays fast on hostile page text', () => {
+    // `[\w.+-]+@` restarts at every letter of a long word: 100,000 letters took seconds.
+    const page = html(`<main><p>${'a'.repeat(100_000)}</p><p>buyer@example.net</p></main>`);
+    const found = detectWithRules(url, page, [
+      rule({ target: 'email', regex: '[\\w.+-]+@[\\w-]+\\.[\\w.]+' }),
+    ]);
+    // The address after the cap is not read; the test's time limit catches an uncapped scan.
+    expect(found?.emails).toEqual([]);
+  }, 5_000);
 
   test.each([
     ['an unbalanced regex', { regex: '(' }],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { UserRuleSchema } from '@/lib/settings/schema';
+import { SETTINGS_FILE_FORMAT, SettingsFileSchema, importSettings } from '@/lib/settings/export';
+import { DEFAULT_SETTINGS, UserRuleSchema, type UserRule } from '@/lib/settings/schema';
 
 const rule = {
   id: 'r1',
@@ -29,5 +30,70 @@ describe('user rule settings', () => {
     expect(result.success).toBe(false);
     const issue = result.error!.issues.find((i) => i.path.join('.') === path);
     expect(issue?.message).toMatch(message);
+  });
+
+  test('an invalid regex gets one message, not a second one about its speed', () => {
+    const result = UserRuleSchema.safeParse({ ...rule, regex: '(a+' });
+    expect(result.error!.issues.map((i) => i.message)).toEqual([
+      'That regular expression is not valid.',
+    ]);
+  });
+});
+
+/** Patterns that froze a page for seconds on a long run of letters or spaces. */
+const CATASTROPHIC = ['(a+)+$', '(\\w+\\s?)*$', '(x+x+)+y', '\\d+\\d+x', '(.*)*x', '^(a|aa)+$'];
+/** Rules agents write, which must stay allowed. */
+const PLAIN = [
+  'Order #(\\d+)',
+  'Order number:\\s*(\\S+)',
+  'Order (?:ID|#):? *([\\w-]+)',
+  '[\\w.+-]+@[\\w-]+\\.[\\w.]+',
+  '\\b\\d{3}-\\d{7}-\\d{7}\\b',
+  '(?<=Ref: )[A-Z]{9}',
+];
+
+describe('a rule’s regex runs in bounded time', () => {
+  test.each(CATASTROPHIC)('%s is refused at the regex field', (regex) => {
+    const result = UserRuleSchema.safeParse({ ...rule, regex });
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues.find((i) => i.path.join('.') === 'regex');
+    expect(issue?.message).toMatch(/can take very long|too complex to check/);
+  });
+
+  test.each(PLAIN)('%s is accepted', (regex) => {
+    expect(UserRuleSchema.safeParse({ ...rule, regex }).success).toBe(true);
+  });
+
+  test('a settings file with such a rule is refused, naming the rule’s regex', () => {
+    const file = {
+      format: SETTINGS_FILE_FORMAT,
+      version: 3,
+      brands: [],
+      defaultBrand: null,
+      storeBrands: [],
+      dataKeys: [],
+      userRules: [rule, { ...rule, id: 'r2', regex: '(\\w+\\s?)*$' }],
+    };
+    const result = SettingsFileSchema.safeParse(file);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['userRules.1.regex']);
+    expect(result.error!.issues[0]!.message).toMatch(/can take very long/);
+  });
+
+  test('importing never stores such a rule, even from a file parsed elsewhere', () => {
+    const unsafe = { ...rule, regex: '(a+)+$' } as UserRule;
+    const file = {
+      ...SettingsFileSchema.parse({
+        format: SETTINGS_FILE_FORMAT,
+        version: 3,
+        brands: [],
+        defaultBrand: null,
+        storeBrands: [],
+        dataKeys: [],
+        userRules: [],
+      }),
+      userRules: [unsafe],
+    };
+    expect(() => importSettings(DEFAULT_SETTINGS, file)).toThrow(/can take very long/);
   });
 });
