@@ -55,10 +55,6 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return parseSettings(await settingsItem.getValue());
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(SettingsSchema.parse(settings));
-}
-
 const SettingsChangeSchema = SettingsSchema.partial();
 
 /**

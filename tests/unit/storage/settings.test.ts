@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import v1 from '../../fixtures/settings/v1.json';
 import v2 from '../../fixtures/settings/v2.json';
 import v3 from '../../fixtures/settings/v3.json';
-import { loadSettings, parseSettings, saveSettings, updateSettings } from '@/lib/storage/settings';
+import { loadSettings, parseSettings, updateSettings } from '@/lib/storage/settings';
 import { settingsMigrations } from '@/lib/settings/migrations';
 import {
   CredentialsInputSchema,
@@ -31,7 +31,7 @@ describe('settings storage', () => {
   });
 
   test('saved settings come back, stored under one versioned key', async () => {
-    await saveSettings(v3 as Settings);
+    await updateSettings(v3 as Settings);
     expect((await loadSettings()).settings).toEqual(v3);
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(stored.settings).toEqual(v3);
@@ -104,7 +104,7 @@ describe('settings storage', () => {
   });
 
   test('updating one section keeps the others', async () => {
-    await saveSettings(v3 as Settings);
+    await updateSettings(v3 as Settings);
     await updateSettings({ defaultBrand: 'southwind' });
     const { settings } = await loadSettings();
     expect(settings.defaultBrand).toBe('southwind');
@@ -142,7 +142,7 @@ describe('settings storage', () => {
   });
 
   test('an update is checked before anything is written', async () => {
-    await saveSettings(v3 as Settings);
+    await updateSettings(v3 as Settings);
     await expect(updateSettings({ dataKeys: [''] })).rejects.toThrow();
     expect((await loadSettings()).settings).toEqual(v3);
   });
