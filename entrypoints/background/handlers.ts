@@ -1,6 +1,6 @@
 import type { LookupService } from '@/lib/lookup/service';
 import type { TabConversationService } from '@/lib/lookup/tabs';
-import { requirePage, requireTab, type Handlers } from '@/lib/messaging/router';
+import { requirePage, requireTab, type Handlers, type SenderContext } from '@/lib/messaging/router';
 import type { RuleTest } from '@/lib/detection/schema';
 import type { UserRule } from '@/lib/settings/schema';
 import type { SettingsService } from '@/lib/settings/service';
@@ -38,7 +38,7 @@ export function createHandlers(s: Services): Handlers {
     getSitePrefs: () => s.sitePrefs.all(),
     saveSitePrefs: ({ origin, prefs }) => s.sitePrefs.update(origin, prefs).then(s.sitePrefs.all),
     lookup: (request) => s.lookups.lookup(request),
-    getThread: (request) => s.lookups.thread(request),
+    getThread: (request, sender) => sidebarOf(s, sender).then(() => s.lookups.thread(request)),
     // From the content script on a store page.
     getContentConfig: (_, sender) => s.tabs.contentConfig(requireTab(sender), requirePage(sender)),
     reportDetection: (detection, sender) =>
@@ -48,12 +48,23 @@ export function createHandlers(s: Services): Handlers {
       s.sitePrefs.update(requirePage(sender).origin, { width }).then(done),
     // From the sidebar, framed in its store tab (the popup names the active tab instead).
     getTabConversations: ({ refresh, tabId }, sender) =>
-      s.tabs.forTab(sender.tabId ?? tabId ?? requireTab(sender), refresh),
-    clearSearch: (_, sender) => s.tabs.clearSearch(requireTab(sender)).then(done),
+      sender.tabId === undefined
+        ? s.tabs.forTab(tabId ?? requireTab(sender), refresh)
+        : sidebarOf(s, sender).then((tab) => s.tabs.forTab(tab, refresh)),
+    clearSearch: (_, sender) => sidebarOf(s, sender).then(s.tabs.clearSearch).then(done),
     setAutoOpen: ({ autoOpen }, sender) =>
-      s.tabs.setAutoOpen(requireTab(sender), autoOpen).then(done),
-    closeSidebar: (_, sender) => s.closeSidebar(requireTab(sender)).then(done),
+      sidebarOf(s, sender)
+        .then((tab) => s.tabs.setAutoOpen(tab, autoOpen))
+        .then(done),
+    closeSidebar: (_, sender) => sidebarOf(s, sender).then(s.closeSidebar).then(done),
   };
+}
+
+/** The tab of a sidebar frame, once it has shown it is the one its content script framed. */
+async function sidebarOf(s: Services, sender: SenderContext): Promise<number> {
+  const tabId = requireTab(sender);
+  await s.tabs.requireSidebar(tabId, sender.frameKey);
+  return tabId;
 }
 
 /** The answer of a message that only acts. */

@@ -4,7 +4,6 @@ import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
 import { testRule } from '@/lib/detection/user-rules';
 import { ask } from '@/lib/messaging/ask';
 import type { ContentConfig, TabCommand, TabCommands } from '@/lib/messaging/protocol';
-import { DEFAULT_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
 /** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
@@ -26,7 +25,6 @@ export default defineContentScript({
     flag.__reamazeInline = true;
     ctx.onInvalidated(() => (flag.__reamazeInline = false));
 
-    let config: ContentConfig | null = null;
     let host: SidebarHost | null = null;
     let reported = '';
     let reportedIds = false;
@@ -34,9 +32,11 @@ export default defineContentScript({
     /** The agent searched from this tab (right-click): the sidebar stays, ids or not. */
     let showingSearch = false;
 
-    const createHost = () =>
+    const createHost = (config: ContentConfig) =>
       createSidebarHost(ctx, {
-        width: config?.sidebar.width ?? DEFAULT_SIDEBAR_WIDTH,
+        // The key tells the background this frame is the sidebar it framed for this tab.
+        url: `${browser.runtime.getURL('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
+        width: config.sidebar.width,
         onWidth: (width) => void ask('saveSidebarState', { width }),
       });
 
@@ -46,16 +46,19 @@ export default defineContentScript({
     } = {
       closeSidebar: () => host?.close(),
       toggleSidebar: () => host?.toggle(),
-      openSidebar: () => {
+      openSidebar: async () => {
+        const config = await configured;
+        if (!config) return false;
         showingSearch = true;
-        host ??= createHost();
+        host ??= createHost(config);
         host.setHidden(false);
         host.setCount(0, 'search');
         host.reload();
         host.open();
         return true;
       },
-      redetect: () => {
+      redetect: async () => {
+        if (!(await configured)) return;
         showingSearch = false;
         reported = '';
         return run();
@@ -65,6 +68,7 @@ export default defineContentScript({
     };
 
     // Listening comes first: the background injects this script and then asks it to open.
+    const configured = ask('getContentConfig', {});
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       // Only our own background may steer the launcher; pages cannot reach this listener at all.
       if (sender.id !== browser.runtime.id) return;
@@ -73,7 +77,7 @@ export default defineContentScript({
       return Promise.resolve((commands[type] as (payload: unknown) => unknown)(payload));
     });
 
-    config = await ask('getContentConfig', {});
+    const config = await configured;
     if (!config) return;
 
     async function run() {
@@ -90,7 +94,7 @@ export default defineContentScript({
         return;
       }
       host?.setHidden(false);
-      host ??= createHost();
+      host ??= createHost(config!);
       host.setCount(0, 'loading');
       const reply = await ask('reportDetection', detection);
       if (key !== reported || !host) return; // the page moved on meanwhile

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { DetectionReply } from '@/lib/messaging/protocol';
 import { MAX_SIDEBAR_WIDTH, MIN_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
@@ -35,7 +34,7 @@ const CSS = `
 
 export function createSidebarHost(
   ctx: ContentScriptContext,
-  options: { width: number; onWidth(width: number): void },
+  options: { url: string; width: number; onWidth(width: number): void },
 ): SidebarHost {
   const host = document.createElement('reamaze-inline-sidebar');
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -68,7 +67,7 @@ export function createSidebarHost(
       // Created on first open: a page where the agent never opens the sidebar loads nothing.
       frame = document.createElement('iframe');
       frame.title = 'Re:amaze conversations';
-      frame.src = browser.runtime.getURL('/sidebar.html');
+      frame.src = options.url;
       panel.append(frame);
     }
     panel.classList.add('open');
@@ -130,7 +129,7 @@ export function createSidebarHost(
     close,
     toggle: () => (isOpen() ? close() : open()),
     reload() {
-      if (frame) frame.src = browser.runtime.getURL('/sidebar.html');
+      if (frame) frame.src = options.url;
     },
     setHidden(hidden) {
       host.style.display = hidden ? 'none' : '';

@@ -130,13 +130,15 @@ export function createTabConversations(deps: TabConversationDeps) {
       tabId: number,
       page: { origin: string; url: string },
     ): Promise<ContentConfig> {
-      await serially(tabId, async () => {
+      const sidebarKey = await serially(tabId, async () => {
         const record = await store.get(tabId);
         const kept = record?.url === page.url ? record : { url: page.url };
-        await store.set(tabId, { ...kept, seenAt: now() });
+        const key = kept.sidebarKey ?? crypto.randomUUID();
+        await store.set(tabId, { ...kept, seenAt: now(), sidebarKey: key });
+        return key;
       });
       const { userRules } = await deps.loadSettings();
-      return { userRules, sidebar: await deps.sitePrefs.get(page.origin) };
+      return { userRules, sidebar: await deps.sitePrefs.get(page.origin), sidebarKey };
     },
 
     /** A content script found ids (or lost them, after navigating): look them up. */
@@ -145,7 +147,8 @@ export function createTabConversations(deps: TabConversationDeps) {
         // A search belongs to the page it was made on: another page starts afresh.
         const previous = await store.get(tabId);
         const known = previous?.url === url ? previous : undefined;
-        const base: TabRecord = { url, seenAt: previous?.seenAt, search: known?.search };
+        const { seenAt, sidebarKey } = previous ?? {};
+        const base: TabRecord = { url, seenAt, sidebarKey, search: known?.search };
         if (!hasIds(detection)) {
           await store.set(tabId, base);
           return base;
@@ -180,6 +183,20 @@ export function createTabConversations(deps: TabConversationDeps) {
         return next;
       });
       void ask(tabId, record, 'search', false).catch(() => undefined);
+    },
+
+    /**
+     * A framed extension page speaks for this tab only if it is the sidebar the tab's content
+     * script framed, with the key the background gave it; any other frame is refused.
+     */
+    async requireSidebar(tabId: number, key: string | undefined) {
+      const expected = (await store.get(tabId))?.sidebarKey;
+      if (!key || key !== expected) {
+        throw new AppError(
+          'forbidden',
+          'This sidebar was not opened by Re:amaze Inline in this tab. Close it and open it from the launcher.',
+        );
+      }
     },
 
     /** Back from a search to the page's own conversations, which the launcher counts again. */

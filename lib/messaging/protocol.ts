@@ -47,6 +47,8 @@ export type DetectionReply = z.infer<typeof DetectionReplySchema>;
 export const ContentConfigSchema = z.object({
   userRules: z.array(UserRuleSchema),
   sidebar: SitePrefsSchema,
+  /** Goes in the sidebar frame's address, so the background knows the frame is this tab's own. */
+  sidebarKey: z.string(),
 });
 export type ContentConfig = z.infer<typeof ContentConfigSchema>;
 
@@ -230,7 +232,7 @@ export function isMessageType(type: string): type is MessageType {
  */
 export interface TabCommands {
   /** Shows the sidebar (injected first where the page had none); answers true once it is shown. */
-  openSidebar: { request: Record<string, never>; response: true };
+  openSidebar: { request: Record<string, never>; response: Promise<boolean> };
   closeSidebar: { request: Record<string, never>; response: void };
   toggleSidebar: { request: Record<string, never>; response: void };
   /** Detects and reports again (the agent left a search, the sidebar found no record). */

@@ -26,6 +26,11 @@ export interface SenderContext {
   origin?: string;
   /** The page URL of a content script's frame (browser-stamped): it picks the store's brand. */
   url?: string;
+  /**
+   * The key in a framed extension page's address (`sidebar.html#key`), browser-stamped: the
+   * background gave it to the tab's content script, so it tells our sidebar from any other frame.
+   */
+  frameKey?: string;
 }
 
 export type Handlers = {
@@ -64,6 +69,7 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
         tabId: tabIdOf(sender),
         origin: senderClass === 'contentScript' ? sender.origin : undefined,
         url: senderClass === 'contentScript' ? sender.url : undefined,
+        frameKey: senderClass === 'extensionPage' ? keyOf(sender.url) : undefined,
       };
       return { ok: true, data: await handler(request.data, context) };
     } catch (error) {
@@ -96,6 +102,14 @@ function invalidInput(error: z.ZodError): MessageError {
     message: error.issues.map((issue) => issue.message).join(' '),
     fieldErrors,
   };
+}
+
+function keyOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '').hash.slice(1) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function tabIdOf(sender: MessageSenderLike): number | undefined {

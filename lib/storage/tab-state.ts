@@ -20,6 +20,8 @@ export const TabRecordSchema = z.object({
   url: z.string(),
   /** When a detector last started in the tab, for the rule preview's choice of tab. */
   seenAt: z.number().optional(),
+  /** The key of the sidebar frame the tab's content script was given (see ContentConfig). */
+  sidebarKey: z.string().optional(),
   page: SubjectSchema.optional(),
   /** A right-click search shown in this tab's sidebar until the agent goes back to the page. */
   search: SubjectSchema.extend({ query: z.string() }).optional(),

@@ -145,6 +145,29 @@ describe('Shopify order page', () => {
     await store.page.close();
   });
 
+  test('a sidebar frame the launcher did not make (no key in its address) is shown nothing', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    // Frame the sidebar page in the store page without the key the background gave the launcher.
+    await store.evaluateInContentScript(
+      `(() => { const frame = document.createElement('iframe'); frame.id = 'stray'; frame.src = chrome.runtime.getURL('/sidebar.html'); document.body.append(frame); })()`,
+    );
+    const stray = await expect
+      .poll(() => store.page.frames().find((f) => /\/sidebar\.html$/.test(f.url())))
+      .toBeTruthy()
+      .then(() => store.page.frames().find((f) => /\/sidebar\.html$/.test(f.url()))!);
+    await expect
+      .poll(() => stray.locator('body').innerText(), { timeout: 10_000 })
+      .toContain('not opened by Re:amaze Inline');
+    expect(await stray.getByRole('article').count()).toBe(0);
+    // The launcher's own sidebar, with its key, lists the conversations.
+    await store.page.evaluate(() => document.getElementById('stray')?.remove());
+    await store.clickLauncher();
+    const sidebar = await store.sidebar();
+    await expect.poll(() => sidebar.getByRole('article').count()).toBe(3);
+    await store.page.close();
+  });
+
   test('the sidebar loads from a per-session URL; the fixed extension URL is not loadable by the page', async () => {
     const store = await openStore(SHOPIFY_ORDER);
     await store.waitForLauncher('Re:amaze: 3 conversations');

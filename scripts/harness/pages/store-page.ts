@@ -50,7 +50,9 @@ export class StorePage {
   /** The sidebar's extension-page frame, once opened. */
   async sidebar(): Promise<Frame> {
     for (let i = 0; i < 100; i++) {
-      const frame = this.page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+      const frame = this.page
+        .frames()
+        .find((f) => f.url().split('#')[0]!.endsWith('/sidebar.html'));
       if (frame) return frame;
       await this.page.waitForTimeout(100);
     }

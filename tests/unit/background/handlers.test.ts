@@ -63,6 +63,17 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
   return { handlers, tabs, calls: fake.calls };
 }
 
+/** The sidebar frame the tab's content script framed: its address carries the tab's key. */
+async function sidebarFrame(
+  handlers: ReturnType<typeof handlersWith>['handlers'],
+  tabId: number,
+  url: string,
+): Promise<SenderContext> {
+  const page = { senderClass: 'contentScript' as const, tabId, origin: new URL(url).origin, url };
+  const { sidebarKey } = await handlers.getContentConfig({}, page);
+  return { senderClass: 'extensionPage', tabId, frameKey: sidebarKey };
+}
+
 describe('brand handlers', () => {
   test('getSettings never includes a token', async () => {
     await updateSettings({ brands: [saved] });
@@ -496,10 +507,7 @@ describe('searches', () => {
       'southwind.reamaze.io',
       'northwind.reamaze.io',
     ]);
-    const sidebar = await handlers.getTabConversations(
-      {},
-      { senderClass: 'extensionPage', tabId: 1 },
-    );
+    const sidebar = await handlers.getTabConversations({}, await sidebarFrame(handlers, 1, south));
     expect(sidebar).toMatchObject({
       brand: 'southwind',
       source: 'page',
@@ -527,8 +535,8 @@ describe('searches', () => {
       sender,
     );
     await tabs.searchIn(3, sender.url, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
-    const sidebarFrame = { senderClass: 'extensionPage' as const, tabId: 3 };
-    const searched = await handlers.getTabConversations({}, sidebarFrame);
+    const frame = await sidebarFrame(handlers, 3, sender.url);
+    const searched = await handlers.getTabConversations({}, frame);
     expect(searched).toMatchObject({
       source: 'search',
       query: 'ABCDEF',
@@ -536,8 +544,8 @@ describe('searches', () => {
       searched: ['reference id or slug ABCDEF'],
     });
     expect(searched.matches.map((m) => m.slug)).toEqual(['searched-conv']);
-    await handlers.clearSearch({}, sidebarFrame);
-    const back = await handlers.getTabConversations({}, sidebarFrame);
+    await handlers.clearSearch({}, frame);
+    const back = await handlers.getTabConversations({}, frame);
     expect(back).toMatchObject({ source: 'page', matches: [{ slug: 'page-conv' }] });
     expect(calls).toHaveLength(2);
   });
@@ -567,8 +575,8 @@ describe('a right-click search and page changes', () => {
       reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
     const { handlers, tabs } = handlersWith(conversation('searched'), conversation('next-page'));
     const first = 'https://admin.shopify.com/store/a/orders/1';
+    const frame = await sidebarFrame(handlers, 6, first);
     await tabs.searchIn(6, first, 'ABCDEF', idsOfTerms([{ kind: 'reference', id: 'ABCDEF' }]));
-    const frame = { senderClass: 'extensionPage' as const, tabId: 6 };
     expect((await handlers.getTabConversations({}, frame)).source).toBe('search');
     const next = {
       senderClass: 'contentScript' as const,
@@ -584,5 +592,42 @@ describe('a right-click search and page changes', () => {
       source: 'page',
       matches: [{ slug: 'next-page' }],
     });
+  });
+});
+
+describe('only the sidebar the tab’s content script framed speaks for the tab', () => {
+  test('a frame without the tab’s key, or with another tab’s, gets nothing and changes nothing', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers } = handlersWith(reply(JSON.stringify(fixtureJson('conversation-200.json'))));
+    const url = 'https://admin.shopify.com/store/a/orders/1';
+    const own = await sidebarFrame(handlers, 7, url);
+    const other = await sidebarFrame(handlers, 8, url);
+    await handlers.reportDetection(
+      { platform: 'shopify', kind: 'order', orderRefs: ['1042'], originIds: [], emails: [] },
+      { senderClass: 'contentScript', tabId: 7, origin: 'https://admin.shopify.com', url },
+    );
+    const strangers: SenderContext[] = [
+      { senderClass: 'extensionPage', tabId: 7 },
+      { senderClass: 'extensionPage', tabId: 7, frameKey: 'guessed' },
+      { ...other, tabId: 7 },
+    ];
+    for (const stranger of strangers) {
+      await expect(handlers.getTabConversations({}, stranger)).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(
+        handlers.getThread({ slug: 'where-is-order-1042', brand: 'northwind' }, stranger),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
+      await expect(handlers.clearSearch({}, stranger)).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(handlers.setAutoOpen({ autoOpen: true }, stranger)).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      await expect(handlers.closeSidebar({}, stranger)).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+    }
+    expect((await handlers.getTabConversations({}, own)).matches).toHaveLength(1);
   });
 });

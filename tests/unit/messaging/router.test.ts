@@ -194,3 +194,38 @@ describe('router', () => {
     expect(reply).toMatchObject({ ok: false, error: { kind: 'internal' } });
   });
 });
+
+describe('the sidebar frame’s key', () => {
+  const tabConversations = {
+    state: 'none' as const,
+    source: 'page' as const,
+    query: null,
+    hasPage: false,
+    brand: null,
+    searched: [],
+    matches: [],
+    warnings: [],
+    fetchedAt: null,
+    stale: false,
+    autoOpen: false,
+  };
+
+  test('is read from the address the browser stamped on a framed extension page, and only there', async () => {
+    const getTabConversations = vi.fn(
+      async (_request: unknown, _sender: unknown) => tabConversations,
+    );
+    const route = createRouter(handlers({ getTabConversations }), self);
+    const message = { type: 'getTabConversations', payload: {} };
+    const frame = {
+      ...extensionPage,
+      url: 'chrome-extension://ext/sidebar.html#k3y',
+      tab: { id: 4 },
+    };
+    await route(message, frame);
+    await route(message, { ...frame, url: 'chrome-extension://ext/sidebar.html' });
+    expect(getTabConversations.mock.calls.map(([, sender]) => sender)).toEqual([
+      { senderClass: 'extensionPage', tabId: 4, frameKey: 'k3y' },
+      { senderClass: 'extensionPage', tabId: 4 },
+    ]);
+  });
+});
