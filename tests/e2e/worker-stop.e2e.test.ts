@@ -54,4 +54,26 @@ test('the worker stopped between the page’s count and the click: the sidebar s
   expect(await sidebar.getByText('Nothing on this page to look up').count()).toBe(0);
   // Answered from what was kept, not by asking Re:amaze again.
   expect(harness.fake.log.filter((request) => request.path.includes('/conversations'))).toEqual([]);
+  await store.page.close();
+});
+
+/** The tab records the background keeps in session storage, read in the service worker. */
+async function storedTabUrls(): Promise<string[]> {
+  const [worker] = harness.browser.context.serviceWorkers();
+  return worker!.evaluate(async () => {
+    const chrome = (globalThis as any).chrome;
+    const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
+    return Object.entries(all).flatMap(([key, tab]) => (key.startsWith('tab:') ? [tab.url] : []));
+  });
+}
+
+test('leaving an order for another page drops that tab’s conversations at once', async () => {
+  const page = await harness.browser.context.newPage();
+  const store = await StorePage.open(page, SHOPIFY_ORDER);
+  await store.waitForLauncher('Re:amaze: 3 conversations');
+  await expect.poll(async () => (await storedTabUrls()).includes(SHOPIFY_ORDER)).toBe(true);
+  // Another document, with nothing to look up (and no store page at all).
+  await page.goto('about:blank');
+  await expect.poll(async () => (await storedTabUrls()).includes(SHOPIFY_ORDER)).toBe(false);
+  await page.close();
 });
