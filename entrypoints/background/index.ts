@@ -1,11 +1,13 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { createReamazeClient } from '@/lib/api/client';
+import { createBudget, LOOKUP_BUDGET } from '@/lib/lookup/budget';
 import { createConversationSearch } from '@/lib/lookup/search';
 import { createLookupService } from '@/lib/lookup/service';
 import { createTabConversations } from '@/lib/lookup/tabs';
 import { createRouter } from '@/lib/messaging/router';
 import { createSettingsService } from '@/lib/settings/service';
+import { budgetStore } from '@/lib/storage/lookup-budget';
 import { loadSettings } from '@/lib/storage/settings';
 import { sitePrefs } from '@/lib/storage/site-prefs';
 import { tabState } from '@/lib/storage/tab-state';
@@ -23,7 +25,8 @@ export default defineBackground(() => {
     ?.catch((error: unknown) => console.error('Could not restrict storage access', error));
 
   const createClient = createReamazeClient;
-  const search = createConversationSearch({ createClient });
+  const budget = createBudget(LOOKUP_BUDGET, Date.now, budgetStore);
+  const search = createConversationSearch({ createClient, budget });
   const tabs = createTabConversations({
     loadSettings: async () => (await loadSettings()).settings,
     search,

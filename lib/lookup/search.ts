@@ -74,7 +74,7 @@ export function createConversationSearch(deps: SearchDeps) {
     options: Pick<SearchOptions, 'tabId' | 'signal'> = {},
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      if (!budget.take(brand, options.tabId)) throw overBudget(options.tabId);
+      if (!(await budget.take(brand, options.tabId))) throw overBudget(options.tabId);
       try {
         return await limit.run(call, options.signal);
       } catch (error) {
