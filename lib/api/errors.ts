@@ -4,7 +4,7 @@
  * server-supplied text, and nothing here is given the token.
  */
 import { z } from 'zod';
-import type { ErrorBody } from './schemas';
+import type { ErrorBody, FieldErrorsValue } from './schemas';
 
 export const ApiErrorKindSchema = z.enum([
   'unauthorized', // 401 or 403
@@ -79,6 +79,11 @@ export interface RequestContext {
   subject: string;
   /** What a 404 means is missing; when absent, a 404 means the brand itself is unknown. */
   missing?: string;
+  /**
+   * Set for a write only: what it was to do, as a verb phrase (`send this reply to conversation
+   * "abc"`). Its messages name the action, and say when it may have been done all the same.
+   */
+  action?: string;
 }
 
 /** Picks the error for a non-2xx status. The body only adds wording; the status decides the kind. */
@@ -97,6 +102,7 @@ export function errorForStatus(
 }
 
 export function unauthorizedError(context: RequestContext, status?: number): ReamazeApiError {
+  if (context.action) return notPermittedError(context, context.action, status);
   const roleHint =
     status === 403
       ? ` If they are right, your Re:amaze role may not be allowed to see ${context.subject}.`
@@ -108,6 +114,26 @@ export function unauthorizedError(context: RequestContext, status?: number): Rea
       `Re:amaze rejected the login email or API token for ${quoted(context.brand)}. ` +
       'Check them in the extension options (a token is made in Re:amaze under ' +
       `Settings → Developer → API Token).${roleHint}`,
+  });
+}
+
+/**
+ * A write refused with 401 or 403. The same token may read fine, so the likely cause is the role
+ * of the token's user; Re:amaze also answers 403 to a bad login, so that is named second.
+ */
+function notPermittedError(
+  context: RequestContext,
+  action: string,
+  status?: number,
+): ReamazeApiError {
+  return new ReamazeApiError({
+    kind: 'unauthorized',
+    status,
+    message:
+      `Re:amaze did not let this API token ${action} in ${quoted(context.brand)}. The Re:amaze ` +
+      "user the token belongs to may lack the permission for it (an admin can change that user's " +
+      'role), or the login email or API token may no longer be valid (check them in the ' +
+      'extension options).',
   });
 }
 
@@ -125,14 +151,17 @@ export function invalidError(
   body: ErrorBody | undefined,
 ): ReamazeApiError {
   const fieldErrors = fieldErrorsFrom(body);
-  const details = describeFieldErrors(fieldErrors) || body?.error || 'no details given';
+  const details = withFinalStop(
+    describeFieldErrors(fieldErrors) || body?.error || 'no details given',
+  );
   return new ReamazeApiError({
     kind: 'invalid',
     status,
     fieldErrors,
-    message:
-      `Re:amaze did not accept the request for ${context.subject} in ${quoted(context.brand)}: ` +
-      `${withFinalStop(details)}`,
+    message: context.action
+      ? `Re:amaze refused to ${context.action} in ${quoted(context.brand)}: ${details}`
+      : `Re:amaze did not accept the request for ${context.subject} in ` +
+        `${quoted(context.brand)}: ${details}`,
   });
 }
 
@@ -156,8 +185,11 @@ export function serverError(context: RequestContext, status: number): ReamazeApi
     kind: 'server',
     status,
     message:
-      `Re:amaze had a server problem (HTTP ${status}) while loading ${context.subject} for ` +
-      `${quoted(context.brand)}. This is usually temporary; try again in a few minutes.`,
+      `Re:amaze had a server problem (HTTP ${status}) while ${doing(context)} for ` +
+      `${quoted(context.brand)}. This is usually temporary; ` +
+      (context.action
+        ? `${MAYBE_DONE} before trying again in a few minutes.`
+        : 'try again in a few minutes.'),
   });
 }
 
@@ -171,8 +203,8 @@ export function unexpectedError(
     kind: 'unexpected',
     status,
     message:
-      `Re:amaze answered with an unexpected HTTP status ${status} while loading ` +
-      `${context.subject} for ${quoted(context.brand)}.${said ? ` It said: ${withFinalStop(said)}` : ''}`,
+      `Re:amaze answered with an unexpected HTTP status ${status} while ${doing(context)} ` +
+      `for ${quoted(context.brand)}.${said ? ` It said: ${withFinalStop(said)}` : ''}`,
   });
 }
 
@@ -180,9 +212,11 @@ export function timeoutError(context: RequestContext, timeoutMs: number): Reamaz
   return new ReamazeApiError({
     kind: 'timeout',
     message:
-      `Re:amaze did not answer within ${formatSeconds(timeoutMs)} while loading ` +
-      `${context.subject} for ${quoted(context.brand)}. Re:amaze may be slow right now; ` +
-      'check your connection and try again.',
+      `Re:amaze did not answer within ${formatSeconds(timeoutMs)} while ${doing(context)} ` +
+      `for ${quoted(context.brand)}. Re:amaze may be slow right now` +
+      (context.action
+        ? `, and it may have been done all the same: ${MAYBE_DONE} before trying again.`
+        : '; check your connection and try again.'),
   });
 }
 
@@ -191,8 +225,13 @@ export function offlineError(context: RequestContext, cause: unknown): ReamazeAp
     kind: 'offline',
     cause,
     message:
-      `Could not reach Re:amaze to load ${context.subject} for ${quoted(context.brand)}. ` +
-      'Check your internet connection, or whether a VPN or firewall blocks reamaze.io.',
+      `Could not reach Re:amaze to ${context.action ?? `load ${context.subject}`} for ` +
+      `${quoted(context.brand)}. Check your internet connection, or whether a VPN or firewall ` +
+      'blocks reamaze.io.' +
+      (context.action
+        ? ` If the connection broke off mid-way it may have been done: ${MAYBE_DONE} before ` +
+          'trying again.'
+        : ''),
   });
 }
 
@@ -202,7 +241,9 @@ export function notJsonError(context: RequestContext, status: number): ReamazeAp
     status,
     message:
       `Re:amaze's reply for ${context.subject} in ${quoted(context.brand)} was not valid JSON. ` +
-      'If this keeps happening, check the brand name in the extension options.',
+      (context.action
+        ? `Re:amaze accepted the request, so it was probably done: ${MAYBE_DONE} before trying again.`
+        : 'If this keeps happening, check the brand name in the extension options.'),
   });
 }
 
@@ -219,18 +260,33 @@ export function unexpectedShapeError(
     message:
       `Re:amaze's reply for ${context.subject} in ${quoted(context.brand)} had an unexpected ` +
       `shape at ${path || 'the top level'} (${problem}). The Re:amaze API may have changed; ` +
-      'please report this to whoever maintains the extension.',
+      'please report this to whoever maintains the extension.' +
+      (context.action
+        ? ` Re:amaze accepted the request, so it was probably done: ${MAYBE_DONE} before ` +
+          'trying again.'
+        : ''),
   });
 }
 
-/** Rails-style `errors` as field → messages; bare strings go under `base`, as Rails does. */
+/**
+ * Rails-style `errors` as field → messages. Nested fields get dotted names
+ * (`{"message": {"body": […]}}` → `message.body`); messages not about one field (a bare string or
+ * list) go under `base`, as Rails does. A lone `error` string is wording for the message only.
+ */
 export function fieldErrorsFrom(body: ErrorBody | undefined): FieldErrors | undefined {
-  const errors = body?.errors;
-  if (errors === undefined) return undefined;
-  if (typeof errors === 'string') return { base: [errors] };
-  if (Array.isArray(errors)) return errors.length ? { base: errors } : undefined;
-  const entries = Object.entries(errors).map(([field, value]) => [field, [value].flat()] as const);
-  return entries.length ? Object.fromEntries(entries) : undefined;
+  const fieldErrors: FieldErrors = {};
+  const add = (field: string, messages: string[]) => {
+    if (messages.length) (fieldErrors[field] ??= []).push(...messages);
+  };
+  const walk = (prefix: string, value: FieldErrorsValue) => {
+    if (typeof value === 'string' || Array.isArray(value)) {
+      add(prefix || 'base', [value].flat());
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, item);
+  };
+  if (body?.errors !== undefined) walk('', body.errors);
+  return Object.keys(fieldErrors).length ? fieldErrors : undefined;
 }
 
 function describeFieldErrors(fieldErrors: FieldErrors | undefined): string {
@@ -242,6 +298,14 @@ function describeFieldErrors(fieldErrors: FieldErrors | undefined): string {
 function serverWording(body: ErrorBody | undefined): string {
   return body?.error || describeFieldErrors(fieldErrorsFrom(body));
 }
+
+/** What a request was doing, for "while …": `loading the staff list`, `trying to send this reply`. */
+function doing(context: RequestContext): string {
+  return context.action ? `trying to ${context.action}` : `loading ${context.subject}`;
+}
+
+/** The advice after a write whose outcome is unknown; the caller may retry it once checked. */
+const MAYBE_DONE = 'check in Re:amaze whether it was done';
 
 function quoted(text: string): string {
   return `"${text}"`;

@@ -232,6 +232,35 @@ export const StaffPageSchema = z
   .transform(readItems('staff', StaffSchema));
 export type StaffPage = z.infer<typeof StaffPageSchema>;
 
+/** A saved reply; its group is absent or null when the template has none. */
+export const ResponseTemplateSchema = z.looseObject({
+  id: z.union([z.int(), z.string()]),
+  name: z.string(),
+  body: z.string(),
+  response_template_group: z
+    .looseObject({
+      id: z.union([z.int(), z.string()]).nullable().optional(),
+      name: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type ResponseTemplate = z.infer<typeof ResponseTemplateSchema>;
+
+/**
+ * Templates come back as `{"response_templates": [...]}`; whether the page counts are included is
+ * unknown, so they are kept when present.
+ */
+export const ResponseTemplatePageSchema = z
+  .looseObject({
+    response_templates: z.array(z.unknown()),
+    page_size: pageFields.page_size.optional(),
+    page_count: pageFields.page_count.optional(),
+    total_count: pageFields.total_count.optional(),
+  })
+  .transform(readItems('response_templates', ResponseTemplateSchema));
+export type ResponseTemplatePage = z.infer<typeof ResponseTemplatePageSchema>;
+
 /** Client models show only `total_count` + `channels`; page fields are kept if they appear. */
 export const ChannelListSchema = z
   .looseObject({
@@ -243,19 +272,24 @@ export const ChannelListSchema = z
   .transform(readItems('channels', ChannelSchema));
 export type ChannelList = z.infer<typeof ChannelListSchema>;
 
+/** Field errors: messages, a list of them, or per field (nested for nested fields). */
+export type FieldErrorsValue = string | string[] | { [field: string]: FieldErrorsValue };
+const FieldErrorsValueSchema: z.ZodType<FieldErrorsValue> = z.union([
+  z.string(),
+  z.array(z.string()),
+  z.record(
+    z.string(),
+    z.lazy(() => FieldErrorsValueSchema),
+  ),
+]);
+
 /**
  * An error body. Its shape is undocumented: `{"error": "…"}`, Rails-style
- * `{"errors": {"field": ["…"]}}`, or `{"errors": "Not Found"}`. Read for wording only, never for
- * control flow.
+ * `{"errors": {"field": ["…"]}}` (nested for nested fields), `{"errors": ["…"]}` or
+ * `{"errors": "Not Found"}`. Read for wording and field errors only, never for control flow.
  */
 export const ErrorBodySchema = z.looseObject({
   error: z.string().optional(),
-  errors: z
-    .union([
-      z.string(),
-      z.array(z.string()),
-      z.record(z.string(), z.union([z.array(z.string()), z.string()])),
-    ])
-    .optional(),
+  errors: FieldErrorsValueSchema.optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

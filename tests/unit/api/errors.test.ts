@@ -4,9 +4,12 @@ import {
   ApiErrorKindSchema,
   errorForStatus,
   fieldErrorsFrom,
+  notJsonError,
+  offlineError,
   ReamazeApiError,
   SerializedApiErrorSchema,
   timeoutError,
+  unexpectedShapeError,
   type RequestContext,
 } from '@/lib/api/errors';
 
@@ -105,6 +108,22 @@ describe('fieldErrorsFrom', () => {
     expect(fieldErrorsFrom(undefined)).toBeUndefined();
   });
 
+  it('names nested fields with dots and merges them with dotted ones', () => {
+    expect(
+      fieldErrorsFrom({
+        errors: {
+          message: { body: ["can't be blank"], user: { email: 'is invalid' } },
+          'message.body': ['is too short'],
+          hold_until: [],
+        },
+      }),
+    ).toEqual({
+      'message.body': ["can't be blank", 'is too short'],
+      'message.user.email': ['is invalid'],
+    });
+    expect(fieldErrorsFrom({ errors: {} })).toBeUndefined();
+  });
+
   it('lists base errors without a field name', () => {
     const error = errorForStatus(422, { errors: ['Body is required'] }, CONTEXT);
     expect(error.message).toBe(
@@ -118,5 +137,57 @@ describe('timeoutError', () => {
     expect(timeoutError(CONTEXT, 15_000).message).toContain('within 15 seconds');
     expect(timeoutError(CONTEXT, 1000).message).toContain('within 1 second ');
     expect(timeoutError(CONTEXT, 2500).message).toContain('within 2.5 seconds');
+  });
+});
+
+describe('a write', () => {
+  const WRITE: RequestContext = {
+    brand: 'northwind',
+    subject: 'conversation "where-is-order-1042"',
+    missing: 'conversation "where-is-order-1042"',
+    action: 'send this reply to conversation "where-is-order-1042"',
+  };
+
+  it.each([401, 403])('%i says the token may not do that action', (status) => {
+    const error = errorForStatus(status, undefined, WRITE);
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toBe(
+      'Re:amaze did not let this API token send this reply to conversation ' +
+        '"where-is-order-1042" in "northwind". The Re:amaze user the token belongs to may lack ' +
+        "the permission for it (an admin can change that user's role), or the login email or API " +
+        'token may no longer be valid (check them in the extension options).',
+    );
+  });
+
+  it('422 names the action and lists the field errors', () => {
+    const error = errorForStatus(422, { errors: { body: ["can't be blank"] } }, WRITE);
+    expect(error.fieldErrors).toEqual({ body: ["can't be blank"] });
+    expect(error.message).toBe(
+      'Re:amaze refused to send this reply to conversation "where-is-order-1042" in ' +
+        '"northwind": body: can\'t be blank.',
+    );
+  });
+
+  it('says the outcome is unknown after a timeout, a lost connection or a 5xx', () => {
+    const unknown = [
+      timeoutError(WRITE, 15_000),
+      offlineError(WRITE, new TypeError('fetch failed')),
+      errorForStatus(502, undefined, WRITE),
+    ];
+    for (const error of unknown) {
+      expect(error.message).toContain('send this reply to conversation "where-is-order-1042"');
+      expect(error.message).toContain('check in Re:amaze whether it was done before trying again');
+    }
+  });
+
+  it('says it was probably done when a 2xx reply cannot be read', () => {
+    for (const error of [notJsonError(WRITE, 200), unexpectedShapeError(WRITE, 200, 'x', 'y')]) {
+      expect(error.message).toContain('Re:amaze accepted the request, so it was probably done');
+    }
+  });
+
+  it('keeps the read wording for reads', () => {
+    expect(timeoutError(CONTEXT, 1000).message).not.toContain('whether it was done');
+    expect(offlineError(CONTEXT, undefined).message).toContain('to load the staff list');
   });
 });

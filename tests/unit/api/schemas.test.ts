@@ -66,6 +66,7 @@ describe('ErrorBodySchema', () => {
     { errors: 'Not Found' },
     { errors: ['Body is required'] },
     { errors: { category: ["can't be blank"], email: 'is invalid' } },
+    { errors: { message: { body: ["can't be blank"] } } },
     { errors: 'Not Found', request_id: 'abc' },
     {},
   ])('accepts %j', (body) => {
