@@ -1,12 +1,19 @@
 /**
- * A typed, read-only client for the Re:amaze REST API v1. It uses plain `fetch` and no browser
- * API, so the background service worker and Node tests run the same code. Every failure is a
- * `ReamazeApiError` (see errors.ts).
+ * A typed client for the Re:amaze REST API v1: the reads the lookups need and the writes an agent
+ * needs (reply, note, status, assignee, tags, new conversation). It uses plain `fetch` and no
+ * browser API, so the background service worker and Node tests run the same code. Every failure is
+ * a `ReamazeApiError` (see errors.ts).
+ *
+ * A write is never sent twice by the client itself, except after a 429: a rate-limited request is
+ * refused, not carried out, so sending it again once is safe. A timeout or a network failure leaves
+ * the outcome unknown, so it is the caller's to retry (a message with the same origin id, which
+ * helps Re:amaze tell a duplicate from a new message).
  */
 import type { z } from 'zod';
 import {
   errorForStatus,
   notFoundError,
+  ReamazeApiError,
   notJsonError,
   offlineError,
   timeoutError,
@@ -19,12 +26,17 @@ import {
   ConversationSchema,
   ErrorBodySchema,
   MessagePageSchema,
+  MessageSchema,
+  ResponseTemplatePageSchema,
   StaffPageSchema,
+  VISIBILITY,
   type ChannelList,
   type Conversation,
   type ConversationPage,
   type ErrorBody,
+  type Message,
   type MessagePage,
+  type ResponseTemplatePage,
   type StaffPage,
 } from './schemas';
 import { redact } from '../security/redact';
@@ -45,8 +57,9 @@ export interface ClientOptions {
   /** Cap on the wait before retrying a 429, whatever `Retry-After` asks; default 10 000. */
   maxRetryWaitMs?: number;
   /**
-   * Retry a 429 once inside the call (the default). Off for callers that wait elsewhere: the
-   * lookup search waits outside its concurrency slots, so one 429 does not stall every lookup.
+   * Retry a 429 once inside the call (the default), for reads and writes alike. Off for callers
+   * that wait elsewhere: the lookup search waits outside its concurrency slots, so one 429 does not
+   * stall every lookup.
    */
   retryRateLimited?: boolean;
 }
@@ -92,13 +105,74 @@ export interface StaffListQuery {
   page?: number;
 }
 
+export interface ResponseTemplateQuery {
+  /** Keyword search. */
+  q?: string;
+  page?: number;
+}
+
+/** Custom fields as sent; Re:amaze stores them as text. */
+export type CustomDataInput = Record<string, string>;
+
+export interface NewMessage {
+  /** Markdown. */
+  body: string;
+  /** `reply` goes to the customer; `note` is an internal note only staff see. */
+  visibility: 'reply' | 'note';
+  /**
+   * The caller's own id for this message, which helps Re:amaze tell a duplicate from a new
+   * message. Sending the same message again after a timeout must reuse it.
+   */
+  originId: string;
+  /** No email or integration notifications for this message. */
+  suppressNotifications?: boolean;
+  /** A staff reply normally marks the conversation done; this keeps its status. */
+  suppressAutoresolve?: boolean;
+}
+
+export interface ConversationUpdate {
+  /** A status code (see labels.ts); 5, on hold, needs `holdUntil`. */
+  status?: number;
+  /** Until when a conversation on hold waits; sent as an ISO 8601 timestamp. */
+  holdUntil?: Date | string;
+  /** Replaces the whole tag list. */
+  tagList?: string[];
+  /** The email of the staff member to assign. */
+  assignee?: string;
+  /** Custom fields to set. */
+  data?: CustomDataInput;
+}
+
+export interface NewConversation {
+  subject: string;
+  /** The channel's slug. */
+  category: string;
+  /** The first message, in Markdown. */
+  body: string;
+  /** The customer it is started on behalf of. */
+  customer: { email: string; name?: string };
+  data?: CustomDataInput;
+  /** No notifications for the first message. */
+  suppressNotifications?: boolean;
+}
+
 export interface ReamazeClient {
   getConversation(id: string, lookup?: ConversationLookup): Promise<Conversation>;
   listConversations(query: ConversationListQuery): Promise<ConversationPage>;
   listMessages(slug: string, query?: MessageListQuery): Promise<MessagePage>;
   listChannels(query?: ChannelListQuery): Promise<ChannelList>;
   listStaff(query?: StaffListQuery): Promise<StaffPage>;
+  listResponseTemplates(query?: ResponseTemplateQuery): Promise<ResponseTemplatePage>;
+  /** Adds a reply or an internal note; returns the created message. */
+  createMessage(slug: string, message: NewMessage): Promise<Message>;
+  /** Changes what `update` names and nothing else; returns the updated conversation. */
+  updateConversation(slug: string, update: ConversationUpdate): Promise<Conversation>;
+  /** Starts a conversation on behalf of a customer; returns it. */
+  createConversation(conversation: NewConversation): Promise<Conversation>;
 }
+
+/** Status code for "on hold", which Re:amaze accepts only with a `hold_until` time. */
+const ON_HOLD = 5;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_RETRY_WAIT_MS = 10_000;
@@ -120,7 +194,9 @@ export function createReamazeClient(
   credentials: ReamazeCredentials,
   options: ClientOptions = {},
 ): ReamazeClient {
-  const get = createGet(credentials, options);
+  const send = createTransport(credentials, options);
+  const get = <S extends z.ZodType>(request: Omit<ApiRequest<S>, 'method'>) =>
+    send({ ...request, method: 'GET' });
   const { brand } = credentials;
 
   return {
@@ -187,17 +263,152 @@ export function createReamazeClient(
         context: { brand, subject: 'the staff list' },
       });
     },
+
+    async listResponseTemplates(query = {}) {
+      return get({
+        path: '/response_templates',
+        query: { q: query.q, page: query.page },
+        schema: ResponseTemplatePageSchema,
+        context: { brand, subject: 'the response templates' },
+      });
+    },
+
+    async createMessage(slug, message) {
+      const what = message.visibility === 'note' ? 'add this internal note' : 'send this reply';
+      const context = {
+        brand,
+        subject: `conversation ${quoted(slug)}`,
+        missing: `conversation ${quoted(slug)}`,
+        action: `${what} to conversation ${quoted(slug)}`,
+      };
+      if (!message.originId.trim()) {
+        throw refused(context, 'origin_id', 'An origin id is needed to recognise a duplicate.');
+      }
+      return send({
+        method: 'POST',
+        path: `/conversations/${pathSegment(slug, context)}/messages`,
+        body: {
+          message: {
+            body: message.body,
+            visibility: message.visibility === 'note' ? VISIBILITY.internalNote : VISIBILITY.reply,
+            origin_id: message.originId,
+            suppress_notifications: message.suppressNotifications,
+            suppress_autoresolve: message.suppressAutoresolve,
+          },
+        },
+        schema: MessageSchema,
+        context,
+      });
+    },
+
+    async updateConversation(slug, update) {
+      const context = {
+        brand,
+        subject: `conversation ${quoted(slug)}`,
+        missing: `conversation ${quoted(slug)}`,
+        action: updateAction(slug, update),
+      };
+      if (update.status !== undefined && !(Number.isInteger(update.status) && update.status >= 0)) {
+        throw refused(context, 'status', `There is no status ${String(update.status)}.`);
+      }
+      const holdUntil = timestamp(update.holdUntil);
+      if (holdUntil === null) {
+        throw refused(context, 'hold_until', 'The time to hold it until is not a valid date.');
+      }
+      if (update.status === ON_HOLD && holdUntil === undefined) {
+        throw refused(
+          context,
+          'hold_until',
+          'A conversation is put on hold only until a given time; choose when it should reopen.',
+        );
+      }
+      return send({
+        method: 'PUT',
+        path: `/conversations/${pathSegment(slug, context)}`,
+        body: {
+          conversation: {
+            status: update.status,
+            hold_until: holdUntil,
+            tag_list: update.tagList,
+            assignee: update.assignee === undefined ? undefined : { email: update.assignee },
+            data: update.data,
+          },
+        },
+        schema: ConversationSchema,
+        context,
+      });
+    },
+
+    async createConversation(conversation) {
+      const context = {
+        brand,
+        subject: `the new conversation ${quoted(conversation.subject)}`,
+        action: `start the conversation ${quoted(conversation.subject)}`,
+      };
+      return send({
+        method: 'POST',
+        path: '/conversations',
+        body: {
+          conversation: {
+            subject: conversation.subject,
+            category: conversation.category,
+            data: conversation.data,
+            message: {
+              body: conversation.body,
+              suppress_notifications: conversation.suppressNotifications,
+            },
+            user: { name: conversation.customer.name, email: conversation.customer.email },
+          },
+        },
+        schema: ConversationSchema,
+        context,
+      });
+    },
   };
+}
+
+/** The action of an update in words, naming what it changes: `change the status of …`. */
+function updateAction(slug: string, update: ConversationUpdate): string {
+  const changes = [
+    update.status !== undefined && 'status',
+    update.assignee !== undefined && 'assignee',
+    update.tagList !== undefined && 'tags',
+    update.data !== undefined && 'custom data',
+  ].filter((change): change is string => change !== false);
+  const target = `conversation ${quoted(slug)}`;
+  if (!changes.length) return `update ${target}`;
+  const last = changes.pop();
+  const named = changes.length ? `${changes.join(', ')} and ${last}` : last;
+  return `change the ${named} of ${target}`;
+}
+
+/** An ISO 8601 timestamp; undefined when absent, null when not a date. */
+function timestamp(value: Date | string | undefined): string | undefined | null {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** A write the client will not send, said at its field as a 422 would be. */
+function refused(context: RequestContext, field: string, problem: string): ReamazeApiError {
+  return new ReamazeApiError({
+    kind: 'invalid',
+    fieldErrors: { [field]: [problem] },
+    message: `Could not ${context.action ?? `load ${context.subject}`} in ${quoted(context.brand)}: ${problem}`,
+  });
 }
 
 type QueryParams = Record<string, string | number | undefined>;
 
-interface GetRequest<S extends z.ZodType> {
+interface ApiRequest<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT';
   /** Already encoded, relative to the API base. */
   path: string;
-  query: QueryParams;
+  query?: QueryParams;
   /** Rails-style hashes: `{ data: { k: v } }` becomes `data[k]=v`. */
   hashes?: Record<string, Record<string, string> | undefined>;
+  /** Sent as JSON; undefined values are left out. */
+  body?: object;
   schema: S;
   context: RequestContext;
 }
@@ -209,27 +420,30 @@ interface RawReply {
   body: string;
 }
 
-function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
+function createTransport(credentials: ReamazeCredentials, options: ClientOptions) {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const sleep = options.sleep ?? defaultSleep;
   const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
-  const headers = {
-    Accept: 'application/json',
-    Authorization: basicAuthorization(credentials.email, credentials.token),
-  };
+  const authorization = basicAuthorization(credentials.email, credentials.token);
 
-  async function attempt(url: string, request: GetRequest<z.ZodType>): Promise<RawReply> {
+  async function attempt(url: string, request: ApiRequest<z.ZodType>): Promise<RawReply> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     try {
       const response = await fetchImpl(url, {
-        method: 'GET',
-        headers,
+        method: request.method,
+        headers: {
+          Accept: 'application/json',
+          Authorization: authorization,
+          ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        },
+        body,
         // The API must act as the configured token, never as a Re:amaze session in the browser.
         credentials: 'omit',
         signal: controller.signal,
@@ -243,9 +457,13 @@ function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
     }
   }
 
-  /** Re:amaze answers 429 per token per minute; one retry rides out a short burst. */
-  async function attemptWithOneRetry(request: GetRequest<z.ZodType>): Promise<RawReply> {
-    const query = queryString(request.query, request.hashes);
+  /**
+   * Re:amaze answers 429 per token per minute; one retry rides out a short burst. Only a 429 is
+   * retried, writes included: it refuses the request, so nothing was done. Any other failure,
+   * a timeout above all, may come after a write was done, and is never retried here.
+   */
+  async function attemptWithOneRetry(request: ApiRequest<z.ZodType>): Promise<RawReply> {
+    const query = queryString(request.query ?? {}, request.hashes);
     const url = `${apiBaseUrl(credentials.brand)}${request.path}${query}`;
     const first = await attempt(url, request);
     if (first.status !== 429 || options.retryRateLimited === false) return first;
@@ -253,7 +471,7 @@ function createGet(credentials: ReamazeCredentials, options: ClientOptions) {
     return attempt(url, request);
   }
 
-  return async function get<S extends z.ZodType>(request: GetRequest<S>): Promise<z.output<S>> {
+  return async function send<S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>> {
     const reply = await attemptWithOneRetry(request);
     return parseReply(reply, request.schema, request.context, credentials.token) as z.output<S>;
   };

@@ -6,6 +6,7 @@ import {
   ConversationSchema,
   ErrorBodySchema,
   MessagePageSchema,
+  MessageSchema,
   StaffPageSchema,
 } from '@/lib/api/schemas';
 import { fixtureJson } from '../fake-fetch';
@@ -19,6 +20,10 @@ describe('recorded replies', () => {
     ['messages-tolerant.json', MessagePageSchema, { skipped: 0 }],
     ['staff-200.json', StaffPageSchema, { skipped: 0 }],
     ['channels-200.json', ChannelListSchema, { skipped: 0 }],
+    ['message-create-200.json', MessageSchema, {}],
+    ['message-create-note-200.json', MessageSchema, {}],
+    ['conversation-update-200.json', ConversationSchema, {}],
+    ['conversation-create-200.json', ConversationSchema, {}],
   ] as const)('parses %s without losing anything', (name, schema, added) => {
     const json = fixtureJson(name) as object;
     // Loose objects keep unknown keys, so a successful parse gives the input back unchanged; a
