@@ -77,6 +77,13 @@ export const DEMO = {
   outbound: { slug: 'backorder-notice-kettle' },
   /** A thread longer than one page of messages. */
   longThread: { slug: 'warranty-claim-toaster', messageCount: 36 },
+  /** Canned replies of northwind; `q=refund` matches two of them (one by name, one by body). */
+  responseTemplates: {
+    count: 5,
+    shippingDelayId: 31_001,
+    shippingDelayName: 'Shipping delay',
+    refundMatches: ['Damaged item', 'Refund issued'],
+  },
   otherBrand: {
     brand: 'southwind',
     email: 'sol@southwind.example',
@@ -232,12 +239,21 @@ export interface FakeUser {
   name: string;
 }
 
+/** A canned reply as GET /response_templates shows it. */
+export interface ResponseTemplateJson {
+  id: number;
+  name: string;
+  body: string;
+  response_template_group: { id: number; name: string };
+}
+
 export interface FakeBrand {
   name: string;
   users: FakeUser[];
   staff: StaffJson[];
   channels: ChannelJson[];
   conversations: FakeConversation[];
+  responseTemplates: ResponseTemplateJson[];
 }
 
 /** Brands by subdomain: `northwind` answers at northwind.reamaze.io. */
@@ -795,6 +811,54 @@ const southwindHelp = buildChannel(southwind, {
   hoursBefore: 9_000,
 });
 
+// Response templates. The API documents no placeholder syntax, so the bodies are plain text with
+// blanks an agent fills in by hand.
+const shippingGroup = { id: 3_100, name: 'Shipping' };
+const returnsGroup = { id: 3_200, name: 'Returns and refunds' };
+const generalGroup = { id: 3_300, name: 'General' };
+
+const northwindTemplates: ResponseTemplateJson[] = [
+  {
+    id: DEMO.responseTemplates.shippingDelayId,
+    name: DEMO.responseTemplates.shippingDelayName,
+    body:
+      'Hi there,\n\nSorry your order is taking longer than expected. I have asked the courier ' +
+      'for an update and will write again within one business day.\n\nThanks for your patience,\n' +
+      'The Northwind team',
+    response_template_group: shippingGroup,
+  },
+  {
+    id: 31_002,
+    name: 'Tracking link',
+    body:
+      'Hi there,\n\nYour parcel is on its way. You can follow it here: [tracking link]\n\n' +
+      'The Northwind team',
+    response_template_group: shippingGroup,
+  },
+  {
+    id: 31_003,
+    name: 'Damaged item',
+    body:
+      'Hi there,\n\nI am sorry your item arrived damaged. Could you send a photo of the damage? ' +
+      'We will send a replacement or a full refund, whichever you prefer.\n\nThe Northwind team',
+    response_template_group: returnsGroup,
+  },
+  {
+    id: 31_004,
+    name: 'Refund issued',
+    body:
+      'Hi there,\n\nYour refund is on its way; it takes 5 to 10 business days to appear on your ' +
+      'statement.\n\nThe Northwind team',
+    response_template_group: returnsGroup,
+  },
+  {
+    id: 31_005,
+    name: 'Thanks for reaching out',
+    body: 'Hi there,\n\nThanks for getting in touch! We usually answer within a few hours.',
+    response_template_group: generalGroup,
+  },
+];
+
 export const demoData: FakeData = {
   brands: {
     [northwind.subdomain]: {
@@ -807,6 +871,7 @@ export const demoData: FakeData = {
       ],
       channels: Object.values(northwindChannels),
       conversations: northwindDrafts.map((draft) => buildConversation(northwind, draft)),
+      responseTemplates: northwindTemplates,
     },
     [southwind.subdomain]: {
       name: southwind.name,
@@ -825,6 +890,14 @@ export const demoData: FakeData = {
           refId: '9001-0001',
           thread: [fromCustomer(10.5, 'One of my tent poles snapped.')],
         }),
+      ],
+      responseTemplates: [
+        {
+          id: 52_001,
+          name: 'Spare parts',
+          body: 'Hi there,\n\nWe will post the spare part today, free of charge.\n\nSouthwind Outdoors',
+          response_template_group: { id: 5_200, name: 'Repairs' },
+        },
       ],
     },
   },

@@ -9,8 +9,9 @@
  *  3. the per-token rate limit -> 429
  *  4. knobs.failNext -> the given status
  *  5. path under /api/v1 (optional `.json`), Accept: application/json unless `.json` -> 406
- *  6. route: unknown path -> 404, a known path with another method than GET -> 405
- *  7. the handler: 200, or 404 / 422 with the bodies the documentation shows
+ *  6. route: unknown path -> 404, a known path with a method it does not serve -> 405
+ *  7. for POST and PUT, the JSON body: unreadable, or without its root key -> 400
+ *  8. the handler: 200, or 404 / 422 with the bodies the documentation shows
  *
  * Choices where the documentation is silent:
  *  - No CORS headers, ever, and no preflight handling: the extension's service worker fetches with
@@ -27,17 +28,51 @@
  *    `/channels?channel=<unknown name>` is an empty list.
  *  - List items omit `last_staff_message`, which only the single-conversation example shows.
  *  - A request while `hang` is on is logged with status 0 and never answered.
- *  - reset() restores the knobs given to startFakeReamaze (over the defaults).
+ *  - reset() restores the knobs given to startFakeReamaze (over the defaults), and the data: the
+ *    fake writes to its own copy of the data it was given, never to that object.
+ *
+ * Writes (POST /conversations, PUT /conversations/{slug}, POST /conversations/{slug}/messages):
+ *  - They pass steps 1 to 6 like reads: same auth, same rate-limit count, failNext and hang. A
+ *    write takes effect when it is answered, before `latencyMs`, so a client that gives up waiting
+ *    has still written (as when a real request times out after the server did the work).
+ *  - Bodies are read as JSON only with a JSON Content-Type (as Rails does; another type leaves the
+ *    root key missing). A body that is not JSON, or lacks the resource's root key (`message`,
+ *    `conversation`) or has a non-object there, is 400 `{"error": …}`: the request could not be
+ *    read, which Rails answers 400. Unwrapped fields are not accepted. Everything else wrong is
+ *    422 `{"errors": {"field": ["message", …]}}`, every wrong field named at once.
+ *  - A message's `origin_id` already used in the same conversation creates nothing: by default
+ *    422 `{"errors": {"origin_id": ["has already been taken"]}}` (what a uniqueness rule answers);
+ *    knobs.duplicateOriginId = 'return-existing' answers 200 with the earlier message instead, so
+ *    a client's retry can be tested against both. The same id in another conversation is allowed.
+ *  - A staff reply (visibility 0 from staff) sets the conversation to status 2 (resolved) and
+ *    clears `hold_until`, unless `suppress_autoresolve`; internal notes and customer messages leave
+ *    the status alone. A new message is never older than the thread's newest (the data's clock is
+ *    fixed), so it is always listed first.
+ *  - PUT: `status` is any non-negative integer (unknown codes kept); 5 needs a parsable
+ *    `hold_until` in the same request, another status clears it; `assignee` is `{"email": …}` or
+ *    a bare email, of a staff user of the brand (else 422), or null to unassign; `tag_list` (array
+ *    or comma-separated string) replaces the tags; `data` is merged key by key (null removes a
+ *    key); `category` moves it to another email channel of the brand. Unknown keys are ignored.
+ *  - POST /conversations: `category`, `message.body` and `user.email` are required; the slug comes
+ *    from the subject (or the body), made unique; origin 7 (API); the customer is the author and
+ *    first follower. It is then found like the demo's: by slug, `for`, `data[k]`, and its
+ *    reference id (see conversation()).
+ *  - `suppress_notification(s)`, `suppress_surveys`, attachments: accepted and ignored.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
   ConversationJson,
+  CustomData,
   FakeBrand,
   FakeConversation,
   FakeData,
   FakeUser,
+  FollowerJson,
+  MessageJson,
+  UserJson,
 } from './demo-data';
 
 export type { FakeData } from './demo-data';
@@ -57,6 +92,8 @@ export interface FakeKnobs {
   failNext: { status: number; count: number } | null;
   /** Never answer. */
   hang: boolean;
+  /** A message whose origin_id the conversation already has: 422, or the earlier message. */
+  duplicateOriginId: 'reject' | 'return-existing';
 }
 
 export interface RequestLogEntry {
@@ -75,13 +112,20 @@ export interface RequestLogEntry {
   origin: string | null;
   userAgent: string | null;
   at: number;
+  /** The request body when one was sent: parsed JSON, or the text when it is not JSON. */
+  body?: unknown;
 }
 
 export interface FakeReamaze {
   port: number;
   configure(knobs: Partial<FakeKnobs>): void;
-  /** Knobs back to those given at start; log and rate-limit counters cleared. */
+  /** Knobs and data back to those given at start; log and rate-limit counters cleared. */
   reset(): void;
+  /**
+   * A copy of one conversation as the fake holds it, hidden fields included (the reference id of
+   * one created through the API, say); undefined when the brand or slug is unknown.
+   */
+  conversation(brand: string, slug: string): FakeConversation | undefined;
   readonly log: RequestLogEntry[];
   clearLog(): void;
   close(): Promise<void>;
@@ -95,6 +139,7 @@ export const DEFAULT_KNOBS: FakeKnobs = {
   malformedJson: false,
   failNext: null,
   hang: false,
+  duplicateOriginId: 'reject',
 };
 
 export const PAGE_SIZE = 30;
@@ -120,12 +165,18 @@ export async function startFakeReamaze(options: {
 }): Promise<FakeReamaze> {
   const startKnobs: FakeKnobs = { ...DEFAULT_KNOBS, ...options.knobs };
   let knobs: FakeKnobs = { ...startKnobs };
+  let data: FakeData = structuredClone(options.data);
   const log: RequestLogEntry[] = [];
   const rateLimiter = new RateLimiter();
   const pendingAnswers = new Set<NodeJS.Timeout>();
 
   /** Steps 2 to 7 of the file comment, for a request to a known brand. */
-  function answerForBrand(brand: FakeBrand, request: IncomingMessage, url: URL): Answer {
+  function answerForBrand(
+    brand: FakeBrand,
+    request: IncomingMessage,
+    url: URL,
+    rawBody: string,
+  ): Answer {
     const user = authenticate(brand, basicCredentials(request.headers.authorization));
     if (!user) {
       return { status: knobs.authFailureStatus, body: { error: 'Invalid login credentials' } };
@@ -142,7 +193,7 @@ export async function startFakeReamaze(options: {
       return { status: failure, body: { error: `Simulated failure (${failure})` } };
     }
 
-    return answerApi(brand, request, url);
+    return answerApi({ brand, user, knobs }, request, url, rawBody);
   }
 
   function takeFailNext(): number | null {
@@ -154,7 +205,12 @@ export async function startFakeReamaze(options: {
   }
 
   function handle(request: IncomingMessage, response: ServerResponse) {
-    request.resume(); // bodies are never read; drain them so the socket stays usable
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => respond(request, response, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  function respond(request: IncomingMessage, response: ServerResponse, rawBody: string) {
     const url = requestUrl(request);
     const host = (header(request, 'host') ?? '').replace(/:\d+$/, '').toLowerCase();
     const brandName = host.match(BRAND_HOST)?.[1] ?? null;
@@ -169,12 +225,16 @@ export async function startFakeReamaze(options: {
       origin: header(request, 'origin'),
       userAgent: header(request, 'user-agent'),
       at: Date.now(),
+      ...(rawBody === '' ? {} : { body: parseJson(rawBody) ?? rawBody }),
     };
     log.push(entry);
     if (knobs.hang) return; // the socket stays open until the client gives up or close()
 
-    const brand = brandOf(options.data, brandName);
-    const answer = withRetryAfter(brand ? answerForBrand(brand, request, url) : NOT_FOUND, knobs);
+    const brand = brandOf(data, brandName);
+    const answer = withRetryAfter(
+      brand ? answerForBrand(brand, request, url, rawBody) : NOT_FOUND,
+      knobs,
+    );
     entry.status = answer.status;
     const body = renderBody(answer, knobs);
     if (knobs.latencyMs <= 0) return send(response, answer, body);
@@ -198,8 +258,13 @@ export async function startFakeReamaze(options: {
     },
     reset() {
       knobs = { ...startKnobs };
+      data = structuredClone(options.data);
       log.length = 0;
       rateLimiter.clear();
+    },
+    conversation(brandName, slug) {
+      const found = brandOf(data, brandName)?.conversations.find((c) => c.slug === slug);
+      return found && structuredClone(found);
     },
     log,
     clearLog() {
@@ -312,22 +377,78 @@ class RateLimiter {
 // ---------------------------------------------------------------------------------------------
 // Routing.
 
-type Handler = (brand: FakeBrand, id: string, query: URLSearchParams) => Answer;
+/** Who asks, in which brand, under which knobs. */
+interface Caller {
+  brand: FakeBrand;
+  /** The authenticated staff user. */
+  user: FakeUser;
+  knobs: FakeKnobs;
+}
 
-/** Path patterns below /api/v1; `:id` is one path segment. Only GET is served. */
-const ROUTES: { pattern: string[]; get: Handler }[] = [
-  { pattern: ['conversations'], get: (brand, _, query) => ok(listConversations(brand, query)) },
-  { pattern: ['conversations', ':id'], get: showConversation },
-  { pattern: ['conversations', ':id', 'messages'], get: listMessages },
-  { pattern: ['channels'], get: (brand, _, query) => ok(listChannels(brand, query)) },
-  { pattern: ['channels', ':id'], get: showChannel },
+interface Call extends Caller {
+  /** The `:id` segment, '' when the route has none. */
+  id: string;
+  query: URLSearchParams;
+  /** What the body's root key holds (POST and PUT only; {} for GET). */
+  fields: Record<string, unknown>;
+}
+
+type Handler = (call: Call) => Answer;
+type Method = 'GET' | 'POST' | 'PUT';
+
+interface Route {
+  /** Path below /api/v1; `:id` is one path segment. */
+  pattern: string[];
+  /** The body's root key, for the methods that take one. */
+  root?: string;
+  methods: Partial<Record<Method, Handler>>;
+}
+
+const ROUTES: Route[] = [
+  {
+    pattern: ['conversations'],
+    root: 'conversation',
+    methods: {
+      GET: ({ brand, query }) => ok(listConversations(brand, query)),
+      POST: createConversation,
+    },
+  },
+  {
+    pattern: ['conversations', ':id'],
+    root: 'conversation',
+    methods: {
+      GET: ({ brand, id, query }) => showConversation(brand, id, query),
+      PUT: updateConversation,
+    },
+  },
+  {
+    pattern: ['conversations', ':id', 'messages'],
+    root: 'message',
+    methods: {
+      GET: ({ brand, id, query }) => listMessages(brand, id, query),
+      POST: createMessage,
+    },
+  },
+  {
+    pattern: ['channels'],
+    methods: { GET: ({ brand, query }) => ok(listChannels(brand, query)) },
+  },
+  { pattern: ['channels', ':id'], methods: { GET: ({ brand, id }) => showChannel(brand, id) } },
   {
     pattern: ['staff'],
-    get: (brand, _, query) => ok(paginate('staff', sortedStaff(brand), query)),
+    methods: { GET: ({ brand, query }) => ok(paginate('staff', sortedStaff(brand), query)) },
+  },
+  {
+    pattern: ['response_templates'],
+    methods: { GET: ({ brand, query }) => ok(listResponseTemplates(brand, query)) },
+  },
+  {
+    pattern: ['response_templates', ':id'],
+    methods: { GET: ({ brand, id }) => showResponseTemplate(brand, id) },
   },
 ];
 
-function answerApi(brand: FakeBrand, request: IncomingMessage, url: URL): Answer {
+function answerApi(caller: Caller, request: IncomingMessage, url: URL, rawBody: string): Answer {
   if (!url.pathname.startsWith(API_PREFIX)) return NOT_FOUND;
   const jsonSuffix = url.pathname.endsWith('.json');
   if (!jsonSuffix && !acceptsJson(header(request, 'accept'))) {
@@ -342,12 +463,57 @@ function answerApi(brand: FakeBrand, request: IncomingMessage, url: URL): Answer
   for (const route of ROUTES) {
     const id = matchRoute(route.pattern, segments);
     if (id === null) continue;
-    if (request.method !== 'GET') {
-      return { status: 405, body: { error: 'Method Not Allowed' }, headers: { Allow: 'GET' } };
+    const method = request.method ?? 'GET';
+    const handler = Object.hasOwn(route.methods, method)
+      ? route.methods[method as Method]
+      : undefined;
+    if (!handler) {
+      return {
+        status: 405,
+        body: { error: 'Method Not Allowed' },
+        headers: { Allow: Object.keys(route.methods).join(', ') },
+      };
     }
-    return route.get(brand, id, url.searchParams);
+    let fields: Record<string, unknown> = {};
+    if (method !== 'GET') {
+      const read = rootFields(request, rawBody, route.root!);
+      if ('status' in read) return read;
+      fields = read.fields;
+    }
+    return handler({ ...caller, id, query: url.searchParams, fields });
   }
   return NOT_FOUND;
+}
+
+/** The object under the body's root key, or the 400 answer for a body that cannot be read. */
+function rootFields(
+  request: IncomingMessage,
+  rawBody: string,
+  root: string,
+): { fields: Record<string, unknown> } | Answer {
+  const mediaType = (header(request, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  let body: unknown = {};
+  if (mediaType === 'application/json' && rawBody.trim() !== '') {
+    body = parseJson(rawBody);
+    if (body === undefined) return { status: 400, body: { error: 'The body is not valid JSON' } };
+  }
+  const fields = isObject(body) ? body[root] : undefined;
+  if (!isObject(fields)) {
+    return { status: 400, body: { error: `param is missing or the value is empty: ${root}` } };
+  }
+  return { fields };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Decoded path segments, without a trailing slash; null when the path cannot be decoded. */
@@ -559,4 +725,469 @@ function paginate<T>(key: string, items: T[], query: URLSearchParams) {
     total_count: items.length,
     [key]: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes. Each handler checks every field first and changes nothing when one is wrong.
+
+const RESOLVED = 2;
+const ON_HOLD = 5;
+const API_ORIGIN = 7;
+const EMAIL_CHANNEL_TYPE = 1;
+const BLANK = "can't be blank";
+
+type FieldErrors = Record<string, string[]>;
+
+function invalid(errors: FieldErrors): Answer {
+  return { status: 422, body: { errors } };
+}
+
+function addError(errors: FieldErrors, field: string, message: string) {
+  (errors[field] ??= []).push(message);
+}
+
+/** A non-blank string, else undefined. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Rails' reading of a boolean parameter. */
+function flag(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 'true';
+}
+
+/** Now, but later than every given time: the data's clock is fixed, so "now" may be behind it. */
+function timeAfter(times: string[]): string {
+  const latest = Math.max(0, ...times.map((time) => Date.parse(time)).filter(Number.isFinite));
+  return new Date(Math.max(Date.now(), latest + 1)).toISOString();
+}
+
+function staffByEmail(brand: FakeBrand, email: string) {
+  const wanted = email.toLowerCase();
+  return brand.staff.find((staff) => staff.email.toLowerCase() === wanted);
+}
+
+/** Everyone the brand's conversations show, for reusing their ids and names. */
+function knownPeople(brand: FakeBrand): (UserJson | FollowerJson)[] {
+  return brand.conversations.flatMap((c) => [
+    c.author,
+    ...(c.assignee ? [c.assignee] : []),
+    ...c.followers,
+  ]);
+}
+
+function knownPerson(brand: FakeBrand, email: string) {
+  const wanted = email.toLowerCase();
+  return knownPeople(brand).find((person) => person.email?.toLowerCase() === wanted);
+}
+
+/** The id the brand already shows for this email, or a new one. */
+function personId(brand: FakeBrand, email: string): number {
+  return (
+    knownPerson(brand, email)?.id ??
+    Math.max(1_000_000, ...knownPeople(brand).map((person) => person.id)) + 1
+  );
+}
+
+function userJsonOf(
+  brand: FakeBrand,
+  email: string,
+  name: string | null,
+  data: CustomData = {},
+): UserJson {
+  return {
+    id: personId(brand, email),
+    name,
+    email,
+    friendly_name: name?.split(' ')[0] ?? null,
+    display_name: name,
+    mobile: null,
+    twitter: null,
+    facebook: null,
+    instagram: null,
+    data,
+  };
+}
+
+function follow(
+  conversation: FakeConversation,
+  person: { id: number; name: string | null; email: string },
+  staff: boolean,
+) {
+  const email = person.email.toLowerCase();
+  if (conversation.followers.some((f) => f.email?.toLowerCase() === email)) return;
+  conversation.followers.push({
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    'staff?': staff,
+    'customer?': !staff,
+    'bot?': false,
+  });
+}
+
+/** Flat custom data: strings kept, numbers and booleans written as strings, null removes. */
+function readData(
+  value: unknown,
+  field: string,
+  errors: FieldErrors,
+): Record<string, string | null> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    addError(errors, field, 'must be a hash of keys and values');
+    return undefined;
+  }
+  const pairs: Record<string, string | null> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null) pairs[key] = null;
+    else if (['string', 'number', 'boolean'].includes(typeof item)) pairs[key] = String(item);
+    else addError(errors, field, `${key} must be a single value`);
+  }
+  return pairs;
+}
+
+function mergeData(target: CustomData, pairs: Record<string, string | null>) {
+  for (const [key, value] of Object.entries(pairs)) {
+    if (value === null) delete target[key];
+    else target[key] = value;
+  }
+}
+
+/** A tag list as an array or a comma-separated string: trimmed, blanks and repeats dropped. */
+function readTags(value: unknown, errors: FieldErrors): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items =
+    typeof value === 'string'
+      ? value.split(',')
+      : Array.isArray(value) && value.every((tag) => typeof tag === 'string')
+        ? (value as string[])
+        : null;
+  if (items === null) {
+    addError(errors, 'tag_list', 'must be a list of tags');
+    return undefined;
+  }
+  return [...new Set(items.map((tag) => tag.trim()).filter(Boolean))];
+}
+
+/** A status code: any non-negative integer, as a number or digits. */
+function readStatus(value: unknown, errors: FieldErrors): number | undefined {
+  if (value === undefined) return undefined;
+  const status =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (
+    !Number.isInteger(status) ||
+    status < 0 ||
+    (typeof value === 'string' && !/^\d+$/.test(value))
+  ) {
+    addError(errors, 'status', 'is not a valid status');
+    return undefined;
+  }
+  return status;
+}
+
+/** POST /conversations/{slug}/messages: a reply (visibility 0) or an internal note (1). */
+function createMessage({ brand, user, knobs, id, fields }: Call): Answer {
+  const conversation = brand.conversations.find((c) => c.slug === id);
+  if (!conversation) return NOT_FOUND;
+
+  const errors: FieldErrors = {};
+  const body = text(fields.body);
+  if (body === undefined) addError(errors, 'body', BLANK);
+  const visibility = fields.visibility === undefined ? 0 : Number(fields.visibility);
+  if (visibility !== 0 && visibility !== 1) {
+    addError(errors, 'visibility', 'is not included in the list');
+  }
+  let originId: string | undefined;
+  if (fields.origin_id !== undefined && fields.origin_id !== null) {
+    if (typeof fields.origin_id === 'string' || typeof fields.origin_id === 'number') {
+      originId = String(fields.origin_id);
+    } else addError(errors, 'origin_id', 'is invalid');
+  }
+  let senderEmail = user.email;
+  let senderName: string | null = user.name;
+  if (fields.user !== undefined) {
+    const email = isObject(fields.user) ? text(fields.user.email) : undefined;
+    if (email === undefined) addError(errors, 'user.email', BLANK);
+    else {
+      senderEmail = email;
+      senderName = isObject(fields.user) ? (text(fields.user.name) ?? null) : null;
+    }
+  }
+  if (Object.keys(errors).length > 0) return invalid(errors);
+
+  if (originId !== undefined) {
+    const earlier = conversation.messages.find((m) => m.origin_id === originId);
+    if (earlier) {
+      return knobs.duplicateOriginId === 'return-existing'
+        ? ok(createdMessageJson(earlier))
+        : invalid({ origin_id: ['has already been taken'] });
+    }
+  }
+
+  const staff = staffByEmail(brand, senderEmail);
+  const known = knownPerson(brand, senderEmail);
+  const sender = {
+    id: personId(brand, senderEmail),
+    name: senderName ?? staff?.name ?? known?.name ?? null,
+    email: staff?.email ?? senderEmail,
+  };
+  const isStaff = staff !== undefined;
+  const emailed = conversation.category.channel === EMAIL_CHANNEL_TYPE && visibility === 0;
+  const extraRecipients = Array.isArray(fields.recipients)
+    ? fields.recipients.filter((r): r is string => typeof r === 'string')
+    : [];
+  const message: MessageJson = {
+    body: body!,
+    visibility: visibility as 0 | 1,
+    origin: API_ORIGIN,
+    origin_id: originId ?? `api-${randomUUID()}`,
+    created_at: timeAfter([
+      conversation.created_at,
+      ...conversation.messages.map((m) => m.created_at),
+    ]),
+    user: { name: sender.name, email: sender.email, 'staff?': isStaff },
+    recipients: [
+      ...(emailed && isStaff
+        ? [{ name: conversation.author.name, email: conversation.author.email }]
+        : []),
+      ...extraRecipients.map((email) => ({ name: null, email })),
+    ],
+    attachments: [],
+    conversation: {
+      subject: conversation.subject,
+      slug: conversation.slug,
+      created_at: conversation.created_at,
+      category: { ...conversation.category },
+    },
+  };
+
+  conversation.messages.push(message);
+  conversation.message_count += 1;
+  conversation.updated_at = message.created_at;
+  if (visibility === 0) {
+    const excerpt = { body: message.body, created_at: message.created_at };
+    if (isStaff) conversation.last_staff_message = excerpt;
+    else conversation.last_customer_message = excerpt;
+  }
+  follow(conversation, sender, isStaff);
+  if (isStaff && visibility === 0 && !flag(fields.suppress_autoresolve)) {
+    conversation.status = RESOLVED;
+    conversation.hold_until = null;
+  }
+  return ok(createdMessageJson(message));
+}
+
+/** A message as its create answer shows it: without origin, recipients or attachments. */
+function createdMessageJson(message: MessageJson) {
+  const { origin, recipients, attachments, ...created } = message;
+  return created;
+}
+
+/** PUT /conversations/{slug}: status, hold_until, assignee, tag_list, data, category. */
+function updateConversation({ brand, id, fields }: Call): Answer {
+  const conversation = brand.conversations.find((c) => c.slug === id);
+  if (!conversation) return NOT_FOUND;
+
+  const errors: FieldErrors = {};
+  const status = readStatus(fields.status, errors);
+  let holdUntil: string | undefined;
+  if (status === ON_HOLD) {
+    const given = fields.hold_until;
+    if (given === undefined || given === null || given === '') {
+      addError(errors, 'hold_until', `${BLANK} when the status is on hold`);
+    } else if (typeof given !== 'string' || !Number.isFinite(Date.parse(given))) {
+      addError(errors, 'hold_until', 'is not a valid time');
+    } else holdUntil = new Date(Date.parse(given)).toISOString();
+  }
+
+  let assignee: UserJson | null | undefined;
+  if (fields.assignee === null) assignee = null;
+  else if (fields.assignee !== undefined) {
+    const email =
+      typeof fields.assignee === 'string'
+        ? text(fields.assignee)
+        : isObject(fields.assignee)
+          ? text(fields.assignee.email)
+          : undefined;
+    const staff = email === undefined ? undefined : staffByEmail(brand, email);
+    if (email === undefined) addError(errors, 'assignee', 'must name a staff email');
+    else if (!staff) addError(errors, 'assignee', `${email} is not a staff member of this brand`);
+    else assignee = userJsonOf(brand, staff.email, staff.name);
+  }
+
+  const tags = readTags(fields.tag_list, errors);
+  const data = readData(fields.data, 'data', errors);
+
+  let channel: FakeBrand['channels'][number] | undefined;
+  if (fields.category !== undefined) {
+    const slug = text(fields.category);
+    channel = slug === undefined ? undefined : brand.channels.find((c) => c.slug === slug);
+    if (!channel) addError(errors, 'category', 'is not a channel of this brand');
+    else if (channel.channel !== EMAIL_CHANNEL_TYPE) {
+      addError(errors, 'category', 'must be an email channel');
+    }
+  }
+  if (Object.keys(errors).length > 0) return invalid(errors);
+
+  if (status !== undefined) {
+    conversation.status = status;
+    conversation.hold_until = holdUntil ?? null;
+  }
+  if (assignee !== undefined) {
+    conversation.assignee = assignee;
+    if (assignee?.email) follow(conversation, { ...assignee, email: assignee.email }, true);
+  }
+  if (tags) conversation.tag_list = tags;
+  if (data) mergeData(conversation.data, data);
+  if (channel) {
+    const { name, slug, email, channel: type } = channel;
+    conversation.category = { name, slug, email, channel: type };
+    for (const message of conversation.messages) {
+      message.conversation = { ...message.conversation, category: { ...conversation.category } };
+    }
+  }
+  conversation.updated_at = timeAfter([conversation.updated_at]);
+  return ok(conversationJson(conversation));
+}
+
+/** POST /conversations: a new conversation on behalf of a customer, with its first message. */
+function createConversation({ brand, fields }: Call): Answer {
+  const errors: FieldErrors = {};
+  const categorySlug = text(fields.category);
+  const channel =
+    categorySlug === undefined ? undefined : brand.channels.find((c) => c.slug === categorySlug);
+  if (categorySlug === undefined) addError(errors, 'category', BLANK);
+  else if (!channel) addError(errors, 'category', 'is not a channel of this brand');
+
+  const message = isObject(fields.message) ? fields.message : {};
+  const body = text(message.body);
+  if (body === undefined) addError(errors, 'message.body', BLANK);
+
+  const customer = isObject(fields.user) ? fields.user : {};
+  const email = text(customer.email)?.trim();
+  if (email === undefined) addError(errors, 'user.email', BLANK);
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email)) addError(errors, 'user.email', 'is invalid');
+
+  const subject =
+    fields.subject === undefined || fields.subject === null ? null : text(fields.subject);
+  if (subject === undefined) addError(errors, 'subject', 'must be text');
+  const status = readStatus(fields.status, errors);
+  if (status === ON_HOLD) addError(errors, 'status', 'cannot be on hold when created');
+  const tags = readTags(fields.tag_list, errors);
+  const data = readData(fields.data, 'data', errors);
+  const customerData = readData(customer.data, 'user.data', errors);
+  if (Object.keys(errors).length > 0) return invalid(errors);
+  const title = subject ?? null;
+
+  const known = knownPerson(brand, email!);
+  const name = text(customer.name) ?? known?.name ?? null;
+  const authorData: CustomData = { ...(known && 'data' in known ? known.data : {}) };
+  mergeData(authorData, customerData ?? {});
+  const author = userJsonOf(brand, email!, name, authorData);
+  const createdAt = timeAfter(brand.conversations.map((c) => c.created_at));
+  const dbId = Math.max(0, ...brand.conversations.map((c) => c.dbId)) + 1;
+  const slug = uniqueSlug(brand, title ?? body!);
+  const category = {
+    name: channel!.name,
+    slug: channel!.slug,
+    email: channel!.email,
+    channel: channel!.channel,
+  };
+  const first: MessageJson = {
+    body: body!,
+    visibility: 0,
+    origin: API_ORIGIN,
+    origin_id: `api-${randomUUID()}`,
+    created_at: createdAt,
+    user: { name, email: email!, 'staff?': false },
+    recipients: [],
+    attachments: [],
+    conversation: { subject: title, slug, created_at: createdAt, category },
+  };
+  const customData: CustomData = {};
+  mergeData(customData, data ?? {});
+  const sameCustomer = brand.conversations.find(
+    (c) => c.author.email?.toLowerCase() === email!.toLowerCase() && c.authorSsoId,
+  );
+
+  const conversation: FakeConversation = {
+    dbId,
+    refId: `api-${dbId}`,
+    authorSsoId: sameCustomer?.authorSsoId,
+    messages: [first],
+    subject: title,
+    display_subject: title ?? body!.slice(0, 60),
+    slug,
+    status: status ?? 0,
+    origin: API_ORIGIN,
+    created_at: createdAt,
+    updated_at: createdAt,
+    hold_until: null,
+    perma_url: `${channel!.brand.url}/perma?token=${(dbId * 7919).toString(36)}`,
+    message_count: 1,
+    readOnly: false,
+    tag_list: tags ?? [],
+    message: { body: first.body, origin_id: first.origin_id },
+    last_customer_message: { body: first.body, created_at: createdAt },
+    last_staff_message: null,
+    author,
+    assignee: null,
+    category,
+    data: customData,
+    followers: [],
+  };
+  follow(conversation, { id: author.id, name, email: email! }, false);
+  const recipients = Array.isArray(message.recipients) ? message.recipients : [];
+  for (const recipient of recipients) {
+    if (typeof recipient !== 'string' || !recipient.includes('@')) continue;
+    const staff = staffByEmail(brand, recipient);
+    const person = knownPerson(brand, recipient);
+    follow(
+      conversation,
+      {
+        id: personId(brand, recipient),
+        name: staff?.name ?? person?.name ?? null,
+        email: recipient,
+      },
+      staff !== undefined,
+    );
+  }
+  brand.conversations.push(conversation);
+  return ok(conversationJson(conversation));
+}
+
+/** A slug made of the text's first words, with a number added when the brand already has it. */
+function uniqueSlug(brand: FakeBrand, source: string): string {
+  const base =
+    source
+      .toLowerCase()
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50)
+      .replace(/-+$/, '') || 'conversation';
+  const taken = new Set(brand.conversations.flatMap((c) => [c.slug, c.refId]));
+  if (!taken.has(base) && !/^\d+$/.test(base)) return base;
+  for (let n = 2; ; n += 1) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response templates.
+
+/** GET /response_templates: `q` searches name and body; sorted by name; paged by 30. */
+function listResponseTemplates(brand: FakeBrand, query: URLSearchParams) {
+  const q = query.get('q')?.trim().toLowerCase() ?? '';
+  const matches = brand.responseTemplates
+    .filter((t) => q === '' || `${t.name}\n${t.body}`.toLowerCase().includes(q))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  return paginate('response_templates', matches, query);
+}
+
+function showResponseTemplate(brand: FakeBrand, id: string): Answer {
+  const template = /^\d+$/.test(id)
+    ? brand.responseTemplates.find((t) => t.id === Number(id))
+    : undefined;
+  return template ? ok(template) : NOT_FOUND;
 }

@@ -259,12 +259,16 @@ describe('brand, auth and headers', () => {
   });
 
   test('other methods on known paths are 405, unknown paths are 404 for any method', async () => {
-    const post = await call('/api/v1/conversations', { method: 'POST' });
-    expect(post).toMatchObject({ status: 405, json: { error: expect.any(String) } });
-    expect(post.headers.allow).toBe('GET');
-    expect(
-      (await call(`/api/v1/conversations/${DEMO.conversation.slug}`, { method: 'PUT' })).status,
-    ).toBe(405);
+    const del = await call(`/api/v1/conversations/${DEMO.conversation.slug}`, {
+      method: 'DELETE',
+    });
+    expect(del).toMatchObject({ status: 405, json: { error: expect.any(String) } });
+    expect(del.headers.allow).toBe('GET, PUT');
+    expect((await call('/api/v1/conversations', { method: 'PUT' })).headers.allow).toBe(
+      'GET, POST',
+    );
+    expect((await call('/api/v1/staff', { method: 'POST' })).status).toBe(405);
+    expect((await call('/api/v1/response_templates', { method: 'POST' })).status).toBe(405);
     expect((await call('/api/v1/contacts', { method: 'POST' })).status).toBe(404);
     expect((await call('/api/v1/satisfaction_ratings')).json).toEqual({ errors: 'Not Found' });
     expect((await call('/api/v1/conversations/a/b/c')).status).toBe(404);
