@@ -369,7 +369,11 @@ function userJson(person: Customer | Agent): UserJson {
   };
 }
 
-function followerJson(person: Customer | Agent, staff: boolean): FollowerJson {
+/** A follower as the API lists them: a staff member or the customer. */
+export function followerJson(
+  person: { id: number; name: string | null; email: string | null },
+  staff: boolean,
+): FollowerJson {
   return {
     id: person.id,
     name: person.name,

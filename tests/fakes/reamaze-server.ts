@@ -74,6 +74,7 @@ import type {
   MessageJson,
   UserJson,
 } from './demo-data';
+import { followerJson } from './demo-data';
 
 export type { FakeData } from './demo-data';
 
@@ -816,14 +817,7 @@ function follow(
 ) {
   const email = person.email.toLowerCase();
   if (conversation.followers.some((f) => f.email?.toLowerCase() === email)) return;
-  conversation.followers.push({
-    id: person.id,
-    name: person.name,
-    email: person.email,
-    'staff?': staff,
-    'customer?': !staff,
-    'bot?': false,
-  });
+  conversation.followers.push(followerJson(person, staff));
 }
 
 /** Flat custom data: strings kept, numbers and booleans written as strings, null removes. */
