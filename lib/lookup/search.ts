@@ -3,7 +3,7 @@ import { ReamazeApiError } from '../api/errors';
 import type { Channel } from '../api/schemas';
 import type { DetectedIds } from '../detection/schema';
 import { MARKETPLACES, type Marketplace } from '../detection/types';
-import { AppError } from '../messaging/errors';
+import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
 import type { BrandAccount, Credentials, MarketplaceChannels } from '../settings/schema';
 import { createBudget, LOOKUP_BUDGET, type Budget } from './budget';
 import { createLookupCache } from './cache';
@@ -152,7 +152,7 @@ export function createConversationSearch(deps: SearchDeps) {
           return { request, conversations: entry.value.conversations };
         } catch (error) {
           failures.push(error);
-          if (error instanceof AppError && error.kind === 'overBudget') {
+          if (isOverBudget(error)) {
             heldBack.add(request.reason.value);
           } else {
             warnings.push(messageOf(error));
@@ -193,6 +193,12 @@ export function createConversationSearch(deps: SearchDeps) {
 }
 
 export type ConversationSearch = ReturnType<typeof createConversationSearch>;
+
+/** The brand a lookup uses; none until the agent has connected one. */
+export function requireAccount(account: BrandAccount | undefined): BrandAccount {
+  if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
+  return account;
+}
 
 /** A brand imported from a settings file has no token until the agent adds it. */
 export function requireToken(account: BrandAccount): Credentials {

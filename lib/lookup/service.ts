@@ -1,11 +1,11 @@
 import type { ReamazeClient } from '../api/client';
 import { VISIBILITY, type Message } from '../api/schemas';
-import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
+import { AppError } from '../messaging/errors';
 import type { BrandAccount, Credentials, Settings } from '../settings/schema';
 import { accountByName, accountForUrl } from '../settings/store-brands';
 import { loadSettings } from '../storage/settings';
 import { classifyText, describeTerm, idsOfTerms } from './classify';
-import { requireToken, unreadableWarning, type ConversationSearch } from './search';
+import { requireAccount, requireToken, unreadableWarning, type ConversationSearch } from './search';
 import type {
   ConversationMatch,
   LookupRequest,
@@ -34,9 +34,7 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
     brand?: string,
   ): Promise<{ account: BrandAccount; settings: Settings }> {
     const { settings } = await loadSettings();
-    const account = accountByName(settings, brand);
-    if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
-    return { account, settings };
+    return { account: requireAccount(accountByName(settings, brand)), settings };
   }
 
   return {

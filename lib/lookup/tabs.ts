@@ -1,12 +1,12 @@
 import { hasIds } from '../detection';
 import type { DetectedIds, Detection } from '../detection/schema';
-import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
+import { AppError } from '../messaging/errors';
 import type { ContentConfig, DetectionReply } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { accountForUrl } from '../settings/store-brands';
 import type { SitePrefsStore } from '../storage/site-prefs';
 import type { TabRecord, TabStateStore, TabSubject } from '../storage/tab-state';
-import { FRESH_MS, MAX_AGE_MS, type ConversationSearch } from './search';
+import { FRESH_MS, MAX_AGE_MS, requireAccount, type ConversationSearch } from './search';
 import type { SearchResult, TabConversations } from './schemas';
 
 export interface TabConversationDeps {
@@ -73,8 +73,7 @@ export function createTabConversations(deps: TabConversationDeps) {
 
   async function lookUp(tabId: number, url: string, ids: DetectedIds, refresh: boolean) {
     const settings = await deps.loadSettings();
-    const account = accountForUrl(settings, new URL(url));
-    if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
+    const account = requireAccount(accountForUrl(settings, new URL(url)));
     return deps.search.search(account, ids, {
       dataKeys: settings.dataKeys,
       refresh,

@@ -1,8 +1,8 @@
 import type { ReamazeClient } from '../api/client';
 import type { Staff } from '../api/schemas';
 import { resolveMarketplaceChannels } from '../lookup/channels';
-import { requireToken } from '../lookup/search';
-import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
+import { requireAccount, requireToken } from '../lookup/search';
+import { AppError } from '../messaging/errors';
 import { loadSettings, updateSettings, type LoadedSettings } from '../storage/settings';
 import { exportSettings, importSettings, type SettingsFile } from './export';
 import {
@@ -52,8 +52,7 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
 
   async function channelChoices(brand?: string): Promise<ChannelChoices> {
     const settings = await current();
-    const account = accountByName(settings, brand);
-    if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
+    const account = requireAccount(accountByName(settings, brand));
     const { channels } = await createClient(requireToken(account)).listChannels();
     return {
       brand: account.brand,
