@@ -20,6 +20,21 @@ import {
 import { SettingsFileSchema } from '../settings/export';
 import { SidebarWidthSchema, SitePrefsSchema } from '../settings/site-prefs';
 import { MessageErrorSchema } from './errors';
+import {
+  ConversationChangeSchema,
+  ConversationRefSchema,
+  ConversationToolsSchema,
+  CreatedConversationSchema,
+  DraftInputSchema,
+  DraftSchema,
+  NewConversationFormSchema,
+  NewConversationInputSchema,
+  ActivityEntrySchema,
+  ResponseTemplateSummarySchema,
+  SentMessageSchema,
+  StaffMemberSchema,
+} from '../actions/schemas';
+import { ConversationSummarySchema } from '../lookup/summary';
 
 /**
  * Every message between contexts, declared once: its request, its response and who may send it.
@@ -200,6 +215,61 @@ export const protocol = {
   closeSidebar: {
     request: z.object({}),
     response: z.object({}),
+    senders: ['extensionPage'],
+  },
+  // Acting on a conversation, from its tab's sidebar only (see handlers.ts).
+  /** The thread's draft, undo window, activity list and known tags. */
+  getConversationTools: {
+    request: ConversationRefSchema,
+    response: ConversationToolsSchema,
+    senders: ['extensionPage'],
+  },
+  /** Keeps the draft in extension storage; its origin id stays until Re:amaze confirms it. */
+  saveDraft: {
+    request: ConversationRefSchema.extend({ draft: DraftInputSchema }),
+    response: DraftSchema,
+    senders: ['extensionPage'],
+  },
+  discardDraft: {
+    request: ConversationRefSchema,
+    response: z.object({}),
+    senders: ['extensionPage'],
+  },
+  /** Sends the kept draft (after the composer's undo window); cleared once Re:amaze has it. */
+  sendDraft: {
+    request: ConversationRefSchema,
+    response: SentMessageSchema,
+    senders: ['extensionPage'],
+  },
+  updateConversation: {
+    request: ConversationRefSchema.extend({ change: ConversationChangeSchema }),
+    response: z.object({ conversation: ConversationSummarySchema }),
+    senders: ['extensionPage'],
+  },
+  getActivity: {
+    request: ConversationRefSchema,
+    response: z.array(ActivityEntrySchema),
+    senders: ['extensionPage'],
+  },
+  listStaff: {
+    request: z.object({ brand: z.string().min(1).max(63) }),
+    response: z.array(StaffMemberSchema),
+    senders: ['extensionPage'],
+  },
+  listTemplates: {
+    request: z.object({ brand: z.string().min(1).max(63), query: z.string().max(200).optional() }),
+    response: z.array(ResponseTemplateSummarySchema),
+    senders: ['extensionPage'],
+  },
+  /** The new-conversation form prefilled from the sidebar's page and the settings. */
+  getNewConversationForm: {
+    request: z.object({}),
+    response: NewConversationFormSchema,
+    senders: ['extensionPage'],
+  },
+  createConversation: {
+    request: NewConversationInputSchema,
+    response: CreatedConversationSchema,
     senders: ['extensionPage'],
   },
 } as const satisfies Record<string, MessageSpec>;
