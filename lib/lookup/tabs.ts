@@ -35,6 +35,7 @@ const NOTHING: TabConversations = {
   fetchedAt: null,
   stale: false,
   autoOpen: false,
+  ids: null,
 };
 
 /**
@@ -249,6 +250,7 @@ export function createTabConversations(deps: TabConversationDeps) {
         fetchedAt,
         stale,
         autoOpen: (await deps.sitePrefs.get(new URL(record.url).origin)).autoOpen,
+        ids: record.page?.ids ?? null,
       };
     },
 

@@ -64,7 +64,7 @@ describe('PopupApp', () => {
     const card = await screen.findByRole('article', { name: 'Where is my order #1042?' });
     expect(s.lookup).toHaveBeenCalledWith('where-is-order-1042', undefined, 'northwind');
     for (const text of [
-      'Responded',
+      'Pending',
       'Support',
       'Dana Whitfield <dana.whitfield@example.net>',
       'Sam Ortega',
@@ -338,6 +338,7 @@ describe('PopupApp keyboard and context', () => {
         fetchedAt: 1,
         stale: false,
         autoOpen: false,
+        ids: null,
       },
     }));
     render(

@@ -26,6 +26,7 @@ const ready: TabConversations = {
   fetchedAt: Date.now(),
   stale: false,
   autoOpen: false,
+  ids: { orderRefs: ['1042'], originIds: [], emails: ['maya.chen@example.net'] },
 };
 
 const thread: Thread = {
