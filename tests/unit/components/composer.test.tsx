@@ -196,6 +196,60 @@ describe('the composer in the sidebar', () => {
     ids: { orderRefs: ['1042'], originIds: [], emails: [] },
   };
 
+  function sidebarServices(overrides: Partial<SidebarServices> = {}): SidebarServices {
+    return {
+      ...actionServices(),
+      getTabConversations: vi.fn(async () => ({ ok: true as const, data: ready })),
+      getThread: vi.fn(async () => ({
+        ok: true as const,
+        data: { slug: ready.matches[0]!.slug, messages: [], totalCount: 0 },
+      })),
+      clearSearch: vi.fn(async () => ({ ok: true as const, data: {} })),
+      setAutoOpen: vi.fn(async () => ({ ok: true as const, data: {} })),
+      close: vi.fn(),
+      openOptions: vi.fn(),
+      ...overrides,
+    };
+  }
+
+  test('a sent reply shows at the top of the thread and the activity is asked again', async () => {
+    const services = sidebarServices({
+      getConversationTools: vi.fn(async () => ({
+        ok: true as const,
+        data: tools({ undoSeconds: 0, draft: draft({ body: 'On its way.' }) }),
+      })),
+      getActivity: vi.fn(async () => ({
+        ok: true as const,
+        data: [{ at: Date.now(), what: 'Reply sent', result: 'done' as const }],
+      })),
+    });
+    render(<SidebarApp services={services} />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Show thread' }));
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await settle();
+    const thread = screen.getByRole('list', { name: 'Messages, newest first' });
+    expect(thread.querySelector('.message-body')?.textContent).toBe('On its way.');
+    expect(services.getActivity).toHaveBeenCalledWith(ref);
+    expect(screen.getByRole('list', { name: 'Activity' }).textContent).toContain('Reply sent');
+  });
+
+  test('a status changed in the thread shows on the card after going back', async () => {
+    const services = sidebarServices();
+    render(<SidebarApp services={services} />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Show thread' }));
+    await settle();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: '2' } });
+    await settle();
+    expect(services.updateConversation).toHaveBeenCalledWith(ref, { kind: 'status', status: 2 });
+    fireEvent.click(screen.getByRole('button', { name: '← Back to conversations' }));
+    expect(screen.getByRole('article').querySelector('.status')?.getAttribute('data-status')).toBe(
+      '2',
+    );
+  });
+
   test('Esc during the countdown cancels the send and does not close the sidebar', async () => {
     const services: SidebarServices = {
       ...actionServices({
