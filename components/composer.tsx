@@ -219,13 +219,13 @@ export function Composer(props: ComposerProps) {
         aria-labelledby={`composer-tab-${draft.visibility}`}
         class={note ? 'composer-panel note' : 'composer-panel'}
       >
-        {templates.length > 0 && (
+        {
           <div class="field">
             <label for="composer-template">Template</label>
             <select
               id="composer-template"
               value=""
-              disabled={pending}
+              disabled={pending || templates.length === 0}
               onChange={(event) => {
                 const id = event.currentTarget.value;
                 event.currentTarget.value = '';
@@ -240,7 +240,7 @@ export function Composer(props: ComposerProps) {
               ))}
             </select>
           </div>
-        )}
+        }
         {templateNote && (
           <p class="hint" role="status">
             {templateNote}
