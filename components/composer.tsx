@@ -219,28 +219,26 @@ export function Composer(props: ComposerProps) {
         aria-labelledby={`composer-tab-${draft.visibility}`}
         class={note ? 'composer-panel note' : 'composer-panel'}
       >
-        {
-          <div class="field">
-            <label for="composer-template">Template</label>
-            <select
-              id="composer-template"
-              value=""
-              disabled={pending || templates.length === 0}
-              onChange={(event) => {
-                const id = event.currentTarget.value;
-                event.currentTarget.value = '';
-                insertTemplate(id);
-              }}
-            >
-              <option value="">Insert a template…</option>
-              {templates.map((template) => (
-                <option key={template.id} value={template.id}>
-                  {template.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        }
+        <div class="field">
+          <label for="composer-template">Template</label>
+          <select
+            id="composer-template"
+            value=""
+            disabled={pending || templates.length === 0}
+            onChange={(event) => {
+              const id = event.currentTarget.value;
+              event.currentTarget.value = '';
+              insertTemplate(id);
+            }}
+          >
+            <option value="">Insert a template…</option>
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+          </select>
+        </div>
         {templateNote && (
           <p class="hint" role="status">
             {templateNote}
