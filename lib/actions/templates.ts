@@ -40,19 +40,26 @@ export function placeholderValues(
   );
 }
 
-/**
- * Characters that could start markdown inside an inserted value: emphasis, code, links, images,
- * headings, lists, tables, HTML and entities, and the `.`, `:` and `@` of bare URLs and emails that
- * GFM would turn into links. Each is backslash-escaped, which CommonMark reads as the character.
- */
-const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]()#+\-.!|<>~&@:=]/g;
+/** Characters that make markdown anywhere in a line: emphasis, code, links, images, HTML, tables. */
+const INLINE_MARKUP = /[\\`*_[\]()<>!|~]/g;
+/** What makes markdown only at the start of a line: headings, quotes, lists, rules. */
+const LINE_START_MARKUP = /^[#+\-=]|^\d+[.)]/;
 
 /**
- * A value from a hostile page or API as plain markdown text: one line, every markdown-significant
- * character escaped, so a name like `[click](https://evil)` or `![](https://tracker)` stays text.
+ * A value from a hostile page or API as plain markdown text: one line, its markup escaped so a
+ * name like `[click](https://evil)` or `![](https://tracker)` stays text, and no bare URL or
+ * entity that GFM would turn into a link or a character. Ordinary text (an email, "Mary-Jane",
+ * "Smith & Sons") reads as typed, because the agent sees and edits it in the Message box.
  */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/\s+/g, ' ').trim().replace(MARKDOWN_SIGNIFICANT, '\\$&');
+  return value
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(INLINE_MARKUP, '\\$&')
+    .replace(LINE_START_MARKUP, (start) => `${start.slice(0, -1)}\\${start.slice(-1)}`)
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\\.`)
+    .replace(/&(?=#?\w+;)/g, '\\&');
 }
 
 const PLACEHOLDER_PATTERN = /\{([a-z_]{1,40})\}/g;

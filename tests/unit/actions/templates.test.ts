@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
+import { marked } from 'marked';
 import { escapeMarkdown, fillTemplate, placeholderValues } from '@/lib/actions/templates';
 
 const ids = {
@@ -22,8 +23,8 @@ describe('fillTemplate', () => {
     );
     expect(filled.missing).toEqual([]);
     expect(filled.body).toBe(
-      'Hi Dana (Dana Whitfield, dana\\@example\\.net): order 1042 / ' +
-        '114\\-3941689\\-8772232 re Where is my order?',
+      'Hi Dana (Dana Whitfield, dana@example.net): order 1042 / ' +
+        '114-3941689-8772232 re Where is my order?',
     );
   });
 
@@ -54,10 +55,38 @@ describe('fillTemplate', () => {
   test('hostile values are inserted as text: no links, images, HTML or new lines', () => {
     const hostile = '[click](https://evil.example) ![x](https://t.example/p.gif) <img src=x>\n# Hi';
     const filled = fillTemplate('Dear {customer_name}', { customer_name: hostile });
-    expect(filled.body).not.toMatch(/(^|[^\\])[[\]()<>!#]/);
+    expect(filled.body).not.toMatch(/(^|[^\\])[[\]()<>!]/);
     expect(filled.body).not.toContain('\n');
-    expect(escapeMarkdown('*a* _b_ `c` www.evil.com')).toBe(
-      '\\*a\\* \\_b\\_ \\`c\\` www\\.evil\\.com',
+    expect(escapeMarkdown('*a* _b_ `c` www.evil.com https://evil.com &amp;')).toBe(
+      '\\*a\\* \\_b\\_ \\`c\\` www\\.evil.com https\\://evil.com \\&amp;',
     );
+  });
+
+  test('escaped values render as the text they were, with no markup, and a line start stays text', () => {
+    for (const value of [
+      '# Heading',
+      '1. first',
+      '- item',
+      '> quote',
+      'https://evil.com',
+      '**x**',
+    ]) {
+      const html = marked.parse(escapeMarkdown(value), { gfm: true, breaks: true, async: false });
+      expect(html).toBe(`<p>${value.replace('>', '&gt;')}</p>\n`);
+    }
+  });
+
+  test('ordinary text reads as typed in the Message box', () => {
+    for (const value of [
+      'dana@example.net',
+      'Mary-Jane O’Neil',
+      'Smith & Sons',
+      '#1042',
+      '1.5 kg',
+    ]) {
+      expect(escapeMarkdown(value)).toBe(
+        value === '#1042' ? '\\#1042' : value === '1.5 kg' ? '1\\.5 kg' : value,
+      );
+    }
   });
 });
