@@ -20,6 +20,13 @@ const EMPTY: DraftInput = {
   suppressAutoresolve: false,
 };
 
+/** Failures after which the message may still have reached Re:amaze. */
+const MAYBE_ARRIVED = new Set(['timeout', 'server', 'badResponse', 'offline']);
+
+const EDITED_KEPT =
+  'Re:amaze already had this message as it was before your edit; it is shown below. Your edited ' +
+  'text was not sent and stays here: send it as a new message, or clear it.';
+
 /** Field error keys the composer shows at the Message box. */
 const BODY_FIELDS = ['body', 'message.body'];
 
@@ -62,6 +69,8 @@ export function Composer(props: ComposerProps) {
       : EMPTY,
   );
   const [sending, setSending] = useState<Sending>({ state: 'idle' });
+  /** An earlier try of this draft may have reached Re:amaze (it went out and no answer came). */
+  const [tried, setTried] = useState(() => (props.draft?.attempts ?? 0) > 0);
   const [saveError, setSaveError] = useState<MessageError | null>(null);
   const [templates, setTemplates] = useState<ResponseTemplateSummary[]>([]);
   const [templateNote, setTemplateNote] = useState<string | null>(null);
@@ -152,10 +161,20 @@ export function Composer(props: ComposerProps) {
     const reply = await services.sendDraft(conversation);
     props.onActivity();
     if (!reply.ok) {
+      // A try that went out unanswered may have reached Re:amaze.
+      if (MAYBE_ARRIVED.has(reply.error.kind)) setTried(true);
       setSending({ state: 'failed', error: reply.error });
       return;
     }
-    const text = reply.data.alreadySent
+    const { alreadySent, editedDraftKept, message } = reply.data;
+    setTried(false);
+    props.onSent(message);
+    if (editedDraftKept) {
+      // Re:amaze has the text of the earlier try; the edit stays in the box, not sent.
+      setSending({ state: 'sent', text: EDITED_KEPT });
+      return;
+    }
+    const text = alreadySent
       ? 'Already sent earlier'
       : draft.visibility === 'note'
         ? 'Internal note added'
@@ -163,7 +182,6 @@ export function Composer(props: ComposerProps) {
     // Re:amaze has it and the background cleared the kept draft: the box starts empty again.
     setDraft({ ...draft, body: '' });
     setSending({ state: 'sent', text });
-    props.onSent(reply.data.message);
   }
 
   function insertTemplate(id: string) {
@@ -273,6 +291,12 @@ export function Composer(props: ComposerProps) {
             </p>
           )}
         </div>
+        {tried && (
+          <p class="hint" role="note">
+            An earlier try of this message may have reached Re:amaze. Check the thread; sending
+            again will not post it twice.
+          </p>
+        )}
         <section class="preview-box" aria-label="Preview">
           <div class="message-body" dangerouslySetInnerHTML={{ __html: preview }} />
         </section>

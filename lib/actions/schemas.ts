@@ -32,6 +32,8 @@ export const DraftSchema = DraftInputSchema.extend({
   originId: z.string().min(1).max(100),
   /** Tries that may have reached Re:amaze without an answer saying so. */
   attempts: z.number().int().min(0),
+  /** The text of the last try, so an edit made after it is never taken for what Re:amaze has. */
+  triedBody: z.string().max(MAX_BODY_LENGTH).optional(),
   updatedAt: z.number(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
@@ -83,6 +85,11 @@ export const SentMessageSchema = z.object({
   message: ThreadMessageSchema,
   /** Re:amaze already had this draft from an earlier try (its origin id was taken). */
   alreadySent: z.boolean(),
+  /**
+   * The earlier try had other text than the draft now: Re:amaze has that text (the message), and
+   * the edited one stays as a new draft, unsent, for the agent to send or discard.
+   */
+  editedDraftKept: z.boolean(),
 });
 export type SentMessage = z.infer<typeof SentMessageSchema>;
 

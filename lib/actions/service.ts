@@ -140,6 +140,7 @@ export function createActionService(deps: ActionServiceDeps) {
           ...input,
           originId: kept?.originId ?? newOriginId(),
           attempts: kept?.attempts ?? 0,
+          ...(kept?.triedBody !== undefined && { triedBody: kept.triedBody }),
           updatedAt: now(),
         };
         const isDefault =
@@ -177,7 +178,13 @@ export function createActionService(deps: ActionServiceDeps) {
           await log(ref, failed, error);
           throw error;
         }
-        await deps.drafts.set(ref, { ...draft, attempts: draft.attempts + 1 });
+        // What an earlier try sent, before this try's text replaces it.
+        const earlierBody = draft.attempts > 0 ? draft.triedBody : undefined;
+        await deps.drafts.set(ref, {
+          ...draft,
+          attempts: draft.attempts + 1,
+          triedBody: draft.body,
+        });
         try {
           const created = await client.createMessage(ref.slug, {
             body: draft.body,
@@ -188,12 +195,34 @@ export function createActionService(deps: ActionServiceDeps) {
           });
           await deps.drafts.remove(ref);
           await log(ref, what);
-          return { message: toThreadMessage(created), alreadySent: false };
+          return {
+            message: toThreadMessage(created),
+            alreadySent: false,
+            editedDraftKept: false,
+          };
         } catch (error) {
           if (isOriginTaken(error)) {
-            await deps.drafts.remove(ref);
+            // An earlier try got there. If the agent edited the text since, Re:amaze has the
+            // earlier text: the edit stays, as a new draft with its own origin id, unsent.
+            const sentBody = earlierBody ?? draft.body;
+            const edited = sentBody !== draft.body;
+            if (edited) {
+              const { triedBody: _tried, ...rest } = draft;
+              await deps.drafts.set(ref, {
+                ...rest,
+                originId: newOriginId(),
+                attempts: 0,
+                updatedAt: now(),
+              });
+            } else {
+              await deps.drafts.remove(ref);
+            }
             await log(ref, what);
-            return { message: messageOfDraft(draft, account, now()), alreadySent: true };
+            return {
+              message: messageOfDraft({ ...draft, body: sentBody }, account, now()),
+              alreadySent: true,
+              editedDraftKept: edited,
+            };
           }
           const kept = keptError(error, draft);
           await log(ref, failed, kept);

@@ -101,4 +101,37 @@ describe('a send retried after its answer was lost', () => {
       ['Reply not sent', 'failed'],
     ]);
   });
+
+  test('an edit made after the lost try is kept as a new draft, never taken for what was sent', async () => {
+    const service = actions();
+    const first = await service.saveDraft(ref, {
+      body,
+      visibility: 'reply',
+      suppressNotifications: false,
+      suppressAutoresolve: false,
+    });
+    fake.configure({ latencyMs: 1_000 });
+    await expect(service.send(ref)).rejects.toMatchObject({ kind: 'timeout' });
+    fake.configure({ latencyMs: 0 });
+    const edited = `${body} Sorry for the wait.`;
+    await service.saveDraft(ref, {
+      body: edited,
+      visibility: 'reply',
+      suppressNotifications: false,
+      suppressAutoresolve: false,
+    });
+
+    const retried = await service.send(ref);
+    expect(retried).toMatchObject({ alreadySent: true, editedDraftKept: true, message: { body } });
+    const kept = await drafts.get(ref);
+    expect(kept).toMatchObject({ body: edited, attempts: 0 });
+    expect(kept?.originId).not.toBe(first.originId);
+
+    // Sent now, it is a message of its own; the first text is still there once.
+    await service.send(ref);
+    const stored = fake.conversation(DEMO.brand, DEMO.conversation.slug)!;
+    expect(stored.messages.filter((message) => message.body === body)).toHaveLength(1);
+    expect(stored.messages.filter((message) => message.body === edited)).toHaveLength(1);
+    expect(await drafts.get(ref)).toBeUndefined();
+  });
 });

@@ -53,7 +53,7 @@ export function actionServices(overrides: Partial<ActionServices> = {}): ActionS
     discardDraft: vi.fn(async () => ({ ok: true as const, data: {} })),
     sendDraft: vi.fn(async () => ({
       ok: true as const,
-      data: { message: sentMessage, alreadySent: false },
+      data: { message: sentMessage, alreadySent: false, editedDraftKept: false },
     })),
     updateConversation: vi.fn(async (_ref, change) => ({
       ok: true as const,

@@ -107,7 +107,7 @@ describe('Composer', () => {
     const services = actionServices({
       sendDraft: vi.fn(async () => ({
         ok: true as const,
-        data: { message: sentMessage, alreadySent: true },
+        data: { message: sentMessage, alreadySent: true, editedDraftKept: false },
       })),
     });
     setup({ undoSeconds: 0, services });
@@ -115,6 +115,27 @@ describe('Composer', () => {
     await settle();
     expect(services.sendDraft).toHaveBeenCalled();
     expect(screen.getByText('Already sent earlier')).toBeTruthy();
+  });
+
+  test('a draft whose earlier try may have arrived says so; an edit Re:amaze did not get stays', async () => {
+    const services = actionServices({
+      sendDraft: vi.fn(async () => ({
+        ok: true as const,
+        data: { message: sentMessage, alreadySent: true, editedDraftKept: true },
+      })),
+    });
+    const { props } = setup({
+      undoSeconds: 0,
+      services,
+      draft: draft({ body: 'Edited after the timeout', attempts: 1 }),
+    });
+    expect(screen.getByRole('note').textContent).toMatch(/may have reached Re:amaze/);
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await settle();
+    expect(props.onSent).toHaveBeenCalledWith(sentMessage);
+    expect(message().value).toBe('Edited after the timeout');
+    expect(screen.getByText(/Your edited text was not sent/)).toBeTruthy();
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   test('a refused send keeps the text and shows the 422 at the Message box', async () => {
