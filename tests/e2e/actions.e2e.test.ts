@@ -69,7 +69,7 @@ async function openThread(conversation: { subject: string }) {
 }
 
 describe('with the default undo window', () => {
-  test('Send then Undo within the window: nothing is posted and the text stays in the composer', async () => {
+  test('Send then Undo (or Esc) within the window: nothing is posted and the text stays in the composer', async () => {
     expect(await readUndoWindow(harness.browser)).toBe('5');
     const { sidebar, thread } = await openThread(KETTLE);
     const text = 'A replacement kettle is on its way to you today.';
@@ -84,6 +84,14 @@ describe('with the default undo window', () => {
     expect(seconds).toBeLessThanOrEqual(5);
     await thread.undo().click();
     await countdown.waitFor({ state: 'hidden' });
+    expect(await thread.message().inputValue()).toBe(text);
+
+    // Esc cancels too, and leaves the sidebar open.
+    await thread.send().click();
+    await countdown.waitFor();
+    await thread.message().press('Escape');
+    await countdown.waitFor({ state: 'hidden' });
+    expect(await sidebar.store.sidebarOpen()).toBe(true);
 
     // Past the whole window: a send that was not cancelled would have left by now.
     await sidebar.page.waitForTimeout(6_000);
