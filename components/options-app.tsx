@@ -10,6 +10,7 @@ import { SidebarSection } from './options/sidebar-section';
 import { SitesSection, type SiteAccessServices } from './options/sites-section';
 import { StoresSection } from './options/stores-section';
 import { TransferSection } from './options/transfer-section';
+import { UndoSection } from './options/undo-section';
 
 export interface OptionsServices {
   send: SendMessage;
@@ -26,6 +27,7 @@ const SECTIONS = [
   ['rules', 'Detection rules'],
   ['sites', 'Enabled sites'],
   ['sidebar', 'Sidebar'],
+  ['undo', 'Sending'],
   ['transfer', 'Import and export'],
 ] as const;
 
@@ -82,6 +84,9 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       <UserRulesSection key={imports} send={send} />
       <SitesSection sites={services.sites} />
       <SidebarSection send={send} />
+      {settings && (
+        <UndoSection key={imports} settings={settings} send={send} onSaved={setSettings} />
+      )}
       <TransferSection
         send={send}
         download={services.download}

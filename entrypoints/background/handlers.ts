@@ -1,3 +1,4 @@
+import type { ActionService } from '@/lib/actions/service';
 import type { LookupService } from '@/lib/lookup/service';
 import type { TabConversationService } from '@/lib/lookup/tabs';
 import { requirePage, requireTab, type Handlers, type SenderContext } from '@/lib/messaging/router';
@@ -10,6 +11,7 @@ export interface Services {
   settings: SettingsService;
   lookups: LookupService;
   tabs: TabConversationService;
+  actions: ActionService;
   sitePrefs: SitePrefsStore;
   /** Commands to a store tab's content script. */
   closeSidebar(tabId: number): Promise<void>;
@@ -32,6 +34,7 @@ export function createHandlers(s: Services): Handlers {
     saveLookupSettings: ({ brand, marketplaceChannels }) =>
       s.settings.saveMarketplaceChannels(brand, marketplaceChannels),
     saveDataKeys: (dataKeys) => s.settings.saveDataKeys(dataKeys),
+    saveUndoSeconds: ({ undoSeconds }) => s.settings.saveUndoSeconds(undoSeconds),
     getUserRules: () => s.settings.userRules(),
     saveUserRules: (rules) => s.settings.saveUserRules(rules),
     testRule: ({ rule }) => s.testRule(rule),
@@ -57,6 +60,25 @@ export function createHandlers(s: Services): Handlers {
         .then((tab) => s.tabs.setAutoOpen(tab, autoOpen))
         .then(done),
     closeSidebar: (_, sender) => sidebarOf(s, sender).then(s.closeSidebar).then(done),
+    // Acting on a conversation: from the tab's own sidebar only.
+    getConversationTools: (ref, sender) => sidebarOf(s, sender).then(() => s.actions.tools(ref)),
+    saveDraft: ({ draft, ...ref }, sender) =>
+      sidebarOf(s, sender).then(() => s.actions.saveDraft(ref, draft)),
+    discardDraft: (ref, sender) =>
+      sidebarOf(s, sender)
+        .then(() => s.actions.discardDraft(ref))
+        .then(done),
+    sendDraft: (ref, sender) => sidebarOf(s, sender).then(() => s.actions.send(ref)),
+    updateConversation: ({ change, ...ref }, sender) =>
+      sidebarOf(s, sender).then((tab) => s.actions.update(tab, ref, change)),
+    getActivity: (ref, sender) => sidebarOf(s, sender).then(() => s.actions.activity(ref)),
+    listStaff: ({ brand }, sender) => sidebarOf(s, sender).then(() => s.actions.staff(brand)),
+    listTemplates: ({ brand, query }, sender) =>
+      sidebarOf(s, sender).then(() => s.actions.templates(brand, query)),
+    getNewConversationForm: (_, sender) =>
+      sidebarOf(s, sender).then((tab) => s.actions.newConversationForm(tab)),
+    createConversation: (input, sender) =>
+      sidebarOf(s, sender).then((tab) => s.actions.create(tab, input)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
+import { createActionService } from '@/lib/actions/service';
 import { createReamazeClient } from '@/lib/api/client';
 import { createBudget, LOOKUP_BUDGET } from '@/lib/lookup/budget';
 import { createConversationSearch } from '@/lib/lookup/search';
@@ -7,6 +8,9 @@ import { createLookupService } from '@/lib/lookup/service';
 import { createTabConversations } from '@/lib/lookup/tabs';
 import { createRouter } from '@/lib/messaging/router';
 import { createSettingsService } from '@/lib/settings/service';
+import { activityLog } from '@/lib/storage/activity';
+import { drafts } from '@/lib/storage/drafts';
+import { knownTags } from '@/lib/storage/known-tags';
 import { budgetStore } from '@/lib/storage/lookup-budget';
 import { loadSettings } from '@/lib/storage/settings';
 import { sitePrefs } from '@/lib/storage/site-prefs';
@@ -37,11 +41,20 @@ export default defineBackground(() => {
   });
   const settings = createSettingsService({ createClient, onChange: () => void tabs.clearCache() });
   const lookups = createLookupService({ createClient, search });
+  const actions = createActionService({
+    createClient,
+    loadSettings: async () => (await loadSettings()).settings,
+    drafts,
+    activity: activityLog,
+    knownTags,
+    tabs,
+  });
   const route = createRouter(
     createHandlers({
       settings,
       lookups,
       tabs,
+      actions,
       sitePrefs,
       closeSidebar: (tabId) => sendToTab(tabId, 'closeSidebar', {}).then(() => undefined),
       testRule: async (rule) => testRuleInTabs(rule, await tabs.recentStoreTabs()),

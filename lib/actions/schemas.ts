@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ConversationSummarySchema } from '../lookup/summary';
 import { ConversationMatchSchema, ThreadMessageSchema } from '../lookup/schemas';
 
 /** Which conversation an action is for: the brand names the account, the slug the conversation. */

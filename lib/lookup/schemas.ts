@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MarketplaceSchema } from '../detection/schema';
+import { DetectedIdsSchema, MarketplaceSchema } from '../detection/schema';
 import { ConversationSummarySchema } from './summary';
 
 /** Why a conversation is listed: which of the ids, or which searched text, found it. */
@@ -56,6 +56,8 @@ export const TabConversationsSchema = z.object({
   fetchedAt: z.number().nullable(),
   stale: z.boolean(),
   autoOpen: z.boolean(),
+  /** The ids shown (the page's, or the search's), for the composer's template placeholders. */
+  ids: DetectedIdsSchema.nullable(),
 });
 export type TabConversations = z.infer<typeof TabConversationsSchema>;
 

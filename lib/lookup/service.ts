@@ -1,5 +1,4 @@
 import type { ReamazeClient } from '../api/client';
-import { VISIBILITY, type Message } from '../api/schemas';
 import { AppError } from '../messaging/errors';
 import type { BrandAccount, Credentials, Settings } from '../settings/schema';
 import { accountByName, accountForUrl } from '../settings/store-brands';
@@ -11,10 +10,10 @@ import type {
   LookupRequest,
   LookupResult,
   Thread,
-  ThreadMessage,
   ThreadRequest,
 } from './schemas';
 import { summarizeConversation } from './summary';
+import { toThreadMessage } from './thread-message';
 
 export interface LookupServiceDeps {
   createClient(credentials: Credentials): ReamazeClient;
@@ -110,19 +109,3 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
 }
 
 export type LookupService = ReturnType<typeof createLookupService>;
-
-function toThreadMessage(message: Message): ThreadMessage {
-  const staff = message.user['staff?'] === true;
-  return {
-    body: message.body,
-    internal: message.visibility === VISIBILITY.internalNote,
-    author: message.user.name || message.user.email || (staff ? 'Staff' : 'Customer'),
-    staff,
-    at: message.created_at,
-    attachments: (message.attachments ?? []).flatMap((attachment) =>
-      /^https?:\/\//.test(attachment.url)
-        ? [{ name: attachment.file_file_name, url: attachment.url }]
-        : [],
-    ),
-  };
-}

@@ -7,7 +7,8 @@ import { accountForUrl } from '../settings/store-brands';
 import type { SitePrefsStore } from '../storage/site-prefs';
 import type { TabRecord, TabStateStore, TabSubject } from '../storage/tab-state';
 import { FRESH_MS, MAX_AGE_MS, requireAccount, type ConversationSearch } from './search';
-import type { SearchResult, TabConversations } from './schemas';
+import type { ConversationMatch, SearchResult, TabConversations } from './schemas';
+import type { ConversationSummary } from './summary';
 
 export interface TabConversationDeps {
   loadSettings(): Promise<Settings>;
@@ -35,6 +36,7 @@ const NOTHING: TabConversations = {
   fetchedAt: null,
   stale: false,
   autoOpen: false,
+  ids: null,
 };
 
 /**
@@ -108,6 +110,17 @@ export function createTabConversations(deps: TabConversationDeps) {
     const forget = () => inFlight.get(flight) === request && inFlight.delete(flight);
     request.then(forget, forget);
     return request;
+  }
+
+  /** Rewrites every tab's record, one tab at a time; `change` answers undefined to leave it. */
+  async function eachRecord(change: (record: TabRecord) => TabRecord | undefined) {
+    for (const [tabId] of await store.all()) {
+      await serially(tabId, async () => {
+        const record = await store.get(tabId);
+        const next = record && change(record);
+        if (next) await store.set(tabId, next);
+      });
+    }
   }
 
   /**
@@ -249,7 +262,71 @@ export function createTabConversations(deps: TabConversationDeps) {
         fetchedAt,
         stale,
         autoOpen: (await deps.sitePrefs.get(new URL(record.url).origin)).autoOpen,
+        ids: record[which]!.ids,
       };
+    },
+
+    /**
+     * What the tab shows, for acting on it: the store page's URL, the ids shown (a search's, else
+     * the page's) and the conversations found for them; undefined for a tab with no record.
+     */
+    async shown(
+      tabId: number,
+    ): Promise<{ url: string; ids: DetectedIds | null; matches: ConversationMatch[] } | undefined> {
+      const record = await store.get(tabId);
+      if (!record) return undefined;
+      const subject = record.search ?? record.page;
+      return {
+        url: record.url,
+        ids: subject?.ids ?? null,
+        matches: subject?.result?.matches ?? [],
+      };
+    },
+
+    /**
+     * A conversation changed from the sidebar: every tab's record that lists it shows it as it is
+     * now (its reasons kept), and cached lookups go, so a sidebar opened later never shows the old.
+     */
+    async replaceMatch(brand: string, conversation: ConversationSummary) {
+      deps.search.clear();
+      await eachRecord((record) => {
+        let changed = false;
+        const replaced = (subject: TabSubject | undefined) => {
+          const result = subject?.result;
+          if (!result || result.brand !== brand) return subject;
+          if (!result.matches.some((match) => match.slug === conversation.slug)) return subject;
+          changed = true;
+          const matches = result.matches.map((match) =>
+            match.slug === conversation.slug ? { ...conversation, reasons: match.reasons } : match,
+          );
+          return { ...subject, result: { ...result, matches } };
+        };
+        const page = replaced(record.page);
+        const search = record.search && { ...record.search, ...replaced(record.search) };
+        return changed ? { ...record, page, search } : undefined;
+      });
+    },
+
+    /** A conversation started from this tab's sidebar is listed first in what the tab shows. */
+    async addMatch(tabId: number, brand: string, match: ConversationMatch) {
+      deps.search.clear();
+      await serially(tabId, async () => {
+        const record = await store.get(tabId);
+        const which: Which | undefined = record?.search
+          ? 'search'
+          : record?.page
+            ? 'page'
+            : undefined;
+        const subject = which && record![which];
+        const result = subject?.result;
+        if (!record || !which || !result || result.brand !== brand) return;
+        const matches = [match, ...result.matches.filter((m) => m.slug !== match.slug)];
+        await store.set(tabId, {
+          ...record,
+          [which]: { ...subject, result: { ...result, matches } },
+        });
+        if (which === 'page') deps.setBadge(tabId, matches.length);
+      });
     },
 
     /** Store tabs, the one whose detector started last first. */
@@ -276,18 +353,11 @@ export function createTabConversations(deps: TabConversationDeps) {
     /** New credentials or lookup settings make every cached answer suspect. */
     async clearCache() {
       deps.search.clear();
-      for (const [tabId] of await store.all()) {
-        await serially(tabId, async () => {
-          const record = await store.get(tabId);
-          if (!record) return;
-          const { page, search } = record;
-          await store.set(tabId, {
-            ...record,
-            page: page && { key: page.key, ids: page.ids },
-            search: search && { key: search.key, ids: search.ids, query: search.query },
-          });
-        });
-      }
+      await eachRecord(({ page, search, ...record }) => ({
+        ...record,
+        page: page && { key: page.key, ids: page.ids },
+        search: search && { key: search.key, ids: search.ids, query: search.query },
+      }));
     },
   };
 }

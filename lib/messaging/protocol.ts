@@ -14,6 +14,7 @@ import {
   DataKeysSchema,
   MarketplaceChannelsSchema,
   SettingsSummarySchema,
+  UndoSecondsSchema,
   UserRuleSchema,
   type UserRule,
 } from '../settings/schema';
@@ -136,6 +137,12 @@ export const protocol = {
   /** Custom-data keys are every brand's, and saving them needs no brand's API. */
   saveDataKeys: {
     request: DataKeysSchema,
+    response: SettingsSummarySchema,
+    senders: ['extensionPage'],
+  },
+  /** How long a send waits with an Undo button; 0 sends at once. */
+  saveUndoSeconds: {
+    request: z.object({ undoSeconds: UndoSecondsSchema }),
     response: SettingsSummarySchema,
     senders: ['extensionPage'],
   },

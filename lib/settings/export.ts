@@ -4,6 +4,7 @@ import {
   DataKeysSchema,
   SettingsSchema,
   StoreBrandSchema,
+  UndoSecondsSchema,
   UserRuleSchema,
   type Settings,
 } from './schema';
@@ -22,6 +23,8 @@ export const SettingsFileSchema = z.object({
   storeBrands: z.array(StoreBrandSchema).max(200),
   dataKeys: DataKeysSchema,
   userRules: z.array(UserRuleSchema).max(50),
+  /** Absent from files exported before it existed: importing one keeps the agent's own. */
+  undoSeconds: UndoSecondsSchema.optional(),
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
@@ -34,6 +37,7 @@ export function exportSettings(settings: Settings): SettingsFile {
     storeBrands: settings.storeBrands,
     dataKeys: settings.dataKeys,
     userRules: settings.userRules,
+    undoSeconds: settings.undoSeconds,
   };
 }
 
@@ -53,6 +57,7 @@ export function importSettings(
     storeBrands: file.storeBrands,
     dataKeys: file.dataKeys,
     userRules: file.userRules,
+    undoSeconds: file.undoSeconds ?? current.undoSeconds,
   });
   return { settings, needsToken: brands.filter((b) => !b.token).map((b) => b.brand) };
 }

@@ -57,6 +57,14 @@ export type MarketplaceChannels = z.infer<typeof MarketplaceChannelsSchema>;
 /** Custom-data keys that hold order numbers, e.g. "order_number" → data[order_number]=1042. */
 export const DataKeysSchema = z.array(z.string().trim().min(1).max(100)).max(10);
 
+/** Seconds a send waits, with an Undo button, before anything leaves; 0 sends at once. */
+export const UndoSecondsSchema = z
+  .number('Enter a number of seconds.')
+  .int('Enter whole seconds.')
+  .min(0, 'Enter 0 (send at once) to 30 seconds.')
+  .max(30, 'Enter 0 (send at once) to 30 seconds.');
+export const DEFAULT_UNDO_SECONDS = 5;
+
 /**
  * One Re:amaze brand the agent works for: its credentials and its own marketplace channels. The
  * token is missing only for a brand imported from a settings file.
@@ -140,6 +148,8 @@ export const SettingsSchema = z.object({
   storeBrands: z.array(StoreBrandSchema).max(200),
   dataKeys: DataKeysSchema,
   userRules: z.array(UserRuleSchema).max(50),
+  /** In effect unsaved: settings stored before it existed send after the default wait. */
+  undoSeconds: UndoSecondsSchema.default(DEFAULT_UNDO_SECONDS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -150,6 +160,7 @@ export const DEFAULT_SETTINGS: Settings = {
   storeBrands: [],
   dataKeys: [],
   userRules: [],
+  undoSeconds: DEFAULT_UNDO_SECONDS,
 };
 
 export const BrandSummarySchema = z.object({
@@ -167,6 +178,7 @@ export const SettingsSummarySchema = z.object({
   defaultBrand: z.string().nullable(),
   storeBrands: z.array(StoreBrandSchema),
   dataKeys: z.array(z.string()),
+  undoSeconds: z.number().int(),
   /** Set when stored settings could not be read, so the agent knows why they must re-enter them. */
   problem: z.string().optional(),
 });

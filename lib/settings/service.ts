@@ -125,6 +125,8 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
     /** Custom-data keys are every brand's, and saving them needs no brand's API. */
     saveDataKeys: async (dataKeys: string[]) => save({ dataKeys }),
 
+    saveUndoSeconds: async (undoSeconds: number) => save({ undoSeconds }),
+
     userRules: async () => (await current()).userRules,
 
     /** Rules change what pages report, not what a lookup answers: the cache stays. */
@@ -214,6 +216,7 @@ function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
     defaultBrand: accountByName(settings)?.brand ?? null,
     storeBrands: settings.storeBrands,
     dataKeys: settings.dataKeys,
+    undoSeconds: settings.undoSeconds,
     ...(problem ? { problem } : {}),
   };
 }

@@ -29,6 +29,7 @@ const SECTION_PROBLEMS: Record<keyof Settings, string> = {
   storeBrands: 'Your store-to-brand mappings could not be read; add them again.',
   dataKeys: 'Your saved custom-data keys could not be read; add them again.',
   userRules: 'Your saved detection rules could not be read; add them again.',
+  undoSeconds: 'Your undo window could not be read; the default of 5 seconds is used.',
 };
 
 /** Parses each section on its own, so one broken section never costs the others. */
@@ -66,7 +67,12 @@ export async function updateSettings(change: Partial<Settings>): Promise<LoadedS
   const stored = await settingsItem.getValue();
   const kept =
     typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
-  const next = { ...kept, ...SettingsChangeSchema.parse(change) };
+  // Only the sections named: parsing fills in defaults, which must not overwrite stored values.
+  const parsed = SettingsChangeSchema.parse(change);
+  const named = Object.entries(parsed).filter(
+    ([key]) => change[key as keyof Settings] !== undefined,
+  );
+  const next = { ...kept, ...Object.fromEntries(named) };
   await settingsItem.setValue(next);
   return parseSettings(next);
 }

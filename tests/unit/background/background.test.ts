@@ -48,7 +48,7 @@ describe('background start-up', () => {
     );
     expect(reply).toEqual({
       ok: true,
-      data: { brands: [], defaultBrand: null, storeBrands: [], dataKeys: [] },
+      data: { brands: [], defaultBrand: null, storeBrands: [], dataKeys: [], undoSeconds: 5 },
     });
   });
 

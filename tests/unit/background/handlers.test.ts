@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
+import { createActionService } from '@/lib/actions/service';
 import { createReamazeClient } from '@/lib/api/client';
 import { idsOfTerms } from '@/lib/lookup/classify';
 import { createConversationSearch } from '@/lib/lookup/search';
@@ -12,6 +13,9 @@ import type { Credentials } from '@/lib/settings/schema';
 import { createSettingsService } from '@/lib/settings/service';
 import { DEFAULT_SITE_PREFS } from '@/lib/settings/site-prefs';
 import { loadSettings, updateSettings } from '@/lib/storage/settings';
+import { activityLog } from '@/lib/storage/activity';
+import { drafts } from '@/lib/storage/drafts';
+import { knownTags } from '@/lib/storage/known-tags';
 import { tabState } from '@/lib/storage/tab-state';
 import { fakeFetch, fixtureJson, reply, replyWithFixture } from '../fake-fetch';
 
@@ -54,6 +58,14 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
     settings: createSettingsService({ createClient, onChange: () => tabs.clearCache() }),
     lookups: createLookupService({ createClient, search }),
     tabs,
+    actions: createActionService({
+      createClient,
+      loadSettings: async () => (await loadSettings()).settings,
+      drafts,
+      activity: activityLog,
+      knownTags,
+      tabs,
+    }),
     sitePrefs,
     closeSidebar: async () => undefined,
     testRule: async () => {
@@ -86,8 +98,33 @@ describe('brand handlers', () => {
       defaultBrand: 'northwind',
       storeBrands: [],
       dataKeys: [],
+      undoSeconds: 5,
     });
     expect(JSON.stringify(summary)).not.toContain(saved.token);
+  });
+
+  test('the undo window is 5 s unsaved, and saving another section never resets a saved one', async () => {
+    // Settings stored before the undo window existed.
+    await fakeBrowser.storage.local.set({
+      settings: {
+        brands: [saved],
+        defaultBrand: null,
+        storeBrands: [],
+        dataKeys: [],
+        userRules: [],
+      },
+      settings$: { v: 3 },
+    });
+    const { handlers } = handlersWith();
+    expect((await handlers.getSettings({}, page)).undoSeconds).toBe(5);
+    expect((await handlers.saveUndoSeconds({ undoSeconds: 0 }, page)).undoSeconds).toBe(0);
+    await handlers.saveDataKeys(['order_number'], page);
+    await handlers.saveStoreBrands([], page);
+    expect((await loadSettings()).settings.undoSeconds).toBe(0);
+    const file = await handlers.exportSettings({}, page);
+    expect(file.undoSeconds).toBe(0);
+    await handlers.importSettings({ ...file, undoSeconds: undefined }, page);
+    expect((await handlers.getSettings({}, page)).undoSeconds).toBe(0);
   });
 
   test('a brand is tested on save and saved only when the connection works', async () => {
@@ -627,7 +664,51 @@ describe('only the sidebar the tab’s content script framed speaks for the tab'
       await expect(handlers.closeSidebar({}, stranger)).rejects.toMatchObject({
         kind: 'forbidden',
       });
+      const ref = { brand: 'northwind', slug: 'where-is-order-1042' };
+      const draft = {
+        body: 'Hello',
+        visibility: 'reply' as const,
+        suppressNotifications: false,
+        suppressAutoresolve: false,
+      };
+      const refused = [
+        () => handlers.getConversationTools(ref, stranger),
+        () => handlers.saveDraft({ ...ref, draft }, stranger),
+        () => handlers.discardDraft(ref, stranger),
+        () => handlers.sendDraft(ref, stranger),
+        () =>
+          handlers.updateConversation({ ...ref, change: { kind: 'tags', tags: ['x'] } }, stranger),
+        () => handlers.getActivity(ref, stranger),
+        () => handlers.listStaff({ brand: 'northwind' }, stranger),
+        () => handlers.listTemplates({ brand: 'northwind' }, stranger),
+        () => handlers.getNewConversationForm({}, stranger),
+        () =>
+          handlers.createConversation(
+            {
+              brand: 'northwind',
+              subject: 'Order #1042',
+              channel: 'support',
+              customerEmail: 'maya@example.net',
+              customerName: '',
+              body: 'Hello',
+              data: {},
+              suppressNotifications: false,
+            },
+            stranger,
+          ),
+      ];
+      for (const act of refused) await expect(act()).rejects.toMatchObject({ kind: 'forbidden' });
+      expect(await drafts.get(ref)).toBeUndefined();
     }
     expect((await handlers.getTabConversations({}, own)).matches).toHaveLength(1);
+    const ref = { brand: 'northwind', slug: 'where-is-order-1042' };
+    const draft = {
+      body: 'Hello',
+      visibility: 'reply' as const,
+      suppressNotifications: false,
+      suppressAutoresolve: false,
+    };
+    await handlers.saveDraft({ ...ref, draft }, own);
+    expect((await handlers.getConversationTools(ref, own)).draft).toMatchObject({ body: 'Hello' });
   });
 });

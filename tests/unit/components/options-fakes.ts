@@ -58,6 +58,7 @@ export function settings(overrides: Partial<SettingsSummary> = {}): SettingsSumm
     defaultBrand: brands[0]?.brand ?? null,
     storeBrands: [],
     dataKeys: [],
+    undoSeconds: 5,
     ...overrides,
   };
 }

@@ -34,6 +34,7 @@ const STORED: Settings = {
   storeBrands: [{ store: 'admin.shopify.com/store/acme', brand: 'northwind' }],
   dataKeys: ['order_number'],
   userRules: [],
+  undoSeconds: 5,
 };
 
 async function renderOptions(replies: FakeReplies = {}) {

@@ -20,6 +20,7 @@ const settings = (overrides: Partial<SettingsSummary> = {}): Result<SettingsSumm
     defaultBrand: 'northwind',
     storeBrands: [],
     dataKeys: [],
+    undoSeconds: 5,
     ...overrides,
   },
 });
@@ -338,6 +339,7 @@ describe('PopupApp keyboard and context', () => {
         fetchedAt: 1,
         stale: false,
         autoOpen: false,
+        ids: null,
       },
     }));
     render(

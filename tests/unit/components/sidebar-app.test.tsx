@@ -26,6 +26,7 @@ const ready: TabConversations = {
   fetchedAt: Date.now(),
   stale: false,
   autoOpen: false,
+  ids: null,
 };
 
 const thread: Thread = {

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { request } from 'node:https';
 import { createReamazeClient } from '@/lib/api/client';
 import { ReamazeApiError } from '@/lib/api/errors';
 import { makeCertificate } from '../../fakes/certificate';
 import { DEMO, demoData } from '../../fakes/demo-data';
 import { startFakeReamaze, type FakeReamaze } from '../../fakes/reamaze-server';
+import { httpsToFake } from './https-to-fake';
 
 /*
  * The product's client against the fake Re:amaze, over HTTPS: the two halves of every write must
@@ -23,36 +23,10 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 /** `fetch` for the client, sent to the fake's port under the real host name. */
-const toFake: typeof fetch = (input, init = {}) => {
-  const url = new URL(String(input));
-  const body = typeof init.body === 'string' ? init.body : undefined;
-  const headers = Object.fromEntries(new Headers(init.headers).entries());
-  return new Promise<Response>((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: fake.port,
-        method: init.method ?? 'GET',
-        path: url.pathname + url.search,
-        servername: url.hostname,
-        headers: { ...headers, host: url.host },
-        ca: cert,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve(
-            new Response(text, { status: res.statusCode, headers: { ...res.headers } as never }),
-          ),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-};
+const toFake = httpsToFake(
+  () => fake.port,
+  () => cert,
+);
 
 const client = () =>
   createReamazeClient(

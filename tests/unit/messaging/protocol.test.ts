@@ -23,6 +23,7 @@ const ALLOWED_SENDERS: Record<string, string[]> = {
   getLookupSettings: ['extensionPage'],
   saveLookupSettings: ['extensionPage'],
   saveDataKeys: ['extensionPage'],
+  saveUndoSeconds: ['extensionPage'],
   getUserRules: ['extensionPage'],
   saveUserRules: ['extensionPage'],
   testRule: ['extensionPage'],
@@ -37,6 +38,17 @@ const ALLOWED_SENDERS: Record<string, string[]> = {
   getThread: ['extensionPage'],
   setAutoOpen: ['extensionPage'],
   closeSidebar: ['extensionPage'],
+  // Acting on a conversation: extension pages, and handlers.ts admits the tab's sidebar only.
+  getConversationTools: ['extensionPage'],
+  saveDraft: ['extensionPage'],
+  discardDraft: ['extensionPage'],
+  sendDraft: ['extensionPage'],
+  updateConversation: ['extensionPage'],
+  getActivity: ['extensionPage'],
+  listStaff: ['extensionPage'],
+  listTemplates: ['extensionPage'],
+  getNewConversationForm: ['extensionPage'],
+  createConversation: ['extensionPage'],
 };
 
 describe('protocol: allowed senders', () => {

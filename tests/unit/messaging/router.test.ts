@@ -208,6 +208,7 @@ describe('the sidebar frame’s key', () => {
     fetchedAt: null,
     stale: false,
     autoOpen: false,
+    ids: null,
   };
 
   test('is read from the address the browser stamped on a framed extension page, and only there', async () => {

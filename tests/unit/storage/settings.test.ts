@@ -32,9 +32,10 @@ describe('settings storage', () => {
 
   test('saved settings come back, stored under one versioned key', async () => {
     await updateSettings(v3 as Settings);
-    expect((await loadSettings()).settings).toEqual(v3);
+    // The undo window came after v3 without a new version: unsaved, its default is in effect.
+    expect((await loadSettings()).settings).toEqual({ ...v3, undoSeconds: 5 });
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
-    expect(stored.settings).toEqual(v3);
+    expect(stored.settings).toEqual({ ...v3, undoSeconds: 5 });
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
   });
 
@@ -63,6 +64,7 @@ describe('settings storage', () => {
       storeBrands: [],
       dataKeys: v2.lookup.dataKeys,
       userRules: v2.userRules,
+      undoSeconds: 5,
     });
   });
 
@@ -144,7 +146,7 @@ describe('settings storage', () => {
   test('an update is checked before anything is written', async () => {
     await updateSettings(v3 as Settings);
     await expect(updateSettings({ dataKeys: [''] })).rejects.toThrow();
-    expect((await loadSettings()).settings).toEqual(v3);
+    expect((await loadSettings()).settings).toEqual({ ...v3, undoSeconds: 5 });
   });
 
   test('the same brand twice is refused', () => {
