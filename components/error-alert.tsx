@@ -14,17 +14,36 @@ export function OptionsButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-/** A failure, said plainly; `action` offers the way out (e.g. a link to the options). */
-export function ErrorAlert({ error, action }: { error: MessageError; action?: ComponentChildren }) {
-  const fields = Object.entries(error.fieldErrors ?? {});
+/** Field errors that belong to no field of the form: the whole request's (`base`) come first. */
+const NO_FIELD = 'base';
+
+/**
+ * A failure, said plainly; `action` offers the way out (e.g. a link to the options). Field errors
+ * the form shows at its fields are named in `shownAtFields` and left out here; `base` errors are
+ * the request's own and read without a field name.
+ */
+export function ErrorAlert({
+  error,
+  action,
+  shownAtFields = [],
+}: {
+  error: MessageError;
+  action?: ComponentChildren;
+  shownAtFields?: readonly string[];
+}) {
+  const fields = Object.entries(error.fieldErrors ?? {}).filter(
+    ([field, messages]) => !shownAtFields.includes(field) && messages.length > 0,
+  );
+  fields.sort(([a], [b]) => Number(b === NO_FIELD) - Number(a === NO_FIELD));
   return (
     <div role="alert" class="alert" data-kind={error.kind}>
       <p>{error.message}</p>
-      {fields.length > 0 && error.kind === 'invalid' && (
+      {fields.length > 0 && (error.kind === 'invalid' || error.kind === 'invalidInput') && (
         <ul>
           {fields.map(([field, messages]) => (
             <li key={field}>
-              {field}: {messages.join(', ')}
+              {field === NO_FIELD ? '' : `${field}: `}
+              {messages.join(', ')}
             </li>
           ))}
         </ul>

@@ -6,15 +6,21 @@ import type {
   MatchReason,
   TabConversations,
   Thread,
+  ThreadMessage,
 } from '@/lib/lookup/schemas';
 import { ConversationCard } from './conversation-card';
 import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
 import { RelativeTime } from './relative-time';
 import { ThreadView } from './thread-view';
+import type { ActionServices } from './action-services';
+import { ConversationActions } from './conversation-actions';
+import { NewConversation } from './new-conversation-form';
+import type { DetectedIds } from '@/lib/detection/schema';
+import type { ConversationSummary } from '@/lib/lookup/summary';
 import { MARKETPLACE_NAMES } from '@/lib/detection/types';
 import { htmlToText, truncate } from './html-text';
 
-export interface SidebarServices {
+export interface SidebarServices extends ActionServices {
   getTabConversations(refresh: boolean): Promise<Result<TabConversations>>;
   getThread(slug: string, brand: string): Promise<Result<Thread>>;
   /** Leaves a right-click search for the page's own conversations. */
@@ -55,7 +61,8 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     void load(false);
     heading.current?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') services.close();
+      // A part of the sidebar that used the key (the composer cancelling a send) keeps it open.
+      if (event.key === 'Escape' && !event.defaultPrevented) services.close();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -65,6 +72,28 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
   useEffect(() => {
     if (view.state === 'ready' && view.data.stale && !view.refreshing) void load(true);
   }, [view, load]);
+
+  /** The conversation changed in the thread view: the list shows it too when the agent goes back. */
+  function updateMatch(summary: ConversationSummary) {
+    setOpen((current) =>
+      current?.match.slug === summary.slug
+        ? { ...current, match: { ...current.match, ...summary } }
+        : current,
+    );
+    setView((current) =>
+      current.state === 'ready'
+        ? {
+            ...current,
+            data: {
+              ...current.data,
+              matches: current.data.matches.map((match) =>
+                match.slug === summary.slug ? { ...match, ...summary } : match,
+              ),
+            },
+          }
+        : current,
+    );
+  }
 
   async function showThread(match: ConversationMatch, brand: string) {
     setOpen({ match, thread: null });
@@ -97,10 +126,25 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
           }
         />
       )}
-      {view.state === 'ready' && open && <ThreadPanel open={open} onBack={() => setOpen(null)} />}
+      {view.state === 'ready' && open && (
+        <ThreadPanel
+          open={open}
+          brand={view.data.brand ?? ''}
+          ids={view.data.ids}
+          sidebarTags={view.data.matches.flatMap((match) => match.tags)}
+          services={services}
+          onSummary={updateMatch}
+          onBack={() => setOpen(null)}
+        />
+      )}
       {view.state === 'ready' && !open && (
         <Matches
           view={view}
+          services={services}
+          onCreated={(match) => {
+            void showThread(match, view.data.brand ?? '');
+            void load(true);
+          }}
           onShowThread={(match) => void showThread(match, view.data.brand ?? '')}
           onAutoOpen={(value) => void services.setAutoOpen(value)}
           onBackToPage={() => void services.clearSearch().then(() => load(false))}
@@ -112,11 +156,15 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
 
 function Matches({
   view,
+  services,
+  onCreated,
   onShowThread,
   onAutoOpen,
   onBackToPage,
 }: {
   view: Extract<View, { state: 'ready' }>;
+  services: ActionServices;
+  onCreated(match: ConversationMatch): void;
   onShowThread(match: ConversationMatch): void;
   onAutoOpen(value: boolean): void;
   onBackToPage(): void;
@@ -180,7 +228,11 @@ function Matches({
         </label>
       )}
       {data.matches.length === 0 ? (
-        <p class="empty">No conversation found for {data.searched.join(', ')}.</p>
+        <>
+          <p class="empty">No conversation found for {data.searched.join(', ')}.</p>
+          {/* Only the page's own ids: a search that found nothing is no reason to start one. */}
+          {data.source === 'page' && <NewConversation services={services} onCreated={onCreated} />}
+        </>
       ) : (
         <ul class="conversations">
           {data.matches.map((match) => (
@@ -245,8 +297,26 @@ function MatchDetails({ match }: { match: ConversationMatch }) {
   );
 }
 
-function ThreadPanel({ open, onBack }: { open: NonNullable<Open>; onBack(): void }) {
+function ThreadPanel({
+  open,
+  brand,
+  ids,
+  sidebarTags,
+  services,
+  onSummary,
+  onBack,
+}: {
+  open: NonNullable<Open>;
+  brand: string;
+  ids: DetectedIds | null;
+  sidebarTags: readonly string[];
+  services: ActionServices;
+  onSummary(summary: ConversationSummary): void;
+  onBack(): void;
+}) {
   const back = useRef<HTMLButtonElement>(null);
+  /** Messages sent from here, newest first, shown above the thread as loaded. */
+  const [sent, setSent] = useState<ThreadMessage[]>([]);
   useEffect(() => back.current?.focus(), []);
   return (
     <section aria-label="Conversation thread">
@@ -257,9 +327,24 @@ function ThreadPanel({ open, onBack }: { open: NonNullable<Open>; onBack(): void
       <a href={open.match.url} target="_blank" rel="noopener noreferrer">
         Open in Re:amaze
       </a>
+      {brand && (
+        <ConversationActions
+          brand={brand}
+          summary={open.match}
+          ids={ids}
+          services={services}
+          sidebarTags={sidebarTags}
+          onSummary={onSummary}
+          onSent={(message) => setSent((current) => [message, ...current])}
+        />
+      )}
       {open.thread === null && <p role="status">Loading messages…</p>}
       {open.thread && !open.thread.ok && <ErrorAlert error={open.thread.error} />}
-      {open.thread?.ok && <ThreadView thread={open.thread.data} />}
+      {open.thread?.ok && (
+        <ThreadView
+          thread={{ ...open.thread.data, messages: [...sent, ...open.thread.data.messages] }}
+        />
+      )}
     </section>
   );
 }

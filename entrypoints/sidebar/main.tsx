@@ -11,6 +11,16 @@ const services: SidebarServices = {
   clearSearch: () => send('clearSearch', {}),
   setAutoOpen: (autoOpen) => send('setAutoOpen', { autoOpen }),
   close: () => void send('closeSidebar', {}),
+  getConversationTools: (ref) => send('getConversationTools', ref),
+  saveDraft: (ref, draft) => send('saveDraft', { ...ref, draft }),
+  discardDraft: (ref) => send('discardDraft', ref),
+  sendDraft: (ref) => send('sendDraft', ref),
+  updateConversation: (ref, change) => send('updateConversation', { ...ref, change }),
+  getActivity: (ref) => send('getActivity', ref),
+  listStaff: (brand) => send('listStaff', { brand }),
+  listTemplates: (brand) => send('listTemplates', { brand }),
+  getNewConversationForm: () => send('getNewConversationForm', {}),
+  createConversation: (input) => send('createConversation', input),
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
 

@@ -2,8 +2,8 @@
 
 const STATUS_LABELS: Readonly<Record<number, string>> = {
   0: 'Open',
-  1: 'Responded',
-  2: 'Done',
+  1: 'Pending',
+  2: 'Resolved',
   3: 'Spam',
   4: 'Archived',
   5: 'On Hold',
@@ -14,7 +14,7 @@ const STATUS_LABELS: Readonly<Record<number, string>> = {
 };
 
 /**
- * Statuses in which the conversation still waits on someone: Open, Responded (waiting on the
+ * Statuses in which the conversation still waits on someone: Open, Pending (waiting on the
  * customer), On Hold and AI Agent Assigned. Broader than the API's `filter=open`, which means
  * status 0 only.
  */

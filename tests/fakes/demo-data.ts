@@ -31,7 +31,7 @@ export const DEMO = {
     subject: 'Where is my order #1042?',
     /** What its card shows besides the subject. */
     shows: [
-      'Responded',
+      'Pending',
       'Support',
       'Maya Chen',
       'maya.chen@example.net',

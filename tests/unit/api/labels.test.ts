@@ -6,8 +6,8 @@ describe('statusLabel', () => {
   it('uses the current Re:amaze UI names', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(statusLabel)).toEqual([
       'Open',
-      'Responded',
-      'Done',
+      'Pending',
+      'Resolved',
       'Spam',
       'Archived',
       'On Hold',

@@ -395,7 +395,7 @@ describe('lookup handler', () => {
       conversations: [
         {
           slug: 'where-is-order-1042',
-          statusLabel: 'Responded',
+          statusLabel: 'Pending',
           channel: 'Support',
           assignee: 'Sam Ortega',
           url: 'https://northwind.reamaze.com/admin/conversations/where-is-order-1042',

@@ -65,7 +65,7 @@ describe('PopupApp', () => {
     const card = await screen.findByRole('article', { name: 'Where is my order #1042?' });
     expect(s.lookup).toHaveBeenCalledWith('where-is-order-1042', undefined, 'northwind');
     for (const text of [
-      'Responded',
+      'Pending',
       'Support',
       'Dana Whitfield <dana.whitfield@example.net>',
       'Sam Ortega',

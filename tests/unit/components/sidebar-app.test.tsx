@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations, Thread } from '@/lib/lookup/schemas';
 import { summary } from './summaries';
+import { actionServices } from './action-fakes';
 
 const ready: TabConversations = {
   state: 'ready',
@@ -26,7 +27,7 @@ const ready: TabConversations = {
   fetchedAt: Date.now(),
   stale: false,
   autoOpen: false,
-  ids: null,
+  ids: { orderRefs: ['1042'], originIds: [], emails: ['maya.chen@example.net'] },
 };
 
 const thread: Thread = {
@@ -54,6 +55,7 @@ const thread: Thread = {
 
 function services(overrides: Partial<SidebarServices> = {}): SidebarServices {
   return {
+    ...actionServices(),
     getTabConversations: vi.fn(async () => ({ ok: true as const, data: ready })),
     getThread: vi.fn(async () => ({ ok: true as const, data: thread })),
     setAutoOpen: vi.fn(async () => ({ ok: true as const, data: {} })),
@@ -80,7 +82,7 @@ describe('SidebarApp', () => {
   test('the thread is sanitised, links open in a new tab, and internal notes are marked', async () => {
     const { container } = render(<SidebarApp services={services()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Show thread' }));
-    await screen.findByText('Internal note');
+    await screen.findByText('Internal note', { selector: '.note-label' });
     expect(container.querySelector('.thread script')).toBeNull();
     expect(container.querySelector('.thread img')?.getAttribute('onerror') ?? null).toBeNull();
     const link = screen.getByRole('link', { name: 'link' });

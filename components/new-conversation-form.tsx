@@ -1,0 +1,241 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  NewConversationInputSchema,
+  type NewConversationForm as FormDefaults,
+  type NewConversationInput,
+} from '@/lib/actions/schemas';
+import type { ConversationMatch } from '@/lib/lookup/schemas';
+import type { MessageError } from '@/lib/messaging/errors';
+import { errorsAt, type ActionServices } from './action-services';
+import { ErrorAlert } from './error-alert';
+import { describedBy, FieldNotes } from './options/form-parts';
+
+/** Which form field shows each error key, from Re:amaze's 422 or the form's own check. */
+const FIELDS = {
+  customerEmail: ['customerEmail', 'user.email', 'email', 'user'],
+  customerName: ['customerName', 'user.name', 'name'],
+  subject: ['subject'],
+  channel: ['channel', 'category'],
+  body: ['body', 'message.body', 'message'],
+} as const;
+const SHOWN_AT_FIELDS = Object.values(FIELDS).flat();
+
+type Fields = Omit<NewConversationInput, 'brand' | 'data'>;
+type Status = { state: 'idle' } | { state: 'busy' } | { state: 'failed'; error: MessageError };
+
+/**
+ * "New conversation", offered when the page's own ids found none: a button that opens the form,
+ * prefilled from the page and the settings.
+ */
+export function NewConversation(props: {
+  services: Pick<ActionServices, 'getNewConversationForm' | 'createConversation'>;
+  onCreated(conversation: ConversationMatch): void;
+}) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        New conversation
+      </button>
+    );
+  }
+  return (
+    <NewConversationForm
+      services={props.services}
+      onCreated={props.onCreated}
+      onCancel={() => setOpen(false)}
+    />
+  );
+}
+
+export function NewConversationForm(props: {
+  services: Pick<ActionServices, 'getNewConversationForm' | 'createConversation'>;
+  onCreated(conversation: ConversationMatch): void;
+  onCancel(): void;
+}) {
+  const { services } = props;
+  const [defaults, setDefaults] = useState<FormDefaults | null>(null);
+  const [loadError, setLoadError] = useState<MessageError | null>(null);
+  const [fields, setFields] = useState<Fields>({
+    customerEmail: '',
+    customerName: '',
+    subject: '',
+    channel: '',
+    body: '',
+    suppressNotifications: false,
+  });
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void services.getNewConversationForm().then((reply) => {
+      if (!live) return;
+      if (!reply.ok) return setLoadError(reply.error);
+      setDefaults(reply.data);
+      setFields((current) => ({
+        ...current,
+        customerEmail: reply.data.customerEmail,
+        customerName: reply.data.customerName,
+        subject: reply.data.subject,
+        channel: reply.data.channel,
+      }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  useEffect(() => {
+    if (defaults) first.current?.focus();
+  }, [defaults]);
+
+  function set(next: Partial<Fields>) {
+    setFields((current) => ({ ...current, ...next }));
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!defaults || status.state === 'busy') return;
+    const parsed = NewConversationInputSchema.safeParse({
+      ...fields,
+      brand: defaults.brand,
+      data: defaults.data,
+    });
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? 'base');
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      setStatus({
+        state: 'failed',
+        error: { kind: 'invalidInput', message: 'Check the fields marked below.', fieldErrors },
+      });
+      return;
+    }
+    setStatus({ state: 'busy' });
+    const reply = await services.createConversation(parsed.data);
+    if (!reply.ok) return setStatus({ state: 'failed', error: reply.error });
+    setStatus({ state: 'idle' });
+    props.onCreated(reply.data.conversation);
+  }
+
+  if (loadError) {
+    return (
+      <>
+        <ErrorAlert error={loadError} />
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </>
+    );
+  }
+  if (!defaults) return <p role="status">Preparing a new conversation…</p>;
+
+  const errors = status.state === 'failed' ? errorsAt(status.error.fieldErrors, FIELDS) : {};
+  const data = Object.entries(defaults.data);
+  return (
+    <form class="new-conversation" aria-label="New conversation" onSubmit={submit} noValidate>
+      <div class="field">
+        <label for="new-email">Customer email</label>
+        <input
+          id="new-email"
+          ref={first}
+          type="email"
+          value={fields.customerEmail}
+          onInput={(event) => set({ customerEmail: event.currentTarget.value })}
+          {...describedBy('new-email', null, errors.customerEmail)}
+        />
+        <FieldNotes id="new-email" error={errors.customerEmail} />
+      </div>
+      <div class="field">
+        <label for="new-name">Customer name</label>
+        <input
+          id="new-name"
+          value={fields.customerName}
+          onInput={(event) => set({ customerName: event.currentTarget.value })}
+          {...describedBy('new-name', null, errors.customerName)}
+        />
+        <FieldNotes id="new-name" error={errors.customerName} />
+      </div>
+      <div class="field">
+        <label for="new-subject">Subject</label>
+        <input
+          id="new-subject"
+          value={fields.subject}
+          onInput={(event) => set({ subject: event.currentTarget.value })}
+          {...describedBy('new-subject', null, errors.subject)}
+        />
+        <FieldNotes id="new-subject" error={errors.subject} />
+      </div>
+      <div class="field">
+        <label for="new-channel">Channel</label>
+        <select
+          id="new-channel"
+          value={fields.channel}
+          onChange={(event) => set({ channel: event.currentTarget.value })}
+          {...describedBy('new-channel', null, errors.channel)}
+        >
+          {!defaults.channels.some((channel) => channel.slug === fields.channel) && (
+            <option value={fields.channel} disabled>
+              {fields.channel ? fields.channel : 'Choose a channel'}
+            </option>
+          )}
+          {defaults.channels.map((channel) => (
+            <option key={channel.slug} value={channel.slug}>
+              {channel.name}
+            </option>
+          ))}
+        </select>
+        <FieldNotes id="new-channel" error={errors.channel} />
+      </div>
+      <div class="field">
+        <label for="new-body">Message</label>
+        <textarea
+          id="new-body"
+          rows={5}
+          value={fields.body}
+          onInput={(event) => set({ body: event.currentTarget.value })}
+          {...describedBy('new-body', null, errors.body)}
+        />
+        <FieldNotes id="new-body" error={errors.body} />
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={fields.suppressNotifications}
+          onChange={(event) => set({ suppressNotifications: event.currentTarget.checked })}
+        />{' '}
+        Don’t notify the customer
+      </label>
+      {data.length > 0 && (
+        <>
+          <p class="hint" id="new-data-hint">
+            Saved with it as custom data:
+          </p>
+          <dl class="facts" aria-describedby="new-data-hint">
+            {data.map(([key, value]) => (
+              <>
+                <dt key={`k-${key}`}>{key}</dt>
+                <dd key={`v-${key}`}>{value}</dd>
+              </>
+            ))}
+          </dl>
+        </>
+      )}
+      {status.state === 'failed' && (
+        <ErrorAlert error={status.error} shownAtFields={SHOWN_AT_FIELDS} />
+      )}
+      <div class="form-actions">
+        <button type="submit" disabled={status.state === 'busy'}>
+          Create conversation
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        {status.state === 'busy' && <span role="status">Creating…</span>}
+      </div>
+    </form>
+  );
+}
