@@ -23,6 +23,9 @@
  *    authenticated request in the window counts, those answered 429 included (as Rack::Attack
  *    counts); requests with bad credentials count for nobody.
  *  - failNext spends its count on authenticated requests only.
+ *  - rejectNextWrite is spent by the next write that reaches its handler (a readable body, a
+ *    known route): it answers 422 naming the knob's field, as a validation the fake does not
+ *    model would (a hold date Re:amaze refuses, say), and changes nothing.
  *  - `filter=unassigned` and unknown `filter` values leave archived conversations out, like the
  *    default; tags match case-insensitively; an unknown `id_type` gets no database-id fallback;
  *    `/channels?channel=<unknown name>` is an empty list.
@@ -95,6 +98,8 @@ export interface FakeKnobs {
   hang: boolean;
   /** A message whose origin_id the conversation already has: 422, or the earlier message. */
   duplicateOriginId: 'reject' | 'return-existing';
+  /** The next write answers 422 `{"errors": {field: [message]}}` and changes nothing. */
+  rejectNextWrite: { field: string; message: string } | null;
 }
 
 export interface RequestLogEntry {
@@ -141,6 +146,7 @@ export const DEFAULT_KNOBS: FakeKnobs = {
   failNext: null,
   hang: false,
   duplicateOriginId: 'reject',
+  rejectNextWrite: null,
 };
 
 export const PAGE_SIZE = 30;
@@ -480,6 +486,11 @@ function answerApi(caller: Caller, request: IncomingMessage, url: URL, rawBody: 
       const read = rootFields(request, rawBody, route.root!);
       if ('status' in read) return read;
       fields = read.fields;
+      const rejection = caller.knobs.rejectNextWrite;
+      if (rejection) {
+        caller.knobs.rejectNextWrite = null;
+        return invalid({ [rejection.field]: [rejection.message] });
+      }
     }
     return handler({ ...caller, id, query: url.searchParams, fields });
   }

@@ -526,6 +526,18 @@ describe('writes and the knobs', () => {
     expect((await messagesOf(SLUG)).total_count).toBe(DEMO.conversation.messageCount);
   });
 
+  test('rejectNextWrite answers the next write 422 naming its field, changes nothing, then is spent', async () => {
+    fake.configure({ rejectNextWrite: { field: 'hold_until', message: 'must be in the future' } });
+    expect((await get(SLUG)).status).toBe(1); // reads do not spend it
+    const refused = await put(SLUG, { status: 5, hold_until: '2020-01-01T00:00:00Z' });
+    expect(refused.status).toBe(422);
+    expect(refused.json).toEqual({ errors: { hold_until: ['must be in the future'] } });
+    expect((await get(SLUG)).status).toBe(1);
+    const again = await put(SLUG, { status: 5, hold_until: '2030-01-01T00:00:00Z' });
+    expect(again.status).toBe(200);
+    expect(again.json.status).toBe(5);
+  });
+
   test('latency delays write answers too; malformedJson breaks them', async () => {
     fake.configure({ latencyMs: 150 });
     const started = performance.now();
