@@ -4,8 +4,8 @@ import type {
   Draft,
   DraftInput,
   ResponseTemplateSummary,
+  SentMessage,
 } from '@/lib/actions/schemas';
-import type { ThreadMessage } from '@/lib/lookup/schemas';
 import type { MessageError } from '@/lib/messaging/errors';
 import type { Result } from '@/lib/messaging/protocol';
 import { fillTemplate, type PlaceholderValues } from '@/lib/actions/templates';
@@ -46,8 +46,8 @@ export interface ComposerProps {
   undoSeconds: number;
   /** What the templates' placeholders are filled with. */
   values: PlaceholderValues;
-  /** A message Re:amaze now has, to show at the top of the thread. */
-  onSent(message: ThreadMessage): void;
+  /** Re:amaze has a message (shown at the top of the thread) and the conversation as it is now. */
+  onSent(sent: SentMessage): void;
   /** Something was done or failed: the activity list reloads. */
   onActivity(): void;
 }
@@ -166,9 +166,9 @@ export function Composer(props: ComposerProps) {
       setSending({ state: 'failed', error: reply.error });
       return;
     }
-    const { alreadySent, editedDraftKept, message } = reply.data;
+    const { alreadySent, editedDraftKept } = reply.data;
     setTried(false);
-    props.onSent(message);
+    props.onSent(reply.data);
     if (editedDraftKept) {
       // Re:amaze has the text of the earlier try; the edit stays in the box, not sent.
       setSending({ state: 'sent', text: EDITED_KEPT });

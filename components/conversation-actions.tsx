@@ -67,7 +67,10 @@ export function ConversationActions(props: {
         draft={tools.data.draft}
         undoSeconds={tools.data.undoSeconds}
         values={placeholderValues(props.ids, summary)}
-        onSent={props.onSent}
+        onSent={(sent) => {
+          props.onSent(sent.message);
+          if (sent.conversation) props.onSummary(sent.conversation);
+        }}
         onActivity={refreshActivity}
       />
       <ActivityList entries={activity} />

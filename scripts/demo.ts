@@ -92,12 +92,34 @@ async function main() {
     `Sidebar: ${await sidebar.getByRole('article').count()} conversations, order match first.`,
   );
   await sidebar.getByRole('button', { name: 'Show thread' }).first().click();
-  await sidebar.getByText('Internal note').waitFor();
+  await sidebar
+    .getByRole('list', { name: 'Messages, newest first' })
+    .getByText('Internal note')
+    .waitFor();
   await shot(
     shopify.page,
     'shopify-thread',
     'Sidebar: the thread, newest first, internal note marked.',
   );
+
+  // Acting from the store: a reply written with the order in view, sent after the undo window.
+  await sidebar
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Hi **Dana**, your order #1042 left our warehouse today. Tracking follows by email.');
+  await shot(
+    shopify.page,
+    'shopify-compose',
+    'Sidebar: a reply, with its preview, kept as a draft.',
+  );
+  await sidebar.getByRole('button', { name: 'Send' }).click();
+  await sidebar.getByRole('button', { name: 'Undo' }).scrollIntoViewIfNeeded();
+  await shot(shopify.page, 'shopify-undo', 'Sidebar: "Sending in 5 s", with Undo.');
+  await sidebar.getByRole('status').filter({ hasText: 'Reply sent' }).waitFor({ timeout: 15_000 });
+  await sidebar.getByLabel('Tags', { exact: true }).fill('shipped');
+  await sidebar.getByLabel('Tags', { exact: true }).press('Enter');
+  await sidebar.getByRole('button', { name: 'Remove tag shipped' }).waitFor();
+  await sidebar.getByRole('list', { name: 'Activity' }).scrollIntoViewIfNeeded();
+  await shot(shopify.page, 'shopify-acted', 'Sidebar: reply sent and tag added, both in Activity.');
 
   const amazon = await StorePage.open(await browser.context.newPage(), AMAZON_ORDER);
   await amazon.page.setViewportSize({ width: 1280, height: 800 });

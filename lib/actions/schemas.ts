@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationMatchSchema, ThreadMessageSchema } from '../lookup/schemas';
+import { ConversationSummarySchema } from '../lookup/summary';
 
 /** Which conversation an action is for: the brand names the account, the slug the conversation. */
 export const ConversationRefSchema = z.object({
@@ -90,6 +91,11 @@ export const SentMessageSchema = z.object({
    * the edited one stays as a new draft, unsent, for the agent to send or discard.
    */
   editedDraftKept: z.boolean(),
+  /**
+   * The conversation as Re:amaze has it after the message (a staff reply may have resolved it);
+   * null when that could not be read, which leaves the message sent all the same.
+   */
+  conversation: ConversationSummarySchema.nullable(),
 });
 export type SentMessage = z.infer<typeof SentMessageSchema>;
 

@@ -105,6 +105,23 @@ export function createActionService(deps: ActionServiceDeps) {
     });
   }
 
+  /**
+   * The conversation once a message is in: a staff reply resolves it unless told not to, which the
+   * sidebar must show. The message is sent whatever this read does, so a failure is only null.
+   */
+  async function conversationAfter(
+    ref: ConversationRef,
+    client: ReamazeClient,
+  ): Promise<ConversationSummary | null> {
+    try {
+      const conversation = summarizeConversation(await client.getConversation(ref.slug), ref.brand);
+      await deps.tabs.replaceMatch(ref.brand, conversation);
+      return conversation;
+    } catch {
+      return null;
+    }
+  }
+
   async function listChannels(client: ReamazeClient): Promise<Channel[]> {
     const channels: Channel[] = [];
     for (let page = 1; page <= MAX_LIST_PAGES; page++) {
@@ -199,6 +216,7 @@ export function createActionService(deps: ActionServiceDeps) {
             message: toThreadMessage(created),
             alreadySent: false,
             editedDraftKept: false,
+            conversation: await conversationAfter(ref, client),
           };
         } catch (error) {
           if (isOriginTaken(error)) {
@@ -222,6 +240,7 @@ export function createActionService(deps: ActionServiceDeps) {
               message: messageOfDraft({ ...draft, body: sentBody }, account, now()),
               alreadySent: true,
               editedDraftKept: edited,
+              conversation: await conversationAfter(ref, client),
             };
           }
           const kept = keptError(error, draft);

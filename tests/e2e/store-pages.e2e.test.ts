@@ -80,7 +80,10 @@ describe('Shopify order page', () => {
 
     // The thread, newest first, with the internal note marked.
     await cards.first().getByRole('button', { name: 'Show thread' }).click();
-    await sidebar.getByText('Internal note').waitFor();
+    await sidebar
+      .getByRole('list', { name: 'Messages, newest first' })
+      .getByText('Internal note')
+      .waitFor();
     expect(await sidebar.locator('.message').count()).toBe(4);
 
     // Conversation data never enters the store page's own DOM, and page scripts cannot reach the launcher.

@@ -82,6 +82,10 @@ describe('a send retried after its answer was lost', () => {
     fake.configure({ latencyMs: 0 });
     const retried = await service.send(ref);
     expect(retried).toMatchObject({ alreadySent: true, message: { body, internal: false } });
+    // suppress_autoresolve kept its status, and the answer carries the conversation as it is.
+    expect(retried.conversation?.status).toBe(
+      fake.conversation(DEMO.brand, DEMO.conversation.slug)!.status,
+    );
     expect(await drafts.get(ref)).toBeUndefined();
 
     const posts = fake.log.filter((entry) => entry.method === 'POST');
@@ -123,6 +127,8 @@ describe('a send retried after its answer was lost', () => {
 
     const retried = await service.send(ref);
     expect(retried).toMatchObject({ alreadySent: true, editedDraftKept: true, message: { body } });
+    // A staff reply resolves the conversation unless told not to: the answer shows it resolved.
+    expect(retried.conversation?.status).toBe(2);
     const kept = await drafts.get(ref);
     expect(kept).toMatchObject({ body: edited, attempts: 0 });
     expect(kept?.originId).not.toBe(first.originId);

@@ -66,10 +66,13 @@ function actionsWith(
 }
 
 const sentOrigins = (calls: ReturnType<typeof fakeFetch>['calls']) =>
-  calls.map(
-    (call) =>
-      (JSON.parse(String(call.init.body)) as { message: { origin_id: string } }).message.origin_id,
-  );
+  calls
+    .filter((call) => call.init.method === 'POST')
+    .map(
+      (call) =>
+        (JSON.parse(String(call.init.body)) as { message: { origin_id: string } }).message
+          .origin_id,
+    );
 
 describe('drafts', () => {
   test('keep their origin id across saves, and a sent draft’s next one gets a new id', async () => {

@@ -53,7 +53,7 @@ export function actionServices(overrides: Partial<ActionServices> = {}): ActionS
     discardDraft: vi.fn(async () => ({ ok: true as const, data: {} })),
     sendDraft: vi.fn(async () => ({
       ok: true as const,
-      data: { message: sentMessage, alreadySent: false, editedDraftKept: false },
+      data: { message: sentMessage, alreadySent: false, editedDraftKept: false, conversation: null },
     })),
     updateConversation: vi.fn(async (_ref, change) => ({
       ok: true as const,

@@ -75,7 +75,7 @@ describe('Composer', () => {
     expect(services.sendDraft).toHaveBeenCalledWith(ref);
     expect(screen.getByText('Reply sent')).toBeTruthy();
     expect(message().value).toBe('');
-    expect(props.onSent).toHaveBeenCalledWith(sentMessage);
+    expect(props.onSent).toHaveBeenCalledWith(expect.objectContaining({ message: sentMessage }));
     expect(props.onActivity).toHaveBeenCalled();
   });
 
@@ -107,7 +107,12 @@ describe('Composer', () => {
     const services = actionServices({
       sendDraft: vi.fn(async () => ({
         ok: true as const,
-        data: { message: sentMessage, alreadySent: true, editedDraftKept: false },
+        data: {
+          message: sentMessage,
+          alreadySent: true,
+          editedDraftKept: false,
+          conversation: null,
+        },
       })),
     });
     setup({ undoSeconds: 0, services });
@@ -121,7 +126,12 @@ describe('Composer', () => {
     const services = actionServices({
       sendDraft: vi.fn(async () => ({
         ok: true as const,
-        data: { message: sentMessage, alreadySent: true, editedDraftKept: true },
+        data: {
+          message: sentMessage,
+          alreadySent: true,
+          editedDraftKept: true,
+          conversation: null,
+        },
       })),
     });
     const { props } = setup({
@@ -132,7 +142,7 @@ describe('Composer', () => {
     expect(screen.getByRole('note').textContent).toMatch(/may have reached Re:amaze/);
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await settle();
-    expect(props.onSent).toHaveBeenCalledWith(sentMessage);
+    expect(props.onSent).toHaveBeenCalledWith(expect.objectContaining({ message: sentMessage }));
     expect(message().value).toBe('Edited after the timeout');
     expect(screen.getByText(/Your edited text was not sent/)).toBeTruthy();
     expect(screen.queryByRole('note')).toBeNull();
@@ -254,6 +264,34 @@ describe('the composer in the sidebar', () => {
     expect(thread.querySelector('.message-body')?.textContent).toBe('On its way.');
     expect(services.getActivity).toHaveBeenCalledWith(ref);
     expect(screen.getByRole('list', { name: 'Activity' }).textContent).toContain('Reply sent');
+  });
+
+  test('a reply that resolved the conversation shows its new status in the Status control', async () => {
+    const resolved = { ...summary(), status: 2, statusLabel: 'Resolved' };
+    const services = sidebarServices({
+      getConversationTools: vi.fn(async () => ({
+        ok: true as const,
+        data: tools({ undoSeconds: 0, draft: draft({ body: 'All sorted.' }) }),
+      })),
+      sendDraft: vi.fn(async () => ({
+        ok: true as const,
+        data: {
+          message: sentMessage,
+          alreadySent: false,
+          editedDraftKept: false,
+          conversation: resolved,
+        },
+      })),
+    });
+    render(<SidebarApp services={services} />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Show thread' }));
+    await settle();
+    const status = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Status' });
+    expect(status.value).not.toBe('2');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await settle();
+    expect(status.value).toBe('2');
   });
 
   test('a status changed in the thread shows on the card after going back', async () => {
