@@ -7,6 +7,7 @@ import {
 } from '../../scripts/harness/harness';
 import { OptionsPage } from '../../scripts/harness/pages/options-page';
 import { StorePage } from '../../scripts/harness/pages/store-page';
+import { runningServiceWorker, stopServiceWorker } from '../../scripts/harness/worker';
 
 /**
  * Chromium stops an idle extension service worker after about 30 s, and its memory goes with
@@ -23,29 +24,11 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** Stops the extension's service worker the way Chromium does when it idles, and waits for it. */
-async function stopServiceWorker() {
-  const { context, extensionId } = harness.browser;
-  // The ServiceWorker domain acts on the workers of the page's own origin: the extension's.
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await page.close();
-}
-
 test('the worker stopped between the page’s count and the click: the sidebar still lists the conversations, from what the worker kept', async () => {
   const store = await StorePage.open(await harness.browser.context.newPage(), SHOPIFY_ORDER);
   await store.waitForLauncher('Re:amaze: 3 conversations');
 
-  await stopServiceWorker();
+  await stopServiceWorker(harness.browser);
   harness.fake.clearLog();
 
   await store.clickLauncher();
@@ -59,8 +42,8 @@ test('the worker stopped between the page’s count and the click: the sidebar s
 
 /** The tab records the background keeps in session storage, read in the service worker. */
 async function storedTabUrls(): Promise<string[]> {
-  const [worker] = harness.browser.context.serviceWorkers();
-  return worker!.evaluate(async () => {
+  const worker = await runningServiceWorker(harness.browser);
+  return worker.evaluate(async () => {
     const chrome = (globalThis as any).chrome;
     const all: Record<string, { url: string }> = await chrome.storage.session.get(null);
     return Object.entries(all).flatMap(([key, tab]) => (key.startsWith('tab:') ? [tab.url] : []));
