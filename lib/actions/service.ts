@@ -327,8 +327,11 @@ export function createActionService(deps: ActionServiceDeps) {
       const origin = ids?.originIds[0];
       const email =
         ids?.emails[0] ?? shown?.matches.find((m) => m.customer?.email)?.customer?.email;
+      // The name the order page prints, else the one a matching conversation's customer has.
       const customerName =
-        shown?.matches.find((m) => email && m.customer?.email === email)?.customer?.name ?? '';
+        shown?.customerName ??
+        shown?.matches.find((m) => email && m.customer?.email === email)?.customer?.name ??
+        '';
 
       const orderKey = settings.dataKeys[0] ?? 'Order Number';
       const data: Record<string, string> = {};

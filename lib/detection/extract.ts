@@ -5,7 +5,14 @@
  * script.
  */
 import type { Detection, OriginId } from './schema';
-import { ID_SHAPE, MAX_PAGE_EMAILS, MAX_PAGE_IDS, type PageKind, type PlatformId } from './types';
+import {
+  ID_SHAPE,
+  isCustomerName,
+  MAX_PAGE_EMAILS,
+  MAX_PAGE_IDS,
+  type PageKind,
+  type PlatformId,
+} from './types';
 
 /** The same shape zod's `z.email()` accepts, so a report never fails the background's schema. */
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
@@ -332,6 +339,41 @@ function within(element: Element, blocks: readonly Element[]): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The customer's name
+
+/** The first of `values` shaped like a name (see isCustomerName), squashed to one line. */
+export function customerName(values: readonly (string | null | undefined)[]): string | undefined {
+  return values.map((value) => squash(value ?? '')).find(isCustomerName);
+}
+
+/**
+ * The customer's name printed in the first of `selector` under `root` that is neither page chrome
+ * nor inside a note, comment, message or timeline (see freeTextBlocks).
+ */
+export function nameIn(
+  root: ParentNode | null | undefined,
+  selector: string,
+  read: (element: Element) => string = text,
+): string | undefined {
+  if (!root) return undefined;
+  const notes = freeTextBlocks(root);
+  const printed = [...root.querySelectorAll(selector)]
+    .filter((element) => !isPageChrome(element) && !within(element, notes))
+    .map(read);
+  return customerName(printed);
+}
+
+/** The first line of an address block (`Jane Doe<br>14 rue…`): the addressee. */
+export function firstLine(element: Element): string {
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (node as Element).tagName === 'BR') break;
+    const line = squash(node.textContent ?? '');
+    if (line) return line;
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------------------------------------
 // Results
 
 export function isString(value: string | null | undefined): value is string {
@@ -348,13 +390,22 @@ function unique<T>(values: T[], key: (value: T) => string): T[] {
   });
 }
 
-/** A detection result: de-duplicated, and only values the background will accept. */
+/**
+ * A detection result: de-duplicated, and only values the background will accept. A customer's
+ * name is kept on order pages only.
+ */
 export function detection(
   platform: PlatformId | 'custom' | null,
   kind: PageKind,
-  found: { orderRefs?: string[]; originIds?: OriginId[]; emails?: string[] } = {},
+  found: {
+    orderRefs?: string[];
+    originIds?: OriginId[];
+    emails?: string[];
+    customerName?: string;
+  } = {},
 ): Detection {
   const safe = (id: string) => ID_SHAPE.test(id);
+  const name = kind === 'order' ? customerName([found.customerName]) : undefined;
   return {
     platform,
     kind,
@@ -364,6 +415,7 @@ export function detection(
       (origin) => `${origin.marketplace}:${origin.id}`,
     ).slice(0, MAX_PAGE_IDS),
     emails: unique(found.emails ?? [], String).slice(0, MAX_PAGE_EMAILS),
+    ...(name ? { customerName: name } : {}),
   };
 }
 

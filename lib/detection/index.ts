@@ -60,5 +60,6 @@ function merge(platform: Detection, ruled: Detection): Detection {
     orderRefs: [...platform.orderRefs, ...ruled.orderRefs],
     originIds: [...platform.originIds, ...ruled.originIds],
     emails: [...platform.emails, ...ruled.emails],
+    customerName: platform.customerName,
   });
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   ID_SHAPE,
+  isCustomerName,
   MARKETPLACES,
   MAX_PAGE_EMAILS,
+  MAX_CUSTOMER_NAME,
   MAX_PAGE_IDS,
   MAX_URL_LENGTH,
   PAGE_KINDS,
@@ -34,10 +36,24 @@ export type DetectedIds = z.infer<typeof DetectedIdsSchema>;
 
 const PAGE_IDS = { orderRefs: true, originIds: true, emails: true } as const;
 
-/** What a content script reports: the page's ids, with the platform and kind of page it saw. */
+/**
+ * The customer's name an order page prints: one line, name-shaped (see isCustomerName). Display
+ * data for the new-conversation form only, kept beside the ids and never one of them.
+ */
+export const CustomerNameSchema = z
+  .string()
+  .trim()
+  .max(MAX_CUSTOMER_NAME)
+  .refine(isCustomerName, 'Not a customer name.');
+
+/**
+ * What a content script reports: the page's ids, with the platform and kind of page it saw, and
+ * on an order page the customer's name where the platform prints it.
+ */
 export const DetectionSchema = DetectedIdsSchema.pick(PAGE_IDS).extend({
   platform: z.enum([...PLATFORM_IDS, 'custom']).nullable(),
   kind: z.enum(PAGE_KINDS),
+  customerName: CustomerNameSchema.optional(),
 });
 export type Detection = z.infer<typeof DetectionSchema>;
 

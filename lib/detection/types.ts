@@ -37,6 +37,28 @@ export const ID_SHAPE = /^[^\s<>"']{1,80}$/;
 /** Ids and emails one page reports at most; the background refuses more. */
 export const MAX_PAGE_IDS = 500;
 export const MAX_PAGE_EMAILS = 100;
+/**
+ * A customer's name as an order page prints it, for the new-conversation form only: display data,
+ * never searched, looked up or sent anywhere until the agent submits that form. One line of at
+ * most 120 characters and 8 words, with a letter in it, and no address or link in it.
+ */
+export const MAX_CUSTOMER_NAME = 120;
+export const MAX_CUSTOMER_NAME_WORDS = 8;
+
+/** Whether a trimmed value is shaped like a person's name (see MAX_CUSTOMER_NAME). */
+export function isCustomerName(value: string): boolean {
+  return (
+    value.length > 0 &&
+    value.length <= MAX_CUSTOMER_NAME &&
+    value === value.trim() &&
+    // No line breaks, tabs or other control characters.
+    !/[\p{Cc}\u2028\u2029]/u.test(value) &&
+    /\p{L}/u.test(value) &&
+    !/@|http|www\.|:\/\//i.test(value) &&
+    value.split(/\s+/).length <= MAX_CUSTOMER_NAME_WORDS
+  );
+}
+
 /** The page address a rule preview names is cut to this length. */
 export const MAX_URL_LENGTH = 2000;
 

@@ -168,7 +168,13 @@ export function createTabConversations(deps: TabConversationDeps) {
         const { orderRefs, originIds, emails } = detection;
         const ids: DetectedIds = { orderRefs, originIds, emails };
         const key = `${new URL(url).origin}|${JSON.stringify(ids)}`;
-        const next = { ...base, page: known?.page?.key === key ? known.page : { key, ids } };
+        // The name is the latest report's, kept beside the ids and out of the key: a page whose
+        // name changes but whose ids do not keeps its answer and asks Re:amaze nothing.
+        const name = detection.kind === 'order' ? detection.customerName : undefined;
+        const subject = known?.page?.key === key ? known.page : { key, ids };
+        const { customerName: _, ...unnamed } = subject;
+        const page = name ? { ...unnamed, customerName: name } : unnamed;
+        const next = { ...base, page };
         await store.set(tabId, next);
         return next;
       });
@@ -268,11 +274,19 @@ export function createTabConversations(deps: TabConversationDeps) {
 
     /**
      * What the tab shows, for acting on it: the store page's URL, the ids shown (a search's, else
-     * the page's) and the conversations found for them; undefined for a tab with no record.
+     * the page's), the conversations found for them, and the customer's name the order page
+     * printed (none while a search is shown: its ids may be someone else's); undefined for a tab
+     * with no record.
      */
-    async shown(
-      tabId: number,
-    ): Promise<{ url: string; ids: DetectedIds | null; matches: ConversationMatch[] } | undefined> {
+    async shown(tabId: number): Promise<
+      | {
+          url: string;
+          ids: DetectedIds | null;
+          matches: ConversationMatch[];
+          customerName: string | null;
+        }
+      | undefined
+    > {
       const record = await store.get(tabId);
       if (!record) return undefined;
       const subject = record.search ?? record.page;
@@ -280,6 +294,7 @@ export function createTabConversations(deps: TabConversationDeps) {
         url: record.url,
         ids: subject?.ids ?? null,
         matches: subject?.result?.matches ?? [],
+        customerName: (!record.search && record.page?.customerName) || null,
       };
     },
 
@@ -355,7 +370,7 @@ export function createTabConversations(deps: TabConversationDeps) {
       deps.search.clear();
       await eachRecord(({ page, search, ...record }) => ({
         ...record,
-        page: page && { key: page.key, ids: page.ids },
+        page: page && { key: page.key, ids: page.ids, customerName: page.customerName },
         search: search && { key: search.key, ids: search.ids, query: search.query },
       }));
     },

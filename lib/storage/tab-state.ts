@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import { z } from 'zod';
-import { DetectedIdsSchema } from '../detection/schema';
+import { CustomerNameSchema, DetectedIdsSchema } from '../detection/schema';
 import { SearchResultSchema } from '../lookup/schemas';
 
 /**
@@ -15,6 +15,13 @@ const SubjectSchema = z.object({
   result: SearchResultSchema.optional(),
 });
 
+/**
+ * The page's subject also keeps the customer's name its order page printed, beside the ids and
+ * outside the key: for the new-conversation form only, never searched, so a name that changes
+ * while the ids stay the same asks Re:amaze nothing.
+ */
+const PageSubjectSchema = SubjectSchema.extend({ customerName: CustomerNameSchema.optional() });
+
 export const TabRecordSchema = z.object({
   /** The store page's URL when it reported, which picks the brand. */
   url: z.string(),
@@ -22,7 +29,7 @@ export const TabRecordSchema = z.object({
   seenAt: z.number().optional(),
   /** The key of the sidebar frame the tab's content script was given (see ContentConfig). */
   sidebarKey: z.string().optional(),
-  page: SubjectSchema.optional(),
+  page: PageSubjectSchema.optional(),
   /** A right-click search shown in this tab's sidebar until the agent goes back to the page. */
   search: SubjectSchema.extend({ query: z.string() }).optional(),
 });

@@ -262,7 +262,8 @@ describe('with a one-second undo window', () => {
     expect(subject).toContain(NEW_CUSTOMER.order);
     const channel = await form.channel().inputValue();
     expect(channel).toBe('support'); // the brand's first email channel
-    await form.customerName().fill(NEW_CUSTOMER.name);
+    // The name comes from the order page's customer card: no conversation knows it yet.
+    expect(await form.customerName().inputValue()).toBe(NEW_CUSTOMER.name);
     const text = 'Hi Nora, your order is packed and ships tomorrow by express courier.';
     await form.message().fill(text);
     await form.create().click();

@@ -1,5 +1,14 @@
 import type { PageKind, PlatformDetector } from '../types';
-import { detection, emailsIn, nothing, originIds } from '../extract';
+import {
+  customerName,
+  detection,
+  emailsIn,
+  firstLine,
+  nameIn,
+  nothing,
+  originIds,
+  valuesAfterLabel,
+} from '../extract';
 
 export const AMAZON_TLDS =
   'com ca com.mx com.br co.uk de fr it es nl se pl com.tr ae sa in co.jp com.au sg'.split(' ');
@@ -35,6 +44,17 @@ function linkedOrderIds(root: ParentNode): (string | undefined)[] {
       const match = (link.getAttribute('href') ?? '').match(ORDER_LINK);
       return match?.[1] ?? match?.[2];
     },
+  );
+}
+
+/**
+ * An order page's buyer: "Buyer name", the "Contact Buyer" link, else the ship-to address's first
+ * line. A message thread names no one by label, so it gives none.
+ */
+function buyerName(content: Element | null): string | undefined {
+  return (
+    customerName(valuesAfterLabel(content, /^(?:Buyer name|Contact Buyer):?$/i)) ??
+    nameIn(content, '[data-test-id="shipping-section-buyer-address"]', firstLine)
   );
 }
 
@@ -87,6 +107,7 @@ export const amazon: PlatformDetector = {
     return detection('amazon', kind, {
       originIds: originIds(ids, 'amazon', ORDER_ID),
       emails: relays,
+      customerName: fromUrl ? buyerName(content) : undefined,
     });
   },
 };

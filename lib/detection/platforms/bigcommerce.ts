@@ -6,6 +6,7 @@ import {
   emailsIn,
   firstToken,
   inputEmails,
+  nameIn,
   nothing,
 } from '../extract';
 
@@ -79,6 +80,8 @@ export const bigcommerce: PlatformDetector = {
       return detection('bigcommerce', kind, {
         orderRefs: urlIds(url)?.orderRefs ?? [],
         emails: emailsIn(customer),
+        // The Customer panel's link to the customer's record, whose text is their name.
+        customerName: nameIn(customer, 'a[href*="/manage/customers/"]'),
       });
     }
     if (kind === 'customer') {

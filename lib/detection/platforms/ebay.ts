@@ -1,5 +1,5 @@
 import type { PageKind, PlatformDetector } from '../types';
-import { detection, nothing, originIds } from '../extract';
+import { blockByHeading, detection, firstLine, nameIn, nothing, originIds } from '../extract';
 
 export const EBAY_TLDS = 'com co.uk de fr it es com.au ca at ch ie nl be pl'.split(' ');
 export const EBAY_HOSTS = EBAY_TLDS.map((tld) => `www.ebay.${tld}`);
@@ -58,7 +58,15 @@ export const ebay: PlatformDetector = {
     const kind = pageKind(url);
     if (kind === 'none') return nothing();
     // The URL's order id is the order number; on a list each row links to its order's details.
-    if (kind === 'order') return urlIds(url)!;
+    if (kind === 'order') {
+      // The buyer's name is the ship-to address's first line ("Buyer" is their user id).
+      const main = doc.querySelector('main') ?? doc.body;
+      const shipTo = blockByHeading(main, /^ship to$/i);
+      return detection('ebay', kind, {
+        originIds: urlIds(url)!.originIds,
+        customerName: nameIn(shipTo, 'address', firstLine),
+      });
+    }
     return detection('ebay', kind, { originIds: originIds(linkedOrderIds(doc), 'ebay', ORDER_ID) });
   },
 };

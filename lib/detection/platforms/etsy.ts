@@ -1,5 +1,13 @@
 import type { PageKind, PlatformDetector } from '../types';
-import { detection, firstToken, nothing, originIds, valuesAfterLabel } from '../extract';
+import {
+  customerName,
+  detection,
+  firstToken,
+  nameIn,
+  nothing,
+  originIds,
+  valuesAfterLabel,
+} from '../extract';
 
 /** The receipt id, "Order #1234567890"; listing and transaction ids have the same length. */
 const ORDER_ID = /^\d{9,11}$/;
@@ -28,6 +36,19 @@ function listedOrderIds(root: ParentNode): (string | undefined)[] {
     return match?.[1] ?? match?.[2];
   });
   return [...labelled, ...linked];
+}
+
+/**
+ * The open order's buyer: "Purchased by" links to their profile (`/people/…`), else the "Ship to"
+ * line's name. Only inside the order's overlay: the list behind it names other buyers.
+ */
+function buyerName(url: URL, doc: Document): string | undefined {
+  const overlay =
+    doc.querySelector('[role="dialog"]') ??
+    (url.searchParams.has('order_id') ? null : doc.querySelector('main'));
+  if (!overlay) return undefined;
+  const shipTo = valuesAfterLabel(overlay, /^Ship to:?$/i).map((value) => value.split(',')[0]);
+  return nameIn(overlay, 'a[href*="/people/"]') ?? customerName(shipTo);
 }
 
 function urlIds(url: URL) {
@@ -62,7 +83,12 @@ export const etsy: PlatformDetector = {
     const kind = pageKind(url);
     if (kind === 'none') return nothing();
     // The open order's id is in the URL; the list behind an overlay is not this page's subject.
-    if (kind === 'order') return urlIds(url)!;
+    if (kind === 'order') {
+      return detection('etsy', kind, {
+        originIds: urlIds(url)!.originIds,
+        customerName: buyerName(url, doc),
+      });
+    }
     const content = doc.querySelector('main') ?? doc.body;
     const ids = content ? listedOrderIds(content) : [];
     return detection('etsy', kind, { originIds: originIds(ids, 'etsy', ORDER_ID) });

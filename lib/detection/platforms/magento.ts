@@ -2,6 +2,7 @@ import type { PageKind, PlatformDetector } from '../types';
 import {
   canonicalEmail,
   columnValues,
+  customerName,
   detection,
   emailsIn,
   firstToken,
@@ -53,7 +54,9 @@ function orderDetail(doc: Document, content: Element) {
     : valuesAfterLabel(content, /^(?:customer\s+)?e-?mail:?$/i)
         .map(canonicalEmail)
         .filter(isString);
-  return { orderRefs, emails };
+  // "Customer Name" under "Account Information"; never a comment's or an invoice's bill-to name.
+  const name = customerName(valuesAfterLabel(account, /^Customer Name:?$/i));
+  return { orderRefs, emails, customerName: name };
 }
 
 export const magento: PlatformDetector = {

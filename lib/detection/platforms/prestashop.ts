@@ -1,5 +1,5 @@
 import type { PageKind, PlatformDetector } from '../types';
-import { columnValues, detection, emailsIn, nothing, text } from '../extract';
+import { columnValues, detection, emailsIn, nameIn, nothing, squash, text } from '../extract';
 
 // The admin folder is random (/admin1a2b3c/); 1.7.7+ routes live under index.php/sell/…
 const ORDER = /\/index\.php\/sell\/orders\/\d+\/view\/?$/;
@@ -63,6 +63,21 @@ function orderEmails(doc: Document): string[] {
   return emailsIn(block);
 }
 
+/**
+ * 8.x: `#customerInfo > h2` holds the name, then strong.text-muted "#412" (the customer id).
+ * ≤1.7.6: the Customer panel's heading badge links to the customer's record.
+ */
+function orderCustomerName(doc: Document): string | undefined {
+  const ownText = (heading: Element) =>
+    squash(
+      [...heading.childNodes].map((node) => (node.nodeType === 3 ? node.nodeValue : '')).join(' '),
+    );
+  return (
+    nameIn(doc.querySelector('#customerCard'), '#customerInfo > h2', ownText) ??
+    nameIn(doc, '.panel-heading a[href*="controller=AdminCustomers"]')
+  );
+}
+
 /** The customer page's heading "Jane Doe [000412] - jane@…": the bracket is the customer id. */
 function customerEmails(doc: Document): string[] {
   const heading = [...doc.querySelectorAll('.card-header, .panel-heading')].find((h) =>
@@ -123,7 +138,11 @@ export const prestashop: PlatformDetector = {
     if (kind === 'none') return nothing();
     if (kind === 'order') {
       const orderRefs = references([...titleReference(doc), ...legacyReference(url, doc)]);
-      return detection('prestashop', kind, { orderRefs, emails: orderEmails(doc) });
+      return detection('prestashop', kind, {
+        orderRefs,
+        emails: orderEmails(doc),
+        customerName: orderCustomerName(doc),
+      });
     }
     if (kind === 'customer') return detection('prestashop', kind, { emails: customerEmails(doc) });
     // The list's "Reference" column (never a products table: that "Reference" is a SKU).

@@ -5,6 +5,7 @@ import {
   detection,
   emailsIn,
   isString,
+  nameIn,
   nothing,
   text,
 } from '../extract';
@@ -55,6 +56,11 @@ function linkedOrderNames(root: ParentNode): string[] {
 
 function customerEmails(main: ParentNode): string[] {
   return emailsIn(blockByHeading(main, CUSTOMER_CARD));
+}
+
+/** The customer card's link to the customer (`/customers/{id}`), whose text is their name. */
+function customerName(main: ParentNode): string | undefined {
+  return nameIn(blockByHeading(main, CUSTOMER_CARD), 'a[href*="/customers/"]');
 }
 
 export const shopify: PlatformDetector = {
@@ -109,6 +115,7 @@ export const shopify: PlatformDetector = {
     return detection('shopify', kind, {
       orderRefs: heading ? [heading] : [],
       emails: customerEmails(main),
+      customerName: customerName(main),
     });
   },
 };

@@ -3,6 +3,7 @@ import {
   blockByHeading,
   canonicalEmail,
   canonicalOrderRef,
+  customerName,
   detection,
   emailsIn,
   firstToken,
@@ -81,9 +82,12 @@ export const stripe: PlatformDetector = {
     if (kind === 'none') return nothing();
     const content = doc.querySelector('main, [role="main"]') ?? doc.body;
     if (!content) return detection('stripe', kind);
+    // A payment's Customer section prints the customer's "Name".
+    const customer = blockByHeading(content, /^customer$/i);
     return detection('stripe', kind, {
       orderRefs: storeOrderRefs(content),
       emails: customerEmails(content),
+      customerName: customerName(valuesAfterLabel(customer, /^name:?$/i)),
     });
   },
 };

@@ -3,9 +3,11 @@ import {
   canonicalOrderRef,
   detection,
   emailsIn,
+  firstLine,
   firstToken,
   inputEmails,
   isString,
+  nameIn,
   nothing,
   text,
 } from '../extract';
@@ -52,7 +54,26 @@ function orderDetail(doc: Document) {
   // The billing email shows in the address, the customer select's option and the hidden edit form:
   // one address, found three times, is one lookup.
   const panel = doc.querySelector('#order_data');
-  return { orderRefs: ref ? [ref] : [], emails: emailsIn(panel, 'input#_billing_email') };
+  return {
+    orderRefs: ref ? [ref] : [],
+    emails: emailsIn(panel, 'input#_billing_email'),
+    customerName: customerName(panel),
+  };
+}
+
+/**
+ * The customer select's option "Jane Doe (#12 – jane@…)", else the billing address's first line
+ * (a guest order has no customer to select).
+ */
+function customerName(panel: Element | null): string | undefined {
+  const selected = nameIn(panel, 'select#customer_user option[selected]', (option) =>
+    text(option).replace(/\s*\(#.*$/, ''),
+  );
+  if (selected) return selected;
+  const billing = [...(panel?.querySelectorAll('.order_data_column') ?? [])].find((column) =>
+    /^billing\b/i.test(text(column.querySelector('h3'))),
+  );
+  return nameIn(billing, '.address > p:first-child', firstLine);
 }
 
 export const woocommerce: PlatformDetector = {

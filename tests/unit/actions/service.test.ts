@@ -213,7 +213,11 @@ describe('sending', () => {
 });
 
 /** A tab whose page found the demo conversation, as tabs.ts stores it. */
-async function tabShowing(tabId: number, match: Partial<ConversationMatch> = {}) {
+async function tabShowing(
+  tabId: number,
+  match: Partial<ConversationMatch> = {},
+  customerName?: string,
+) {
   const { summarizeConversation } = await import('@/lib/lookup/summary');
   const conversation = fixtureJson('conversation-200.json') as Parameters<
     typeof summarizeConversation
@@ -237,7 +241,7 @@ async function tabShowing(tabId: number, match: Partial<ConversationMatch> = {})
     originIds: [],
     emails: ['maya.chen@example.net'],
   };
-  await tabState.set(tabId, { url: SHOP, page: { key: 'k', ids, result } });
+  await tabState.set(tabId, { url: SHOP, page: { key: 'k', ids, result, customerName } });
 }
 
 describe('changing a conversation', () => {
@@ -352,6 +356,50 @@ describe('a new conversation', () => {
       channel: 'support',
       data: { 'Order Number': '1042' },
     });
+  });
+
+  test('takes the customer’s name from the order page before a conversation’s', async () => {
+    const customer = { name: 'M. Chen', email: 'maya.chen@example.net' };
+    const fromPage = actionsWith([replyWithFixture('channels-200.json')]);
+    await tabShowing(8, { customer }, 'Maya Chen');
+    expect(await fromPage.actions.newConversationForm(8)).toMatchObject({
+      customerName: 'Maya Chen',
+      customerEmail: 'maya.chen@example.net',
+    });
+
+    const fromMatch = actionsWith([replyWithFixture('channels-200.json')]);
+    await tabShowing(9, { customer });
+    expect(await fromMatch.actions.newConversationForm(9)).toMatchObject({
+      customerName: 'M. Chen',
+    });
+  });
+
+  test('a new customer’s order page names them, though no conversation does', async () => {
+    // Re:amaze knows neither the order nor the email; then the form asks for the channels.
+    const answer = (url: string) =>
+      url.includes('/channels')
+        ? replyWithFixture('channels-200.json')
+        : url.includes('id_type=ref')
+          ? reply('{"error":"Not found"}', 404)
+          : reply('{"conversations":[],"page_count":1,"total_count":0}');
+    const { actions, tabs, calls } = actionsWith([answer, answer, answer]);
+    await tabs.report(10, SHOP, {
+      platform: 'shopify',
+      kind: 'order',
+      orderRefs: ['1187'],
+      originIds: [],
+      emails: ['nora.lindqvist@example.org'],
+      customerName: 'Nora Lindqvist',
+    });
+    expect(await actions.newConversationForm(10)).toMatchObject({
+      subject: 'Order #1187',
+      customerEmail: 'nora.lindqvist@example.org',
+      customerName: 'Nora Lindqvist',
+    });
+    // The name was never a search term: only the order number and the email were asked.
+    const asked = calls.map((call) => call.rawUrl).filter((url) => !url.includes('/channels'));
+    expect(asked).toHaveLength(2);
+    expect(asked.join(' ')).not.toMatch(/nora%20|lindqvist(?!%40|@)/i);
   });
 
   test('once created, is listed first in the tab with why, and logged', async () => {

@@ -54,6 +54,7 @@ describe('Shopify', () => {
       orderRefs: ['1042'],
       originIds: [],
       emails: ['maya.chen@example.net'],
+      customerName: 'Maya Chen',
     });
   });
 
@@ -88,13 +89,14 @@ describe('Shopify', () => {
 describe('Amazon Seller Central', () => {
   const url = new URL('https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567');
 
-  test('an order page gives its order id as an Amazon marketplace id, nothing else', () => {
+  test('an order page gives its order id as an Amazon marketplace id, and the buyer’s name', () => {
     expect(detectPage(url, page('amazon-order.html'))).toEqual({
       platform: 'amazon',
       kind: 'order',
       orderRefs: [],
       originIds: [{ id: '113-1234567-1234567', marketplace: 'amazon' }],
       emails: [],
+      customerName: 'Priya Natarajan',
     });
   });
 
@@ -125,6 +127,7 @@ describe('WooCommerce', () => {
       orderRefs: ['1042'],
       originIds: [],
       emails: ['maya.chen@example.net'],
+      customerName: 'Maya Chen',
     });
   });
 

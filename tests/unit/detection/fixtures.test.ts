@@ -8,6 +8,25 @@ describe.each(Object.entries(expected))('%s', (name, { url, detection }) => {
   test('gives exactly the expected ids: all of them, and no decoy', () => {
     expect(detectPage(new URL(url), fixture(name))).toEqual(detection);
   });
+
+  test('names the customer where the order page prints the name, and nowhere else', () => {
+    const found = detectPage(new URL(url), fixture(name));
+    expect(found.customerName).toBe(detection.customerName);
+    if (detection.customerName) {
+      expect(detection.kind).toBe('order');
+      // The name is really on the page, so the expectation means something.
+      expect(fixture(name).body.textContent).toContain(detection.customerName);
+    }
+  });
+});
+
+test('every platform with an order fixture that prints a name reports one', () => {
+  const named = new Set(
+    Object.values(expected)
+      .filter(({ detection }) => detection.customerName)
+      .map(({ detection }) => detection.platform),
+  );
+  expect([...named].sort()).toEqual(platforms.map((platform) => platform.id).sort());
 });
 
 test('every fixture has its expected detection, and every expectation its fixture', () => {

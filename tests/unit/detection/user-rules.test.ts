@@ -214,6 +214,7 @@ describe('rules', () => {
       orderRefs: ['1042'],
       originIds: [],
       emails: ['maya.chen@example.net', 'accounts@mayaco.example'],
+      customerName: 'Maya Chen',
     });
   });
 

@@ -213,3 +213,79 @@ describe('the lookup budget', () => {
     expect(requests).toHaveLength(60);
   });
 });
+
+describe('the customer’s name an order page prints', () => {
+  const named = (customerName: string, ...refs: string[]): Detection => ({
+    ...order(...refs),
+    customerName,
+  });
+
+  test('is kept beside the ids: a page reporting only another name asks Re:amaze nothing', async () => {
+    const { tabs, requests } = life(() => conversation('order-1042'));
+    await tabs.report(12, SHOP, named('Nora Lindqvist', '1042'));
+    expect(requests).toHaveLength(1);
+    const key = (await tabState.get(12))?.page?.key;
+    expect((await tabs.shown(12))?.customerName).toBe('Nora Lindqvist');
+
+    expect(await tabs.report(12, SHOP, named('Nora L. Lindqvist', '1042'))).toEqual({
+      count: 1,
+      state: 'ready',
+    });
+    expect(requests).toHaveLength(1);
+    // After a restart too: the name is in neither the stored key nor the search cache's.
+    const after = life(() => {
+      throw new Error('no request expected');
+    });
+    expect(await after.tabs.report(12, SHOP, named('Nora Lindqvist', '1042'))).toEqual({
+      count: 1,
+      state: 'ready',
+    });
+    expect(after.requests).toHaveLength(0);
+    const page = (await tabState.get(12))?.page;
+    expect(page?.key).toBe(key);
+    expect(page?.ids).toEqual({ orderRefs: ['1042'], originIds: [], emails: [] });
+    expect(page?.result?.matches.map((m) => m.slug)).toEqual(['order-1042']);
+    expect((await after.tabs.shown(12))?.customerName).toBe('Nora Lindqvist');
+  });
+
+  test('a report while the first lookup is under way joins it', async () => {
+    const release: (() => void)[] = [];
+    const { tabs, requests } = life(
+      () => new Promise<Response>((resolve) => release.push(() => resolve(conversation('x')))),
+    );
+    const first = tabs.report(13, SHOP, named('Nora Lindqvist', '1042'));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    const second = tabs.report(13, SHOP, named('Ava Lindqvist', '1042'));
+    release.splice(0).forEach((answer) => answer());
+    expect(await Promise.all([first, second])).toEqual([
+      { count: 1, state: 'ready' },
+      { count: 1, state: 'ready' },
+    ]);
+    expect(requests).toHaveLength(1);
+    expect((await tabs.shown(13))?.customerName).toBe('Ava Lindqvist');
+  });
+
+  test('follows the latest report, survives a cache clear, and is not offered for a search', async () => {
+    const { tabs } = life(() => conversation('x'));
+    await tabs.report(14, SHOP, named('Nora Lindqvist', '1042'));
+    await tabs.clearCache();
+    expect((await tabs.shown(14))?.customerName).toBe('Nora Lindqvist');
+
+    await tabs.report(14, SHOP, order('1042'));
+    expect((await tabs.shown(14))?.customerName).toBeNull();
+
+    await tabs.report(14, SHOP, named('Nora Lindqvist', '1042'));
+    await tabs.searchIn(14, SHOP, 'ava@example.org', {
+      orderRefs: [],
+      originIds: [],
+      emails: ['ava@example.org'],
+    });
+    expect((await tabs.shown(14))?.customerName).toBeNull();
+  });
+
+  test('is kept for order pages only', async () => {
+    const { tabs } = life(() => conversation('x'));
+    await tabs.report(15, SHOP, { ...named('Nora Lindqvist', '1042'), kind: 'order-list' });
+    expect((await tabs.shown(15))?.customerName).toBeNull();
+  });
+});
