@@ -28,7 +28,14 @@ type Status = { state: 'idle' } | { state: 'busy' } | { state: 'failed'; error: 
  * prefilled from the page and the settings.
  */
 export function NewConversation(props: {
-  services: Pick<ActionServices, 'getNewConversationForm' | 'createConversation'>;
+  services: Pick<
+    ActionServices,
+    | 'getNewConversationForm'
+    | 'createConversation'
+    | 'getConversationTools'
+    | 'saveDraft'
+    | 'discardDraft'
+  >;
   onCreated(conversation: ConversationMatch): void;
 }) {
   const [open, setOpen] = useState(false);
@@ -49,7 +56,14 @@ export function NewConversation(props: {
 }
 
 export function NewConversationForm(props: {
-  services: Pick<ActionServices, 'getNewConversationForm' | 'createConversation'>;
+  services: Pick<
+    ActionServices,
+    | 'getNewConversationForm'
+    | 'createConversation'
+    | 'getConversationTools'
+    | 'saveDraft'
+    | 'discardDraft'
+  >;
   onCreated(conversation: ConversationMatch): void;
   onCancel(): void;
 }) {
@@ -66,12 +80,18 @@ export function NewConversationForm(props: {
   });
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const first = useRef<HTMLInputElement>(null);
+  /** The first message's saves, in order, as the composer keeps a reply's. */
+  const saves = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
     let live = true;
-    void services.getNewConversationForm().then((reply) => {
+    void services.getNewConversationForm().then(async (reply) => {
       if (!live) return;
       if (!reply.ok) return setLoadError(reply.error);
+      const { brand, draftKey } = reply.data;
+      // The first message is a draft like any other: kept in the background, found again here.
+      const tools = await services.getConversationTools({ brand, slug: draftKey });
+      if (!live) return;
       setDefaults(reply.data);
       setFields((current) => ({
         ...current,
@@ -79,6 +99,7 @@ export function NewConversationForm(props: {
         customerName: reply.data.customerName,
         subject: reply.data.subject,
         channel: reply.data.channel,
+        body: tools.ok ? (tools.data.draft?.body ?? '') : '',
       }));
     });
     return () => {
@@ -92,6 +113,19 @@ export function NewConversationForm(props: {
 
   function set(next: Partial<Fields>) {
     setFields((current) => ({ ...current, ...next }));
+  }
+
+  function setBody(body: string) {
+    set({ body });
+    if (!defaults) return;
+    const ref = { brand: defaults.brand, slug: defaults.draftKey };
+    const draft = {
+      body,
+      visibility: 'reply' as const,
+      suppressNotifications: false,
+      suppressAutoresolve: false,
+    };
+    saves.current = saves.current.then(() => services.saveDraft(ref, draft));
   }
 
   async function submit(event: Event) {
@@ -117,6 +151,8 @@ export function NewConversationForm(props: {
     setStatus({ state: 'busy' });
     const reply = await services.createConversation(parsed.data);
     if (!reply.ok) return setStatus({ state: 'failed', error: reply.error });
+    await saves.current;
+    void services.discardDraft({ brand: defaults.brand, slug: defaults.draftKey });
     setStatus({ state: 'idle' });
     props.onCreated(reply.data.conversation);
   }
@@ -196,7 +232,7 @@ export function NewConversationForm(props: {
           id="new-body"
           rows={5}
           value={fields.body}
-          onInput={(event) => set({ body: event.currentTarget.value })}
+          onInput={(event) => setBody(event.currentTarget.value)}
           {...describedBy('new-body', null, errors.body)}
         />
         <FieldNotes id="new-body" error={errors.body} />

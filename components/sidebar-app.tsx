@@ -15,6 +15,7 @@ import { ThreadView } from './thread-view';
 import type { ActionServices } from './action-services';
 import { ConversationActions } from './conversation-actions';
 import { NewConversation } from './new-conversation-form';
+import { describesOneOrder } from '@/lib/actions/new-conversation';
 import type { DetectedIds } from '@/lib/detection/schema';
 import type { ConversationSummary } from '@/lib/lookup/summary';
 import { MARKETPLACE_NAMES } from '@/lib/detection/types';
@@ -230,8 +231,10 @@ function Matches({
       {data.matches.length === 0 ? (
         <>
           <p class="empty">No conversation found for {data.searched.join(', ')}.</p>
-          {/* Only the page's own ids: a search that found nothing is no reason to start one. */}
-          {data.source === 'page' && <NewConversation services={services} onCreated={onCreated} />}
+          {/* Only the page's own ids, of one order: a search or a list is no reason to start one. */}
+          {data.source === 'page' && describesOneOrder(data.ids) && (
+            <NewConversation services={services} onCreated={onCreated} />
+          )}
         </>
       ) : (
         <ul class="conversations">

@@ -140,6 +140,11 @@ export const NewConversationFormSchema = z.object({
   channel: z.string(),
   channels: z.array(z.object({ slug: z.string(), name: z.string() })),
   data: z.record(z.string(), z.string()),
+  /**
+   * Where the first message's draft is kept, as a conversation slug no conversation can have
+   * (`new:` and the order, marketplace id or email), so it survives like any other draft.
+   */
+  draftKey: z.string().max(300),
 });
 export type NewConversationForm = z.infer<typeof NewConversationFormSchema>;
 

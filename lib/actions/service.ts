@@ -360,6 +360,7 @@ export function createActionService(deps: ActionServiceDeps) {
         channel,
         channels: channels.map(({ slug, name }) => ({ slug, name })),
         data,
+        draftKey: `new:${ref ?? origin?.id ?? email ?? 'page'}`.slice(0, 300),
       };
     },
 

@@ -344,6 +344,7 @@ describe('a new conversation', () => {
       channel: 'amazon-us',
       channels: channels.channels.map(({ slug, name }) => ({ slug, name })),
       data: { order_number: '113-1234567-1234567', 'Amazon Order ID': '113-1234567-1234567' },
+      draftKey: 'new:113-1234567-1234567',
     });
   });
 

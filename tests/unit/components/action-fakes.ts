@@ -43,6 +43,7 @@ export const formDefaults: NewConversationForm = {
     { slug: 'email-support', name: 'Support email' },
   ],
   data: { 'Order Number': '#1042' },
+  draftKey: 'new:1042',
 };
 
 /** Every action answered as a working background would; override one to make it fail. */
@@ -53,7 +54,12 @@ export function actionServices(overrides: Partial<ActionServices> = {}): ActionS
     discardDraft: vi.fn(async () => ({ ok: true as const, data: {} })),
     sendDraft: vi.fn(async () => ({
       ok: true as const,
-      data: { message: sentMessage, alreadySent: false, editedDraftKept: false, conversation: null },
+      data: {
+        message: sentMessage,
+        alreadySent: false,
+        editedDraftKept: false,
+        conversation: null,
+      },
     })),
     updateConversation: vi.fn(async (_ref, change) => ({
       ok: true as const,

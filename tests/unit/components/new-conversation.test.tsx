@@ -68,8 +68,53 @@ describe('New conversation', () => {
     expect(screen.queryByRole('button', { name: 'New conversation' })).toBeNull();
     second.unmount();
 
+    // An order list that found nothing names many orders: none to start a conversation for.
+    const list = services({
+      ...nothingFound,
+      ids: { orderRefs: ['1041', '1042', '1043'], originIds: [], emails: [] },
+    });
+    const third = render(<SidebarApp services={list} />);
+    await screen.findByText(/No conversation found/);
+    expect(screen.queryByRole('button', { name: 'New conversation' })).toBeNull();
+    third.unmount();
+
     render(<SidebarApp services={services(nothingFound)} />);
     expect(await screen.findByRole('button', { name: 'New conversation' })).toBeTruthy();
+  });
+
+  test('its first message is kept as a draft, found again, and dropped once created', async () => {
+    const kept = {
+      body: 'Hello Maya, about your order',
+      visibility: 'reply' as const,
+      suppressNotifications: false,
+      suppressAutoresolve: false,
+      originId: 'o-1',
+      attempts: 0,
+      updatedAt: 1,
+    };
+    const s = services(nothingFound, {
+      getConversationTools: vi.fn(async () => ({
+        ok: true as const,
+        data: { draft: kept, undoSeconds: 5, activity: [], knownTags: [] },
+      })),
+    });
+    await openForm(s);
+    const draftRef = { brand: 'northwind', slug: formDefaults.draftKey };
+    expect(s.getConversationTools).toHaveBeenCalledWith(draftRef);
+    await waitFor(() => expect(field('Message').value).toBe(kept.body));
+
+    fireEvent.input(field('Message'), { target: { value: `${kept.body} #1042.` } });
+    await waitFor(() =>
+      expect(s.saveDraft).toHaveBeenCalledWith(draftRef, {
+        body: `${kept.body} #1042.`,
+        visibility: 'reply',
+        suppressNotifications: false,
+        suppressAutoresolve: false,
+      }),
+    );
+    expect(s.discardDraft).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Create conversation' }));
+    await waitFor(() => expect(s.discardDraft).toHaveBeenCalledWith(draftRef));
   });
 
   test('is prefilled from the page and the settings, custom data shown as it will be sent', async () => {
