@@ -122,13 +122,15 @@ export function ConversationControls(props: ConversationControlsProps) {
 
   async function putOnHold() {
     const until = startOfDay(holdUntil);
-    if (!until) {
+    // The start of a day that has begun is already past: Re:amaze would reopen it at once.
+    if (!until || Date.parse(until) <= Date.now()) {
+      const problem = until ? 'Choose a day after today.' : 'Choose a date.';
       setFailure({
         what: describeChange({ kind: 'status', status: ON_HOLD }),
         error: {
           kind: 'invalidInput',
-          message: 'Choose the date to hold it until.',
-          fieldErrors: { hold_until: ['Choose a date.'] },
+          message: `Choose the date to hold it until: ${problem}`,
+          fieldErrors: { hold_until: [problem] },
         },
       });
       return;
@@ -200,7 +202,7 @@ export function ConversationControls(props: ConversationControlsProps) {
             id="control-hold-until"
             type="date"
             value={holdUntil}
-            min={tomorrow(new Date(Date.now() - 86_400_000))}
+            min={tomorrow()}
             onInput={(event) => setHoldUntil(event.currentTarget.value)}
             {...describedBy('control-hold-until', null, errors.holdUntil)}
           />

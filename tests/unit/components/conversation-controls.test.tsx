@@ -92,16 +92,22 @@ describe('ConversationControls', () => {
     const until = screen.getByLabelText<HTMLInputElement>('Hold until');
     const tomorrow = new Date();
     tomorrow.setDate(tomorrow.getDate() + 1);
-    expect(until.value).toBe(
-      `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`,
-    );
-    fireEvent.input(until, { target: { value: '2026-12-03' } });
+    expect(until.value).toBe(dateValue(tomorrow));
+    // Today is refused: the start of a day that has begun is already past.
+    fireEvent.input(until, { target: { value: dateValue(new Date()) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Put on hold' }));
+    await waitFor(() => expect(until.getAttribute('aria-invalid')).toBe('true'));
+    expect(services.updateConversation).not.toHaveBeenCalled();
+
+    const later = new Date();
+    later.setDate(later.getDate() + 3);
+    fireEvent.input(until, { target: { value: dateValue(later) } });
     fireEvent.click(screen.getByRole('button', { name: 'Put on hold' }));
     await waitFor(() =>
       expect(services.updateConversation).toHaveBeenCalledWith(ref, {
         kind: 'status',
         status: 5,
-        holdUntil: new Date(2026, 11, 3).toISOString(),
+        holdUntil: new Date(later.getFullYear(), later.getMonth(), later.getDate()).toISOString(),
       }),
     );
     await waitFor(() => expect(screen.queryByLabelText('Hold until')).toBeNull());
@@ -167,3 +173,9 @@ describe('ConversationControls', () => {
     expect(screen.getByRole('group', { name: 'Custom data' })).toBeTruthy();
   });
 });
+
+/** A date input's value for `date` in the local time zone. */
+function dateValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
