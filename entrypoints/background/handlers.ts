@@ -2,7 +2,8 @@ import type { ActionService } from '@/lib/actions/service';
 import type { LookupService } from '@/lib/lookup/service';
 import type { TabConversationService } from '@/lib/lookup/tabs';
 import { requirePage, requireTab, type Handlers, type SenderContext } from '@/lib/messaging/router';
-import type { RuleTest } from '@/lib/detection/schema';
+import type { DetectedIds, RuleTest } from '@/lib/detection/schema';
+import type { ParsedRequestOf } from '@/lib/messaging/protocol';
 import type { UserRule } from '@/lib/settings/schema';
 import type { SettingsService } from '@/lib/settings/service';
 import type { SitePrefsStore } from '@/lib/storage/site-prefs';
@@ -46,6 +47,9 @@ export function createHandlers(s: Services): Handlers {
     getContentConfig: (_, sender) => s.tabs.contentConfig(requireTab(sender), requirePage(sender)),
     reportDetection: (detection, sender) =>
       s.tabs.report(requireTab(sender), requirePage(sender).url, detection),
+    rowCounts: (ids, sender) => s.tabs.rowCounts(requireTab(sender), requirePage(sender).url, ids),
+    showRow: (row, sender) =>
+      s.tabs.searchIn(requireTab(sender), requirePage(sender).url, ...rowSearch(row)).then(done),
     pageGone: (_, sender) => s.tabs.forget(requireTab(sender)).then(done),
     saveSidebarState: ({ width }, sender) =>
       s.sitePrefs.update(requirePage(sender).origin, { width }).then(done),
@@ -87,6 +91,13 @@ async function sidebarOf(s: Services, sender: SenderContext): Promise<number> {
   const tabId = requireTab(sender);
   await s.tabs.requireSidebar(tabId, sender.frameKey);
   return tabId;
+}
+
+/** A row's order as a search of its tab: what the sidebar says was searched, and the ids. */
+function rowSearch(row: ParsedRequestOf<'showRow'>): [query: string, ids: DetectedIds] {
+  return 'orderRef' in row
+    ? [`#${row.orderRef}`, { orderRefs: [row.orderRef], originIds: [], emails: [] }]
+    : [row.originId.id, { orderRefs: [], originIds: [row.originId], emails: [] }];
 }
 
 /** The answer of a message that only acts. */

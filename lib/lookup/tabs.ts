@@ -6,6 +6,7 @@ import type { Settings } from '../settings/schema';
 import { accountForUrl } from '../settings/store-brands';
 import type { SitePrefsStore } from '../storage/site-prefs';
 import type { TabRecord, TabStateStore, TabSubject } from '../storage/tab-state';
+import { countRows, type RowIds } from './row-counts';
 import { FRESH_MS, MAX_AGE_MS, requireAccount, type ConversationSearch } from './search';
 import type { ConversationMatch, SearchResult, TabConversations } from './schemas';
 import type { ConversationSummary } from './summary';
@@ -189,6 +190,21 @@ export function createTabConversations(deps: TabConversationDeps) {
         const notConfigured = error instanceof AppError && error.kind === 'notConfigured';
         return { count: 0, state: notConfigured ? 'notConfigured' : 'error' };
       }
+    },
+
+    /**
+     * Rows of the tab's order list came into view: a count per row, from the same search, cache
+     * and budget as everything else (this tab's share of it); counts only.
+     */
+    async rowCounts(tabId: number, url: string, ids: RowIds) {
+      const settings = await deps.loadSettings();
+      const account = requireAccount(accountForUrl(settings, new URL(url)));
+      const counts = await countRows(deps.search, account, ids, {
+        dataKeys: settings.dataKeys,
+        tabId,
+        signal: signalOf(tabId),
+      });
+      return { counts };
     },
 
     /** The agent searched from this tab (right-click): its sidebar shows these results. */

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { SenderClass } from '../security/sender';
-import { DetectionSchema, RuleTestSchema, type RuleTest } from '../detection/schema';
+import {
+  DetectedIdsSchema,
+  DetectionSchema,
+  OriginIdSchema,
+  RuleTestSchema,
+  type RuleTest,
+} from '../detection/schema';
+import { MAX_ROW_IDS } from '../detection/rows';
 import {
   LookupRequestSchema,
   LookupResultSchema,
@@ -67,6 +74,27 @@ export const ContentConfigSchema = z.object({
   sidebarKey: z.string(),
 });
 export type ContentConfig = z.infer<typeof ContentConfigSchema>;
+
+/**
+ * Rows of an order list coming into view, to count: ids in, a count per row out (keyed as the
+ * content script keys its rows, see rowKey), never conversation data.
+ */
+export const RowIdsSchema = z.object({
+  orderRefs: DetectedIdsSchema.shape.orderRefs.max(MAX_ROW_IDS),
+  originIds: DetectedIdsSchema.shape.originIds.max(MAX_ROW_IDS),
+});
+export const RowCountsSchema = z.object({
+  counts: z
+    .array(z.object({ key: z.string(), count: z.number().int().min(0).nullable() }))
+    .max(MAX_ROW_IDS * 2),
+});
+export type RowCountsReply = z.infer<typeof RowCountsSchema>;
+
+/** One row's order, whose conversations the agent asked to see (a click on its chip). */
+export const RowIdSchema = z.union([
+  z.object({ orderRef: DetectedIdsSchema.shape.orderRefs.element }),
+  z.object({ originId: OriginIdSchema }),
+]);
 
 const BrandNameSchema = z.object({ brand: z.string().min(1).max(63) });
 const OriginSchema = z.string().regex(/^https?:\/\/[^/]+$/, 'Not a site origin.');
@@ -181,6 +209,21 @@ export const protocol = {
   reportDetection: {
     request: DetectionSchema,
     response: DetectionReplySchema,
+    senders: ['contentScript'],
+  },
+  /** Order-list rows in view or a screen ahead: how many conversations each has. */
+  rowCounts: {
+    request: RowIdsSchema,
+    response: RowCountsSchema,
+    senders: ['contentScript'],
+  },
+  /**
+   * The agent clicked a row's chip: the tab's sidebar shows that order's conversations, as a
+   * search of the tab (like a right-click), so "Back to this page's conversations" still works.
+   */
+  showRow: {
+    request: RowIdSchema,
+    response: z.object({}),
     senders: ['contentScript'],
   },
   /** The page is going (another document, a reload): its tab's record and queued lookups go. */

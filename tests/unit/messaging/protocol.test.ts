@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { protocol } from '@/lib/messaging/protocol';
+import { protocol, RowCountsSchema, RowIdsSchema } from '@/lib/messaging/protocol';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 
 /**
@@ -33,6 +33,9 @@ const ALLOWED_SENDERS: Record<string, string[]> = {
   reportDetection: ['contentScript'],
   pageGone: ['contentScript'],
   saveSidebarState: ['contentScript'],
+  // Order-list rows: ids in, a count per row out; a chip's click shows its order in the sidebar.
+  rowCounts: ['contentScript'],
+  showRow: ['contentScript'],
   getTabConversations: ['extensionPage'],
   clearSearch: ['extensionPage'],
   getThread: ['extensionPage'],
@@ -95,4 +98,20 @@ describe('router: the table, enforced', () => {
       }
     },
   );
+});
+
+describe('protocol: order-list rows', () => {
+  test('a row count carries a number per row and nothing else, whatever the background adds', () => {
+    const parsed = RowCountsSchema.parse({
+      counts: [{ key: '1042', count: 2, subject: 'Where is my order #1042?', slug: 'x' }],
+    });
+    expect(parsed).toEqual({ counts: [{ key: '1042', count: 2 }] });
+  });
+
+  test('a page names at most 25 rows a message, each shaped like an id', () => {
+    const refs = (n: number) => Array.from({ length: n }, (_, i) => String(1000 + i));
+    expect(RowIdsSchema.safeParse({ orderRefs: refs(25), originIds: [] }).success).toBe(true);
+    expect(RowIdsSchema.safeParse({ orderRefs: refs(26), originIds: [] }).success).toBe(false);
+    expect(RowIdsSchema.safeParse({ orderRefs: ['<b>'], originIds: [] }).success).toBe(false);
+  });
 });
