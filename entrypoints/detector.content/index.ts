@@ -4,6 +4,7 @@ import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
 import { testRule } from '@/lib/detection/user-rules';
 import { ask } from '@/lib/messaging/ask';
 import type { ContentConfig, TabCommand, TabCommands } from '@/lib/messaging/protocol';
+import { createListPage } from './list-page';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
 /** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
@@ -79,9 +80,17 @@ export default defineContentScript({
 
     const config = await configured;
     if (!config) return;
+    // Order lists: the rows the agent sees are counted and chipped; a chip opens its order.
+    const list = createListPage({
+      later: (then, ms) => ctx.setTimeout(then, ms),
+      onSeen: () => void run(),
+      onOpen: (row) =>
+        void ask('showRow', row.id).then((shown) => shown && commands.openSidebar({})),
+    });
 
     async function run() {
-      const detection = detectPage(new URL(location.href), document, config!.userRules);
+      const found = detectPage(new URL(location.href), document, config!.userRules);
+      const { report: detection, grown } = list.update(found);
       const key = JSON.stringify(detection);
       if (key === reported) return;
       reported = key;
@@ -99,7 +108,8 @@ export default defineContentScript({
       const reply = await ask('reportDetection', detection);
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
-      host.reload();
+      // A list that only grew as the agent scrolled keeps a chip's search open in the sidebar.
+      if (!(grown && showingSearch)) host.reload();
       if (config!.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
         autoOpened = true;
         host.open();
@@ -138,6 +148,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'pagehide', () => void ask('pageGone', {}));
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       autoOpened = false;
+      list.reset();
       schedule();
     });
 
