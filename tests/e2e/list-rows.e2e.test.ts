@@ -64,6 +64,8 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   await expect
     .poll(() => chips(store.page), { timeout: 20_000 })
     .toEqual(['Re:amaze: 1 conversation for order #1042']);
+  // The launcher counts the conversations of the rows seen so far.
+  await store.waitForLauncher('Re:amaze: 1 conversation');
   const asked = askedRefs();
   expect(asked).not.toContain('1001'); // the list's end is still a screen and more away
   expect(asked).not.toContain('1150'); // the jump passed these rows without showing them
@@ -77,6 +79,13 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   await cards.first().waitFor();
   expect(await cards.count()).toBe(1);
   expect(await cards.first().innerText()).toContain(DEMO.conversation.subject);
+  await sidebar.getByRole('heading', { name: 'Search results for “#1042”' }).waitFor();
+  // Back to the page: the rows seen so far, whose one conversation is #1042's.
+  await sidebar.getByRole('button', { name: 'Back to this page’s conversations' }).click();
+  await sidebar.getByRole('heading', { name: /Search results/ }).waitFor({ state: 'detached' });
+  await store.waitForLauncher('Re:amaze: 1 conversation');
+  await cards.first().waitFor();
+  expect(await cards.count()).toBe(1);
 
   // The store page itself never holds conversation data: only the count, in a closed shadow root.
   const pageView = await store.page.evaluate(() => ({

@@ -605,6 +605,56 @@ describe('searches', () => {
   });
 });
 
+describe('order-list rows', () => {
+  const conversationFor = (slug: string) =>
+    reply(JSON.stringify({ ...(fixtureJson('conversation-200.json') as object), slug }));
+
+  test('rows are answered with counts only, and a chip shows its order in the sidebar until the agent goes back', async () => {
+    await updateSettings({ brands: [saved] });
+    const { handlers, calls } = handlersWith(
+      conversationFor('order-1042'),
+      reply('{"errors":"Not Found"}', 404),
+    );
+    const sender = {
+      senderClass: 'contentScript' as const,
+      tabId: 8,
+      origin: 'https://admin.shopify.com',
+      url: 'https://admin.shopify.com/store/a/orders',
+    };
+    const counted = await handlers.rowCounts(
+      { orderRefs: ['1042', '1043'], originIds: [] },
+      sender,
+    );
+    expect(counted).toEqual({
+      counts: [
+        { key: '1042', count: 1 },
+        { key: '1043', count: 0 },
+      ],
+    });
+    // The launcher's report of the same rows is served from the cache.
+    await handlers.reportDetection(
+      {
+        platform: 'shopify',
+        kind: 'order-list',
+        orderRefs: ['1042', '1043'],
+        originIds: [],
+        emails: [],
+      },
+      sender,
+    );
+    expect(calls).toHaveLength(2);
+
+    await handlers.showRow({ orderRef: '1042' }, sender);
+    const frame = await sidebarFrame(handlers, 8, sender.url);
+    const shown = await handlers.getTabConversations({}, frame);
+    expect(shown).toMatchObject({ source: 'search', query: '#1042', hasPage: true });
+    expect(shown.matches.map((m) => m.slug)).toEqual(['order-1042']);
+    await handlers.clearSearch({}, frame);
+    expect(await handlers.getTabConversations({}, frame)).toMatchObject({ source: 'page' });
+    expect(calls).toHaveLength(2);
+  });
+});
+
 describe('a right-click search and page changes', () => {
   test('another page in the tab shows its own conversations, not the old search', async () => {
     await updateSettings({ brands: [saved] });
