@@ -2,7 +2,10 @@ import type { ListRow } from '@/lib/detection/rows';
 
 /** Rows in view and one screen above and below it ("a screen ahead", either way the agent scrolls). */
 export const AHEAD = '100% 0px';
-/** Rows coming into view are gathered this long, so one scroll makes one batch. */
+/**
+ * Rows coming into view are gathered this long, so one scroll makes one batch. The first view of
+ * a page is not held back: the observer's first answer holds every row in view at once.
+ */
 export const BATCH_MS = 100;
 
 export interface RowTracker {
@@ -36,6 +39,7 @@ export function createRowTracker(options: {
 
   const flush = () => {
     timer = false;
+    if (pending.size === 0) return;
     const batch = [...pending.values()].filter((row) => !seen.has(row.key));
     pending = new Map();
     for (const row of batch) seen.add(row.key);
@@ -49,10 +53,10 @@ export function createRowTracker(options: {
         if (!row || !entry.isIntersecting || seen.has(row.key)) continue;
         pending.set(row.key, row);
       }
-      if (pending.size > 0 && !timer) {
-        timer = true;
-        options.later(flush, BATCH_MS);
-      }
+      if (pending.size === 0 || timer) return;
+      if (seen.size === 0) return flush();
+      timer = true;
+      options.later(flush, BATCH_MS);
     },
     { rootMargin: AHEAD },
   );

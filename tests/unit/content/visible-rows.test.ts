@@ -39,20 +39,26 @@ test('watches rows in view and a screen ahead', () => {
   expect([...observer().watched]).toEqual(list.map((row) => row.element));
 });
 
-test('rows entering view are reported once, in one batch per burst', () => {
+test('rows entering view are reported once, in one batch per burst; the first view at once', () => {
   const { rows, batches } = tracker();
-  const [a, b, c] = rowsOf('1', '2', '3');
-  rows.track([a!, b!, c!]);
-  observer().enter(a!.element);
-  observer().enter(b!.element);
-  expect(batches).toEqual([]); // gathered, not sent row by row
-  vi.advanceTimersByTime(BATCH_MS);
+  const [a, b, c, d, e] = rowsOf('1', '2', '3', '4', '5');
+  rows.track([a!, b!, c!, d!, e!]);
+  observer().enter(a!.element, b!.element); // the observer's first answer: the rows in view
   expect(batches).toEqual([['1', '2']]);
   expect([...rows.seen()]).toEqual(['1', '2']);
 
   observer().enter(c!.element);
+  observer().enter(d!.element);
+  expect(batches).toHaveLength(1); // gathered, not sent row by row
   vi.advanceTimersByTime(BATCH_MS);
-  expect(batches).toEqual([['1', '2'], ['3']]);
+  expect(batches).toEqual([
+    ['1', '2'],
+    ['3', '4'],
+  ]);
+
+  observer().enter(e!.element);
+  vi.advanceTimersByTime(BATCH_MS);
+  expect(batches).toEqual([['1', '2'], ['3', '4'], ['5']]);
 });
 
 test('rows leaving and coming back, or drawn again as new elements, are not reported again', () => {
