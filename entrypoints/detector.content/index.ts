@@ -104,12 +104,12 @@ export default defineContentScript({
       }
       host?.setHidden(false);
       host ??= createHost(config!);
-      host.setCount(0, 'loading');
+      if (!grown) host.setCount(0, 'loading');
       const reply = await ask('reportDetection', detection);
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
-      // A list that only grew as the agent scrolled keeps a chip's search open in the sidebar.
-      if (!(grown && showingSearch)) host.reload();
+      // A list that only grew as the agent scrolled does not reset the sidebar the agent is reading.
+      if (!(grown && host.isOpen())) host.reload();
       if (config!.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
         autoOpened = true;
         host.open();

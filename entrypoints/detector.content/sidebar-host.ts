@@ -12,6 +12,7 @@ export interface SidebarHost {
   open(): void;
   close(): void;
   toggle(): void;
+  isOpen(): boolean;
   /** The page now shows other ids: a loaded sidebar asks the background again. */
   reload(): void;
   /** Hidden while the page shows nothing to look up (an admin between two views, say). */
@@ -128,6 +129,7 @@ export function createSidebarHost(
     open,
     close,
     toggle: () => (isOpen() ? close() : open()),
+    isOpen,
     reload() {
       if (frame) frame.src = options.url;
     },
