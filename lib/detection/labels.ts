@@ -11,6 +11,8 @@
 const NO = '(?:#|n\\.?\\s?[°ºo]\\.?|nr\\.?|no\\.?)';
 
 export const LABEL = {
+  /** "Order", as a store's own text names one ("Northwind - Pedido 2045" from Woo's Stripe gateway). */
+  order: 'order|commande|bestellung|pedido|ordine|bestelling|encomenda',
   /** A card or panel titled for the customer (Shopify "Customer", PrestaShop "Client", …). */
   customer:
     'customer(?: overview| details| information)?|client|informations? client|kunde|kundeninformationen|kundendetails|cliente|datos del cliente|informazioni (?:sul )?cliente|klant|klantgegevens|dados do cliente|informacoes do cliente',
@@ -46,11 +48,11 @@ export const LABEL = {
    */
   freeText:
     '(?:(?:staff|private|order|customer(?: provided)?|internal) )?notes?|timeline|activity|(?:(?:order|customer) )?(?:comments?|messages?)(?: history)?|comments history|history' +
-    '|notes?(?: privee| interne| de (?:la )?commande| du client)?|remarques?|commentaires?|historique(?: des commentaires)?|chronologie|messages? du client' +
-    '|notizen?|(?:private|interne) notiz|bestellnotizen|anmerkungen?|kommentare?|kommentarverlauf|nachrichten?|verlauf|zeitachse|chronik|aktivitat' +
-    '|notas?(?: privada| interna| del pedido| do pedido| da encomenda)?|comentarios?|historial(?: de comentarios)?|mensajes?|cronologia|actividad' +
-    '|note(?: privata| interna| dell.ordine)?|nota privata|commenti|cronologia commenti|messaggi|storico|attivita' +
-    '|notities?|opmerkingen?|prive-?notitie|bestelnotities|reacties|berichten|geschiedenis|tijdlijn|activiteit' +
+    '|notes?(?: privee| interne| de (?:la )?commande| du client| du personnel)?|remarques?|commentaires?|historique(?: des commentaires)?|chronologie|messages? du client' +
+    '|notizen?|(?:private|interne) notiz|(?:bestell|mitarbeiter)notizen|anmerkungen?|kommentare?|kommentarverlauf|nachrichten?|verlauf|zeitachse|chronik|aktivitat' +
+    '|notas?(?: privada| interna| del pedido| do pedido| da encomenda| del personal| da equipe)?|comentarios?|historial(?: de comentarios)?|mensajes?|cronologia|actividad' +
+    '|note(?: privata| interna| dell.ordine| del personale)?|nota privata|commenti|cronologia commenti|messaggi|storico|attivita' +
+    '|notities?|opmerkingen?|prive-?notitie|(?:bestel|personeels)notities|reacties|berichten|geschiedenis|tijdlijn|activiteit' +
     '|observacoes|historico(?: de comentarios)?|mensagens|linha do tempo|atividade',
 } as const;
 

@@ -11,7 +11,7 @@ import {
   nothing,
   valuesAfterLabel,
 } from '../extract';
-import { CUSTOMER_SECTION, label, LABEL, labelStart } from '../labels';
+import { CUSTOMER_SECTION, fold, label, LABEL, labelStart } from '../labels';
 
 // Optional connected-account and test-mode prefixes: /acct_1AbC/test/payments/pi_…
 const PREFIX = '^(?:/acct_[A-Za-z0-9]+)?(?:/test)?';
@@ -21,9 +21,14 @@ const CUSTOMER = new RegExp(`${PREFIX}/customers/cus_[A-Za-z0-9]+/?$`);
 /** Metadata keys stores use for their order number (WooCommerce's gateway: `order_id`). */
 const ORDER_KEY =
   /^(?:order[ _-]?(?:id|number|no|num|ref|reference)|orderid|ordernumber)\b\s*:?\s*/i;
-/** "Example Shop - Order 1001", "Order #WC-2041" in a description. */
-const ORDER_IN_DESCRIPTION =
-  /\border\s*(?:#|no\.?|number|id)?\s*:?\s*#?\s*([A-Za-z0-9][A-Za-z0-9/_-]*)/i;
+/**
+ * "Example Shop - Order 1001", "Order #WC-2041" in a description; the store's gateway writes it in
+ * the store's language ("Tienda Norte - Pedido 2045"), matched folded.
+ */
+const ORDER_IN_DESCRIPTION = new RegExp(
+  `\\b(?:${LABEL.order})\\s*(?:#|no\\.?|nr\\.?|n[°º]|number|id)?\\s*:?\\s*#?\\s*([A-Za-z0-9][A-Za-z0-9/_-]*)`,
+  'i',
+);
 const STORE_REF = /^(?:(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]{0,39}|[A-Z]{9})$/;
 /** Stripe's own object ids (pi_, ch_, cus_, in_, re_, txn_, pm_, …) are never looked up. */
 const STRIPE_ID = /^[a-z]{2,6}_[A-Za-z0-9]{8,}$/;
@@ -47,7 +52,7 @@ function pageKind(url: URL): PageKind {
 function storeOrderRefs(content: Element): string[] {
   const fromMetadata = valuesAfterLabel(content, ORDER_KEY).map(firstToken);
   const fromDescription = valuesAfterLabel(content, DESCRIPTION).map(
-    (description) => description.match(ORDER_IN_DESCRIPTION)?.[1] ?? '',
+    (description) => fold(description).match(ORDER_IN_DESCRIPTION)?.[1] ?? '',
   );
   return [...fromMetadata, ...fromDescription]
     .map(canonicalOrderRef)
