@@ -31,7 +31,7 @@ export const LABEL = {
   reference: 'reference|referenz|referencia|riferimento|referentie',
   /** "Customer Name", "Buyer name": where Magento and Amazon print the customer's name. */
   customerName:
-    '(?:customer|buyer) name|contact buyer|nom du client|nom de l.acheteur|contacter l.acheteur|kundenname|name des (?:kunden|kaufers)|kaufer kontaktieren|nombre del (?:cliente|comprador)|contactar al comprador|nome (?:del )?cliente|nome dell.acquirente|contatta l.acquirente|klantnaam|naam (?:van de )?koper|contact opnemen met koper|nome do (?:cliente|comprador)|contatar comprador',
+    '(?:customer|buyer) name|contact buyer|nom du client|nom de l.acheteur|contacter l.acheteur|kundenname|name des (?:kunden|kaufers)|kaufer kontaktieren|nombre del (?:cliente|comprador)|contactar al comprador|nome (?:del )?cliente|nome dell.acquirente|contatta l.acquirente|klantnaam|naam (?:van de )?koper|contact opnemen met koper|nome do (?:cliente|comprador)|(?:entrar em contato com o|contatar) comprador',
   /** Stripe's "Name". */
   name: 'name|nom|nombre|nome|naam',
   /** eBay's and Etsy's "Ship to". */
