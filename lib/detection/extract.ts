@@ -5,6 +5,7 @@
  * script.
  */
 import type { Detection, OriginId } from './schema';
+import { composed, fold, LABEL } from './labels';
 import {
   ID_SHAPE,
   isCustomerName,
@@ -56,8 +57,8 @@ const FREE_TEXT = [
   '.customer-private-note-card',
   '.message-item',
 ].join(', ');
-const FREE_TEXT_HEADING =
-  /^(?:(?:staff |private |order |customer(?: provided)? |internal )?notes?|timeline|activity|(?:order |customer )?(?:comments?|messages?)(?: history)?|comments history|history)(?:\s*\(\d+\))?$/i;
+/** A heading that titles such text, in any admin language (see labels.ts), with its count. */
+const FREE_TEXT_HEADING = new RegExp(`^(?:${LABEL.freeText})(?:\\s*\\(\\d+\\))?$`, 'i');
 
 export function squash(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
@@ -164,7 +165,8 @@ export function firstToken(value: string): string {
 // Where values are printed
 
 /**
- * Values printed after a label (anchored regex): in the label's own text (`Order # 000000123`),
+ * Values printed after a label (anchored regex, matched against the folded text: see labels.ts):
+ * in the label's own text (`Order # 000000123`),
  * or else in the next thing beside it (`<dt>Order ID</dt><dd>…`, `<strong>Email:</strong> a@b`,
  * `<span>Order ID: #</span><span>…</span>`), climbing out of a wrapper that holds only the label.
  */
@@ -179,13 +181,13 @@ export function valuesAfterLabel(
   for (const element of root.querySelectorAll(selector)) {
     // Cheap length check first: list containers hold thousands of rows' text.
     if ((element.textContent ?? '').length > MAX_LABEL_TEXT * 4) continue;
-    const own = text(element);
+    const own = composed(text(element));
     if (own.length > MAX_LABEL_TEXT) continue;
-    const match = own.match(label);
+    const match = fold(own).match(label);
     if (!match || match.index !== 0 || isPageChrome(element) || within(element, notes)) continue;
     // The innermost label only: a wrapper's text runs its children together ("000000123Customer").
-    if ([...element.children].some((child) => child.matches(selector) && label.test(text(child))))
-      continue;
+    const labels = (child: Element) => child.matches(selector) && label.test(fold(text(child)));
+    if ([...element.children].some(labels)) continue;
     const value = squash(own.slice(match[0].length)) || textBeside(element);
     if (value) values.push(value);
   }
@@ -223,7 +225,9 @@ export function columnValues(root: ParentNode | null | undefined, header: RegExp
   const values: string[] = [];
   for (const table of root.querySelectorAll('table')) {
     const headRow = table.querySelector('thead tr') ?? table.querySelector('tr');
-    const column = [...(headRow?.children ?? [])].findIndex((cell) => header.test(text(cell)));
+    const column = [...(headRow?.children ?? [])].findIndex((cell) =>
+      header.test(fold(text(cell))),
+    );
     if (column < 0) continue;
     for (const row of table.querySelectorAll('tbody tr')) {
       if (row === headRow) continue;
@@ -235,25 +239,37 @@ export function columnValues(root: ParentNode | null | undefined, header: RegExp
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+/** What a card or panel is, where its markup says so (never the heading's own header row). */
+const CARD =
+  'section, article, aside, [role="region"], [class*="card" i], [class*="panel" i], .box, .well';
+const CARD_PART = '[class*="head" i], [class*="title" i]';
 
 /**
  * The card or section a heading titles ("Customer"): the largest ancestor that holds no other
  * heading of the same or a higher rank and none of the page's header, footer or navigation.
- * Built for admins whose class names are hashed and unstable.
+ * Built for admins whose class names are hashed and unstable. A customer card's sub-sections
+ * ("Contact information", "Shipping address") are often headings of the customer heading's own
+ * rank: same-rank headings that `subsections` names do not end the card. Where the markup names
+ * the card around the heading (a section, a `…Card`/`…panel` class) that holds no heading of a
+ * higher rank, the card as a whole is the block.
  */
 export function blockByHeading(
   root: ParentNode | null | undefined,
   heading: RegExp,
+  subsections?: RegExp,
 ): Element | null {
   if (!root) return null;
   const title = [...root.querySelectorAll(HEADINGS)].find(
-    (h) => heading.test(text(h)) && !isPageChrome(h),
+    (h) => heading.test(fold(text(h))) && !isPageChrome(h),
   );
-  return title ? headingBlock(title) : null;
+  if (!title) return null;
+  const block = headingBlock(title, subsections);
+  const card = subsections ? cardAround(title) : null;
+  return card && card.contains(block) && (root as Node).contains(card) ? card : block;
 }
 
 /** The largest ancestor of a heading that holds no rival heading and none of the page chrome. */
-function headingBlock(title: Element): Element {
+function headingBlock(title: Element, subsections?: RegExp): Element {
   const rank = headingRank(title);
   let block: Element = title;
   for (
@@ -262,12 +278,25 @@ function headingBlock(title: Element): Element {
     parent = parent.parentElement
   ) {
     const rival = [...parent.querySelectorAll(HEADINGS)].some(
-      (h) => !block.contains(h) && headingRank(h) <= rank,
+      (h) =>
+        !block.contains(h) &&
+        headingRank(h) <= rank &&
+        !(subsections && headingRank(h) === rank && subsections.test(fold(text(h)))),
     );
     if (rival || [...parent.querySelectorAll(CHROME)].some(isPageChrome)) break;
     block = parent;
   }
   return block;
+}
+
+/** The nearest card around a heading, unless it holds a heading of a higher rank or page chrome. */
+function cardAround(title: Element): Element | null {
+  let card = title.parentElement?.closest(CARD) ?? null;
+  while (card?.matches(CARD_PART)) card = card.parentElement?.closest(CARD) ?? null;
+  if (!card || /^(?:BODY|HTML|MAIN)$/.test(card.tagName)) return null;
+  const rank = headingRank(title);
+  const higher = [...card.querySelectorAll(HEADINGS)].some((h) => headingRank(h) < rank);
+  return higher || [...card.querySelectorAll(CHROME)].some(isPageChrome) ? null : card;
 }
 
 function headingRank(heading: Element): number {
@@ -310,6 +339,29 @@ export function inputEmails(
 }
 
 /**
+ * Emails printed as the text of links `selector` names: a payment's customer row linking to the
+ * customer's record (`<a href="/customers/cus_…">jane@…</a>`). Never from notes or page chrome.
+ */
+export function linkedEmails(root: ParentNode | null | undefined, selector: string): string[] {
+  if (!root) return [];
+  const notes = freeTextBlocks(root);
+  return [...root.querySelectorAll(selector)]
+    .filter((link) => !isPageChrome(link) && !within(link, notes))
+    .map((link) => canonicalEmail(text(link)))
+    .filter(isString);
+}
+
+/**
+ * Emails printed after an email label (`<dt>Email</dt><dd><a href="mailto:…"><i></i> a@b</a></dd>`,
+ * metadata `customer_email`): the value's first word, or the `mailto:` link beside the label.
+ */
+export function labelledEmails(root: ParentNode | null | undefined, label: RegExp): string[] {
+  return valuesAfterLabel(root, label)
+    .map((value) => canonicalEmail(firstToken(value)))
+    .filter(isString);
+}
+
+/**
  * The notes, comments, messages and timelines in or around `root` (see FREE_TEXT): by markup, and
  * the card or section of any heading that names one. A `root` inside one is itself free text.
  */
@@ -318,7 +370,7 @@ export function freeTextBlocks(root: ParentNode): Element[] {
   const enclosing = root instanceof Element ? root.closest(FREE_TEXT) : null;
   if (enclosing) blocks.push(enclosing);
   for (const heading of root.querySelectorAll(HEADINGS)) {
-    if (!FREE_TEXT_HEADING.test(text(heading))) continue;
+    if (!FREE_TEXT_HEADING.test(fold(text(heading)))) continue;
     const block = headingBlock(heading);
     blocks.push(block);
     if (block !== heading) continue;

@@ -9,6 +9,7 @@ import {
   originIds,
   valuesAfterLabel,
 } from '../extract';
+import { label, LABEL } from '../labels';
 
 export const AMAZON_TLDS =
   'com ca com.mx com.br co.uk de fr it es nl se pl com.tr ae sa in co.jp com.au sg'.split(' ');
@@ -30,6 +31,8 @@ const MESSAGING = /^\/messaging\//;
 const ORDER_LINK = /\/orders-v3\/order\/([\dD-]+)|[?&]orderID=([\dD-]+)/;
 /** Amazon's relay address for a buyer: the identity in forwarded Amazon mail, so it is looked up. */
 const RELAY_EMAIL = /@marketplace\.amazon\.[a-z.]+$/;
+/** "Buyer name", "Contact Buyer" in Seller Central's language. */
+const BUYER_NAME = label(LABEL.customerName);
 
 function pageKind(url: URL): PageKind {
   if (!AMAZON_HOSTS.includes(url.hostname)) return 'none';
@@ -53,7 +56,7 @@ function linkedOrderIds(root: ParentNode): (string | undefined)[] {
  */
 function buyerName(content: Element | null): string | undefined {
   return (
-    customerName(valuesAfterLabel(content, /^(?:Buyer name|Contact Buyer):?$/i)) ??
+    customerName(valuesAfterLabel(content, BUYER_NAME)) ??
     nameIn(content, '[data-test-id="shipping-section-buyer-address"]', firstLine)
   );
 }

@@ -9,6 +9,7 @@ import {
   nameIn,
   nothing,
 } from '../extract';
+import { CUSTOMER_SECTION, label, LABEL } from '../labels';
 
 const HOST = /^store-[a-z0-9]+\.mybigcommerce\.com$/;
 /** Here the id in the URL *is* the order number (from 100 up). */
@@ -16,6 +17,9 @@ const ORDER = /^\/manage\/orders\/(\d+)(?:\/edit)?\/?$/;
 const ORDER_LIST = /^\/manage\/orders\/?$/;
 const CUSTOMER = /^\/manage\/customers\/\d+\/edit\/?$/;
 const ORDER_ID = /^\d{1,12}$/;
+const CUSTOMER_PANEL = label(LABEL.customer);
+/** The list's "Order ID" column, in the control panel's language. */
+const ORDER_COLUMN = label(LABEL.orderNumber);
 
 function pageKind(url: URL): PageKind {
   if (!HOST.test(url.hostname)) return 'none';
@@ -76,7 +80,7 @@ export const bigcommerce: PlatformDetector = {
     if (kind === 'none') return nothing();
     const main = content(doc);
     if (kind === 'order') {
-      const customer = blockByHeading(main, /^customer(?: details)?$/i);
+      const customer = blockByHeading(main, CUSTOMER_PANEL, CUSTOMER_SECTION);
       return detection('bigcommerce', kind, {
         orderRefs: urlIds(url)?.orderRefs ?? [],
         emails: emailsIn(customer),
@@ -88,7 +92,7 @@ export const bigcommerce: PlatformDetector = {
       return detection('bigcommerce', kind, { emails: inputEmails(main, 'input[name="email"]') });
     }
     // The list's "Order ID" column and each row's link to its order.
-    const column = columnValues(main, /^Order(?:\s+ID|\s*#)$/i).map(firstToken);
+    const column = columnValues(main, ORDER_COLUMN).map(firstToken);
     const linked = main ? orderIdsInLinks(main) : [];
     return detection('bigcommerce', kind, {
       orderRefs: [...column, ...linked].filter((id) => ORDER_ID.test(id)),

@@ -8,6 +8,7 @@ import {
   originIds,
   valuesAfterLabel,
 } from '../extract';
+import { label, LABEL, labelStart } from '../labels';
 
 /** The receipt id, "Order #1234567890"; listing and transaction ids have the same length. */
 const ORDER_ID = /^\d{9,11}$/;
@@ -15,6 +16,8 @@ const SOLD_ORDERS = /^\/your\/orders\/sold(?:\/(?:[a-z-]+|(\d{8,})))?\/?$/;
 /** Where a row prints its "Order #…" (not row containers: lists run to thousands of rows). */
 const ROW_LABELS = 'a, span, strong, b, p, h2, h3, h4, dt, th, td, button';
 const ORDER_LINK = /[?&]order_id=(\d+)|\/your\/orders\/sold\/(\d{8,})/;
+/** "Order #", "Commande n°", "Bestellung Nr.": the shop manager's language. */
+const ORDER_LABEL = labelStart(LABEL.orderNumber);
 
 /** The open order: the overlay's `order_id=` or a `/your/orders/sold/{id}` path. */
 function orderIdInUrl(url: URL): string | null {
@@ -28,7 +31,7 @@ function pageKind(url: URL): PageKind {
 
 /** Each row's "Order #…" and its link to the order; never listing or transaction ids. */
 function listedOrderIds(root: ParentNode): (string | undefined)[] {
-  const labelled = valuesAfterLabel(root, /^Order\s*#/i, ROW_LABELS).map(firstToken);
+  const labelled = valuesAfterLabel(root, ORDER_LABEL, ROW_LABELS).map(firstToken);
   const linked = [
     ...root.querySelectorAll('a[href*="order_id="], a[href*="/your/orders/sold/"]'),
   ].map((link) => {
@@ -47,7 +50,7 @@ function buyerName(url: URL, doc: Document): string | undefined {
     doc.querySelector('[role="dialog"]') ??
     (url.searchParams.has('order_id') ? null : doc.querySelector('main'));
   if (!overlay) return undefined;
-  const shipTo = valuesAfterLabel(overlay, /^Ship to:?$/i).map((value) => value.split(',')[0]);
+  const shipTo = valuesAfterLabel(overlay, label(LABEL.shipTo)).map((value) => value.split(',')[0]);
   return nameIn(overlay, 'a[href*="/people/"]') ?? customerName(shipTo);
 }
 

@@ -1,18 +1,18 @@
 import type { PageKind, PlatformDetector } from '../types';
 import {
-  canonicalEmail,
   columnValues,
   customerName,
   detection,
   emailsIn,
   firstToken,
   inputEmails,
-  isString,
+  labelledEmails,
   nothing,
   refsAfterLabel,
   text,
   valuesAfterLabel,
 } from '../extract';
+import { label, LABEL, labelStart } from '../labels';
 
 // The admin front name is the merchant's own (/admin_x1y2/), so only path suffixes are matched.
 // An admin URL may end in a secret key (key/<hex>/).
@@ -26,6 +26,10 @@ const ADMIN_MARKERS = 'body[class*="adminhtml-"], #anchor-content';
  * label rather than its length. Invoices, shipments and credit memos share the format.
  */
 const INCREMENT_ID = /^[A-Za-z0-9-]{0,31}\d[A-Za-z0-9-]{0,31}$/;
+/** "Order # 000000123", "Commande # …", "Ordine # …": the admin's language. */
+const ORDER_LABEL = labelStart(LABEL.orderNumber);
+const EMAIL_LABEL = label(LABEL.email);
+const NAME_LABEL = label(LABEL.customerName);
 
 function urlKind(path: string): PageKind {
   if (ORDER.test(path)) return 'order';
@@ -47,15 +51,11 @@ function titleRef(doc: Document): string[] {
 
 function orderDetail(doc: Document, content: Element) {
   // The title, and "Order # 000000123" heading "Order & Account Information"; never "Invoice #…".
-  const orderRefs = [...titleRef(doc), ...refsAfterLabel(content, /^Order\s*#/i, INCREMENT_ID)];
+  const orderRefs = [...titleRef(doc), ...refsAfterLabel(content, ORDER_LABEL, INCREMENT_ID)];
   const account = content.querySelector('.order-account-information');
-  const emails = account
-    ? emailsIn(account)
-    : valuesAfterLabel(content, /^(?:customer\s+)?e-?mail:?$/i)
-        .map(canonicalEmail)
-        .filter(isString);
+  const emails = account ? emailsIn(account) : labelledEmails(content, EMAIL_LABEL);
   // "Customer Name" under "Account Information"; never a comment's or an invoice's bill-to name.
-  const name = customerName(valuesAfterLabel(account, /^Customer Name:?$/i));
+  const name = customerName(valuesAfterLabel(account, NAME_LABEL));
   return { orderRefs, emails, customerName: name };
 }
 

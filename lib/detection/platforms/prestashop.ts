@@ -1,5 +1,6 @@
 import type { PageKind, PlatformDetector } from '../types';
 import { columnValues, detection, emailsIn, nameIn, nothing, squash, text } from '../extract';
+import { fold, label, LABEL, labelStart } from '../labels';
 
 // The admin folder is random (/admin1a2b3c/); 1.7.7+ routes live under index.php/sell/…
 const ORDER = /\/index\.php\/sell\/orders\/\d+\/view\/?$/;
@@ -7,6 +8,9 @@ const ORDER_LIST = /\/index\.php\/sell\/orders\/?$/;
 const CUSTOMER = /\/index\.php\/sell\/customers\/\d+\/view\/?$/;
 /** The reference customers see in their emails; `#12` (id_order) is secondary and not reported. */
 const REFERENCE = /^[A-Z]{9}$/;
+/** The list's "Reference" column ("Référence", "Referenz", …). */
+const REFERENCE_COLUMN = label(LABEL.reference);
+const CUSTOMER_PANEL = labelStart(LABEL.customer);
 
 /** ≤1.7.6: index.php?controller=AdminOrders&id_order=12&vieworder&token=… */
 function legacyKind(url: URL): PageKind {
@@ -55,12 +59,22 @@ function legacyReference(url: URL, doc: Document): string[] {
 }
 
 function orderEmails(doc: Document): string[] {
-  // 8.x: div#customerEmail a[href^="mailto:"] in #customerCard; ≤1.7.6: dl.well.list-detail.
+  // 8.x: div#customerEmail a[href^="mailto:"] in #customerCard; ≤1.7.6: dl.well.list-detail in
+  // the panel headed "Customer" (a theme or module may drop the classes: then the panel).
   const block =
     doc.querySelector('#customerEmail') ??
     doc.querySelector('#customerCard') ??
-    doc.querySelector('dl.well.list-detail');
+    doc.querySelector('dl.well.list-detail') ??
+    customerPanel(doc);
   return emailsIn(block);
+}
+
+/** ≤1.7.6: the panel whose heading starts "Customer" ("Client", "Kunde", …) in any language. */
+function customerPanel(doc: Document): Element | null {
+  const heading = [...doc.querySelectorAll('.panel-heading, .card-header')].find((h) =>
+    CUSTOMER_PANEL.test(fold(text(h))),
+  );
+  return heading?.closest('.panel, .card') ?? null;
 }
 
 /**
@@ -148,7 +162,7 @@ export const prestashop: PlatformDetector = {
     // The list's "Reference" column (never a products table: that "Reference" is a SKU).
     const content = doc.querySelector('#main-div, #content') ?? doc.body;
     return detection('prestashop', kind, {
-      orderRefs: references(columnValues(content, /^Reference$/i)),
+      orderRefs: references(columnValues(content, REFERENCE_COLUMN)),
     });
   },
 };

@@ -9,6 +9,7 @@ import {
   nothing,
   text,
 } from '../extract';
+import { CUSTOMER_SECTION, label, LABEL } from '../labels';
 
 const ORDER = /^\/orders\/\d+(?:\/|$)/;
 const ORDER_LIST = /^\/orders\/?$/;
@@ -18,7 +19,8 @@ const ORDER_LINK = /\/orders\/\d+(?:[/?#]|$)/;
 const ORDER_NAME = /^#[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/;
 /** Same shape, other things: fulfilments `#1001-F1`, returns `#1001-R1`, drafts `#D12`. */
 const NOT_ORDER_NAME = /-[FR]\d+$|^#D\d+$/;
-const CUSTOMER_CARD = /^(?:customer|customer overview|contact information|contact)$/i;
+/** The customer card, titled "Customer" (or "Contact information") in the admin's language. */
+const CUSTOMER_CARD = label(`${LABEL.customer}|${LABEL.contact}`);
 
 const NEW_ADMIN = /^\/store\/[^/]+(\/.*)$/;
 const LEGACY_ADMIN = /^\/admin(\/.*)$/;
@@ -54,13 +56,18 @@ function linkedOrderNames(root: ParentNode): string[] {
     .filter(isString);
 }
 
+/** The customer card as a whole, sub-sections included (they may be headings of its rank). */
+function customerCard(main: ParentNode): Element | null {
+  return blockByHeading(main, CUSTOMER_CARD, CUSTOMER_SECTION);
+}
+
 function customerEmails(main: ParentNode): string[] {
-  return emailsIn(blockByHeading(main, CUSTOMER_CARD));
+  return emailsIn(customerCard(main));
 }
 
 /** The customer card's link to the customer (`/customers/{id}`), whose text is their name. */
 function customerName(main: ParentNode): string | undefined {
-  return nameIn(blockByHeading(main, CUSTOMER_CARD), 'a[href*="/customers/"]');
+  return nameIn(customerCard(main), 'a[href*="/customers/"]');
 }
 
 export const shopify: PlatformDetector = {

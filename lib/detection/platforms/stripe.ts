@@ -1,16 +1,17 @@
 import type { PageKind, PlatformDetector } from '../types';
 import {
   blockByHeading,
-  canonicalEmail,
   canonicalOrderRef,
   customerName,
   detection,
   emailsIn,
   firstToken,
-  isString,
+  labelledEmails,
+  linkedEmails,
   nothing,
   valuesAfterLabel,
 } from '../extract';
+import { CUSTOMER_SECTION, fold, label, LABEL, labelStart } from '../labels';
 
 // Optional connected-account and test-mode prefixes: /acct_1AbC/test/payments/pi_…
 const PREFIX = '^(?:/acct_[A-Za-z0-9]+)?(?:/test)?';
@@ -20,13 +21,26 @@ const CUSTOMER = new RegExp(`${PREFIX}/customers/cus_[A-Za-z0-9]+/?$`);
 /** Metadata keys stores use for their order number (WooCommerce's gateway: `order_id`). */
 const ORDER_KEY =
   /^(?:order[ _-]?(?:id|number|no|num|ref|reference)|orderid|ordernumber)\b\s*:?\s*/i;
-/** "Example Shop - Order 1001", "Order #WC-2041" in a description. */
-const ORDER_IN_DESCRIPTION =
-  /\border\s*(?:#|no\.?|number|id)?\s*:?\s*#?\s*([A-Za-z0-9][A-Za-z0-9/_-]*)/i;
+/**
+ * "Example Shop - Order 1001", "Order #WC-2041" in a description; the store's gateway writes it in
+ * the store's language ("Tienda Norte - Pedido 2045"), matched folded.
+ */
+const ORDER_IN_DESCRIPTION = new RegExp(
+  `\\b(?:${LABEL.order})\\s*(?:#|no\\.?|nr\\.?|n[°º]|number|id)?\\s*:?\\s*#?\\s*([A-Za-z0-9][A-Za-z0-9/_-]*)`,
+  'i',
+);
 const STORE_REF = /^(?:(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]{0,39}|[A-Z]{9})$/;
 /** Stripe's own object ids (pi_, ch_, cus_, in_, re_, txn_, pm_, …) are never looked up. */
 const STRIPE_ID = /^[a-z]{2,6}_[A-Za-z0-9]{8,}$/;
-const EMAIL_LABEL = /^(?:customer |receipt |billing )?e-?mail(?: address)?\s*:?\s*/i;
+/**
+ * "Email", "Receipt email", the payment method's "Owner email", metadata `customer_email` or
+ * `email`, in the Dashboard's language; never `support_email` and the like (the store's own).
+ */
+const EMAIL_LABEL = labelStart(LABEL.email);
+const CUSTOMER_HEADING = label(LABEL.customer);
+const DESCRIPTION = labelStart(LABEL.description);
+/** A payment's customer row links to the customer's record; its text may be their address. */
+const CUSTOMER_LINK = 'a[href*="/customers/cus_"]';
 
 function pageKind(url: URL): PageKind {
   if (url.hostname !== 'dashboard.stripe.com') return 'none';
@@ -37,8 +51,8 @@ function pageKind(url: URL): PageKind {
 /** Order numbers only from the store's metadata and description, never Stripe's own ids. */
 function storeOrderRefs(content: Element): string[] {
   const fromMetadata = valuesAfterLabel(content, ORDER_KEY).map(firstToken);
-  const fromDescription = valuesAfterLabel(content, /^description\s*:?\s*/i).map(
-    (description) => description.match(ORDER_IN_DESCRIPTION)?.[1] ?? '',
+  const fromDescription = valuesAfterLabel(content, DESCRIPTION).map(
+    (description) => fold(description).match(ORDER_IN_DESCRIPTION)?.[1] ?? '',
   );
   return [...fromMetadata, ...fromDescription]
     .map(canonicalOrderRef)
@@ -46,10 +60,11 @@ function storeOrderRefs(content: Element): string[] {
 }
 
 function customerEmails(content: Element): string[] {
-  const labelled = valuesAfterLabel(content, EMAIL_LABEL).map((value) =>
-    canonicalEmail(firstToken(value)),
-  );
-  return [...labelled.filter(isString), ...emailsIn(blockByHeading(content, /^customer$/i))];
+  return [
+    ...labelledEmails(content, EMAIL_LABEL),
+    ...linkedEmails(content, CUSTOMER_LINK),
+    ...emailsIn(blockByHeading(content, CUSTOMER_HEADING, CUSTOMER_SECTION)),
+  ];
 }
 
 export const stripe: PlatformDetector = {
@@ -83,11 +98,11 @@ export const stripe: PlatformDetector = {
     const content = doc.querySelector('main, [role="main"]') ?? doc.body;
     if (!content) return detection('stripe', kind);
     // A payment's Customer section prints the customer's "Name".
-    const customer = blockByHeading(content, /^customer$/i);
+    const customer = blockByHeading(content, CUSTOMER_HEADING, CUSTOMER_SECTION);
     return detection('stripe', kind, {
       orderRefs: storeOrderRefs(content),
       emails: customerEmails(content),
-      customerName: customerName(valuesAfterLabel(customer, /^name:?$/i)),
+      customerName: customerName(valuesAfterLabel(customer, label(LABEL.name))),
     });
   },
 };

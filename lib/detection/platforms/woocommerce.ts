@@ -11,12 +11,15 @@ import {
   nothing,
   text,
 } from '../extract';
+import { fold, LABEL, labelStart } from '../labels';
 
 /** The order number after its `#` (`Order #1001 details`, `#WC-2041 Jane Doe`); `n°`/`№` in some locales. */
 const AFTER_HASH = /(?:#|n°|nº|№)\s*(\S+)/;
 /** Default numbers are the order id; numbering plugins give `WC-2041`, `X/123/Y`. */
 const ORDER_NUMBER = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]*$/;
 const ORDER_SCREEN = '#order_data, .woocommerce-order-data__heading';
+/** The "Billing" column's heading, in the admin's language. */
+const BILLING = labelStart(LABEL.billing);
 
 function screen(url: URL, name: string): boolean {
   return url.pathname.endsWith(`/wp-admin/${name}`);
@@ -71,7 +74,7 @@ function customerName(panel: Element | null): string | undefined {
   );
   if (selected) return selected;
   const billing = [...(panel?.querySelectorAll('.order_data_column') ?? [])].find((column) =>
-    /^billing\b/i.test(text(column.querySelector('h3'))),
+    BILLING.test(fold(text(column.querySelector('h3')))),
   );
   return nameIn(billing, '.address > p:first-child', firstLine);
 }

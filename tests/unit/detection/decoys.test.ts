@@ -10,6 +10,9 @@ import { FIXTURES, fixture } from './load-fixture';
  * the agent's own and the store's sender email), one row per decoy: the value is really on the
  * fixture page (so the test means something), and nothing detected there contains it.
  */
+/** The localised stores have their own agents and sender addresses (rows below). */
+const LOCALISED = /-(?:fr|de|es|it|nl|pt)$/;
+
 const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
   [
     'phone',
@@ -91,12 +94,16 @@ const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
   [
     'the agent’s own email',
     'dana@northwind.example',
-    Object.keys(expected).filter((name) => !name.startsWith('magento-storefront')),
+    Object.keys(expected).filter(
+      (name) => !name.startsWith('magento-storefront') && !LOCALISED.test(name),
+    ),
   ],
   [
     'the store’s sender email',
     'orders@northwind.example',
-    Object.keys(expected).filter((name) => !/^(?:magento|prestashop)-/.test(name)),
+    Object.keys(expected).filter(
+      (name) => !/^(?:magento|prestashop)-/.test(name) && !LOCALISED.test(name),
+    ),
   ],
   [
     'the store’s sender email',
@@ -134,6 +141,56 @@ const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
     ['prestashop-order', 'prestashop-order-legacy'],
   ],
   ['an email in a private note (PrestaShop)', 'compta@doe-atelier.example', ['prestashop-order']],
+  // Localised admins: the agent's and the store's addresses, notes and timelines in each language.
+  ['the agent’s own email', 'camille@atelier-lumiere.example', ['shopify-order-fr']],
+  ['the store’s sender email', 'commandes@atelier-lumiere.example', ['shopify-order-fr']],
+  ['an email in "Remarques" (Shopify)', 'claire.benoit@example.org', ['shopify-order-fr']],
+  ['an email in "Chronologie" (Shopify)', 'compta@studio-benoit.example', ['shopify-order-fr']],
+  ['an order number in "Remarques" (Shopify)', '1049', ['shopify-order-fr']],
+  ['the agent’s own email', 'jonas@kaffee-nord.example', ['woocommerce-order-de', 'ebay-order-de']],
+  ['an email in "Bestellnotizen"', 'buchhaltung@schneider-gmbh.example', ['woocommerce-order-de']],
+  [
+    'an email in "Vom Kunden angegebene Notiz"',
+    'anna.schneider@example.org',
+    ['woocommerce-order-de'],
+  ],
+  ['an order number in "Bestellnotizen"', '2098', ['woocommerce-order-de']],
+  ['an email in "Personeelsnotities"', 'boekhouding@bakker-bouw.example', ['bigcommerce-order-nl']],
+  ['the agent’s own email', 'sanne@fietsenwinkel-delft.example', ['bigcommerce-order-nl']],
+  ['an order number in a comment (Magento, Italian)', '000000144', ['magento-order-it']],
+  ['an invoice number (Magento, Italian)', '000000131', ['magento-order-it']],
+  [
+    'an email in a comment (Magento, Italian)',
+    'amministrazione@esposito-sartoria.example',
+    ['magento-order-it'],
+  ],
+  ['the store’s sender email', 'vendite@casa-partenope.example', ['magento-order-it']],
+  [
+    'an email in a message (PrestaShop, Spanish)',
+    'pablo.martin@example.org',
+    ['prestashop-order-es'],
+  ],
+  ['a reference in a message (PrestaShop, Spanish)', 'KLMNBVCXZ', ['prestashop-order-es']],
+  [
+    'the agent’s own email',
+    'marta@tiendanorte.example',
+    ['prestashop-order-es', 'stripe-payment-es'],
+  ],
+  ['metadata support_email (Stripe)', 'ayuda@tiendanorte.example', ['stripe-payment-es']],
+  ['an email in "Cronología" (Stripe)', 'facturas@garcia-estudio.example', ['stripe-payment-es']],
+  ['metadata notify_email (Stripe)', 'orders@northwind.example', ['stripe-payment-guest']],
+  [
+    'a receipt sent to another address (Stripe)',
+    'okafor.accounts@example.com',
+    ['stripe-payment-guest'],
+  ],
+  ['the agent’s own email', 'rafael@casaaurora.example', ['amazon-order-pt']],
+  ['Amazon Order Item ID', '12345678901234', ['amazon-order-pt']],
+  ['eBay sales record number', '2281', ['ebay-order-de']],
+  ['eBay item number', '224466880011', ['ebay-order-de']],
+  ['Etsy listing id', '1298765431', ['etsy-order-list-fr']],
+  ['Etsy transaction id', '4098765431', ['etsy-order-list-fr']],
+  ['Etsy shop id', '21234567', ['etsy-order-list-fr']],
 ];
 
 describe.each(DECOYS)('%s %s', (_, value, names) => {
