@@ -1,9 +1,8 @@
 import { defineContentScript } from '#imports';
-import { browser } from 'wxt/browser';
 import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
 import { testRule } from '@/lib/detection/user-rules';
-import { ask } from '@/lib/messaging/ask';
-import type { ContentConfig, TabCommand, TabCommands } from '@/lib/messaging/protocol';
+import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib/messaging/ask';
+import type { ContentConfig } from '@/lib/messaging/protocol';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
 /** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
@@ -35,15 +34,13 @@ export default defineContentScript({
     const createHost = (config: ContentConfig) =>
       createSidebarHost(ctx, {
         // The key tells the background this frame is the sidebar it framed for this tab.
-        url: `${browser.runtime.getURL('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
+        url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
         width: config.sidebar.width,
         onWidth: (width) => void ask('saveSidebarState', { width }),
       });
 
     /** What the background may ask of this page (see TabCommands in the protocol). */
-    const commands: {
-      [T in keyof TabCommands]: (payload: TabCommands[T]['request']) => TabCommands[T]['response'];
-    } = {
+    const commands: TabCommandHandlers = {
       closeSidebar: () => host?.close(),
       toggleSidebar: () => host?.toggle(),
       openSidebar: async () => {
@@ -69,13 +66,7 @@ export default defineContentScript({
 
     // Listening comes first: the background injects this script and then asks it to open.
     const configured = ask('getContentConfig', {});
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      // Only our own background may steer the launcher; pages cannot reach this listener at all.
-      if (sender.id !== browser.runtime.id) return;
-      const { type, payload } = (message ?? {}) as TabCommand;
-      if (!Object.hasOwn(commands, type)) return;
-      return Promise.resolve((commands[type] as (payload: unknown) => unknown)(payload));
-    });
+    onTabCommands(commands);
 
     const config = await configured;
     if (!config) return;
