@@ -5,7 +5,11 @@ import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib
 import type { ContentConfig } from '@/lib/messaging/protocol';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
-/** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
+/**
+ * Batches DOM changes once the page has shown ids: admins render in bursts, and one detection per
+ * burst is enough. Until then each change is looked at in the next task, so the first view is
+ * reported as soon as its nodes exist.
+ */
 const MUTATION_DELAY_MS = 200;
 
 /**
@@ -16,7 +20,8 @@ const MUTATION_DELAY_MS = 200;
  */
 export default defineContentScript({
   matches: STATIC_HOST_MATCHES,
-  runAt: 'document_idle',
+  // As soon as the document is parsed: an admin's order view is often there already.
+  runAt: 'document_end',
   async main(ctx) {
     // The background injects into open tabs when a site is enabled; never run twice in one page.
     const flag = globalThis as { __reamazeInline?: boolean };
@@ -68,11 +73,11 @@ export default defineContentScript({
     const configured = ask('getContentConfig', {});
     onTabCommands(commands);
 
-    const config = await configured;
-    if (!config) return;
+    /** The agent's own rules, once the config is in (the first view does not wait for them). */
+    let rules: ContentConfig['userRules'] = [];
 
     async function run() {
-      const detection = detectPage(new URL(location.href), document, config!.userRules);
+      const detection = detectPage(new URL(location.href), document, rules);
       const key = JSON.stringify(detection);
       if (key === reported) return;
       reported = key;
@@ -85,13 +90,17 @@ export default defineContentScript({
         return;
       }
       host?.setHidden(false);
-      host ??= createHost(config!);
+      // The report goes out at once; the launcher needs the config, asked for meanwhile.
+      const replied = ask('reportDetection', detection);
+      const config = await configured;
+      if (!config || key !== reported) return;
+      host ??= createHost(config);
       host.setCount(0, 'loading');
-      const reply = await ask('reportDetection', detection);
+      const reply = await replied;
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
       host.reload();
-      if (config!.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
+      if (config.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
         autoOpened = true;
         host.open();
       }
@@ -100,10 +109,13 @@ export default defineContentScript({
     let timer: number | undefined;
     const schedule = () => {
       if (timer !== undefined) return;
-      timer = ctx.setTimeout(() => {
-        timer = undefined;
-        void run();
-      }, MUTATION_DELAY_MS);
+      timer = ctx.setTimeout(
+        () => {
+          timer = undefined;
+          void run();
+        },
+        reportedIds ? MUTATION_DELAY_MS : 0,
+      );
     };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body ?? document.documentElement, {
@@ -132,6 +144,11 @@ export default defineContentScript({
       schedule();
     });
 
-    await run();
+    // The first view is reported at once; where the agent has rules, again with them.
+    void run();
+    const config = await configured;
+    if (!config) return observer.disconnect();
+    rules = config.userRules;
+    if (rules.length > 0) await run();
   },
 });

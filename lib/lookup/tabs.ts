@@ -142,15 +142,19 @@ export function createTabConversations(deps: TabConversationDeps) {
       tabId: number,
       page: { origin: string; url: string },
     ): Promise<ContentConfig> {
-      const sidebarKey = await serially(tabId, async () => {
-        const record = await store.get(tabId);
-        const kept = record?.url === page.url ? record : { url: page.url };
-        const key = kept.sidebarKey ?? crypto.randomUUID();
-        await store.set(tabId, { ...kept, seenAt: now(), sidebarKey: key });
-        return key;
-      });
-      const { userRules } = await deps.loadSettings();
-      return { userRules, sidebar: await deps.sitePrefs.get(page.origin), sidebarKey };
+      // Three reads at once: the detector waits for this before its launcher shows.
+      const [sidebarKey, { userRules }, sidebar] = await Promise.all([
+        serially(tabId, async () => {
+          const record = await store.get(tabId);
+          const kept = record?.url === page.url ? record : { url: page.url };
+          const key = kept.sidebarKey ?? crypto.randomUUID();
+          await store.set(tabId, { ...kept, seenAt: now(), sidebarKey: key });
+          return key;
+        }),
+        deps.loadSettings(),
+        deps.sitePrefs.get(page.origin),
+      ]);
+      return { userRules, sidebar, sidebarKey };
     },
 
     /** A content script found ids (or lost them, after navigating): look them up. */
