@@ -254,6 +254,9 @@ export function createTabConversations(deps: TabConversationDeps) {
           ? 'page'
           : undefined;
       if (!record || !which) return NOTHING;
+      // Read beside the answer, which is often at hand already.
+      const prefs = deps.sitePrefs.get(new URL(record.url).origin);
+      prefs.catch(() => undefined);
       const { brand, searched, matches, warnings, fetchedAt, stale } = await answer(
         tabId,
         record,
@@ -271,7 +274,7 @@ export function createTabConversations(deps: TabConversationDeps) {
         warnings,
         fetchedAt,
         stale,
-        autoOpen: (await deps.sitePrefs.get(new URL(record.url).origin)).autoOpen,
+        autoOpen: (await prefs).autoOpen,
         ids: record[which]!.ids,
       };
     },
