@@ -39,6 +39,10 @@ export default defineConfig({
       if (entrypoints.some((entry) => entry.type === 'content-script')) return;
       config.resolve = mergeConfig(config.resolve ?? {}, { alias: POLYFILL });
     },
+    // `npm run dev` serves the extension pages (never a content script) from its server.
+    'vite:devServer:extendConfig'(config) {
+      config.resolve = mergeConfig(config.resolve ?? {}, { alias: POLYFILL });
+    },
   },
   manifest: {
     name: 'Re:amaze Inline',

@@ -31,6 +31,13 @@ describe('the build', () => {
     expect(aliasOf(buildConfigFor('content-script'), '@')).toBe('/repo');
   });
 
+  test('keeps webextension-polyfill for the pages `npm run dev` serves', () => {
+    const vite: InlineConfig = {};
+    const hooks = config.hooks as Record<string, unknown>;
+    (hooks['vite:devServer:extendConfig'] as (config: InlineConfig) => void)(vite);
+    expect(aliasOf(vite, 'wxt/browser')).toBe('@wxt-dev/webextension-polyfill/browser');
+  });
+
   test('keeps webextension-polyfill for the background and the extension pages', () => {
     for (const type of ['background', 'popup', 'options', 'unlisted-page']) {
       expect(aliasOf(buildConfigFor(type), 'wxt/browser')).toBe(
