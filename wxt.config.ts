@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { mergeConfig } from 'vite';
+import { dropDetectorExamples } from './scripts/build/drop-detector-examples';
 
 /** Self-hosted stores live on any domain: asked for one site at a time, from the popup. */
 const SELF_HOSTED_SITES = ['https://*/*', 'http://*/*'];
@@ -20,10 +22,28 @@ const EXTENSION_PAGES_CSP = [
   'frame-ancestors https: http:',
 ].join('; ');
 
+/**
+ * `wxt/browser` is webextension-polyfill's `browser` in the background and the extension pages
+ * (what `@wxt-dev/webextension-polyfill` does for every build), but not in content scripts: they
+ * run in every store page, so they use the browser's own API (lib/messaging/ask.ts) and WXT's
+ * native `browser` in its content-script context.
+ */
+const POLYFILL = { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      config.plugins = [...(config.plugins ?? []), dropDetectorExamples()];
+      if (entrypoints.some((entry) => entry.type === 'content-script')) return;
+      config.resolve = mergeConfig(config.resolve ?? {}, { alias: POLYFILL });
+    },
+    // `npm run dev` serves the extension pages (never a content script) from its server.
+    'vite:devServer:extendConfig'(config) {
+      config.resolve = mergeConfig(config.resolve ?? {}, { alias: POLYFILL });
+    },
+  },
   manifest: {
     name: 'Re:amaze Inline',
     minimum_chrome_version: '130', // the oldest supported; scripts/chromium.ts says why

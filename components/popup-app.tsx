@@ -165,7 +165,6 @@ export function PopupApp({ services }: { services: PopupServices }) {
           Options
         </button>
       </header>
-      {settings === null && <p role="status">Loading…</p>}
       {settings && !settings.ok && <ErrorAlert error={settings.error} action={optionsLink} />}
       {summary && !isConfigured(summary) && (
         <div class="setup" role="status">
@@ -174,7 +173,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
           {optionsLink}
         </div>
       )}
-      {summary && isConfigured(summary) && (
+      {/* Shown at once: the agent types while the settings come (they hide it only when no
+          brand is connected). */}
+      {(settings === null || (summary && isConfigured(summary))) && (
         <>
           <form
             role="search"

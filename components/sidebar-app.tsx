@@ -11,9 +11,7 @@ import type {
 import { ConversationCard } from './conversation-card';
 import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
 import { RelativeTime } from './relative-time';
-import { ThreadView } from './thread-view';
 import type { ActionServices } from './action-services';
-import { ConversationActions } from './conversation-actions';
 import { NewConversation } from './new-conversation-form';
 import { describesOneOrder } from '@/lib/actions/new-conversation';
 import type { DetectedIds } from '@/lib/detection/schema';
@@ -37,6 +35,10 @@ type View =
   | { state: 'ready'; data: TabConversations; refreshing: boolean };
 
 type Open = null | { match: ConversationMatch; thread: Result<Thread> | null };
+
+/** The thread's view and tools: loaded once the list shows (see thread-parts.ts). */
+const loadThreadParts = () => import('./thread-parts');
+type ThreadParts = Awaited<ReturnType<typeof loadThreadParts>>;
 
 export function SidebarApp({ services }: { services: SidebarServices }) {
   const [view, setView] = useState<View>({ state: 'loading' });
@@ -68,6 +70,12 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [load, services]);
+
+  // The list is shown: what a thread needs loads now, before the agent opens one.
+  const ready = view.state === 'ready';
+  useEffect(() => {
+    if (ready) void loadThreadParts();
+  }, [ready]);
 
   // Stale results were shown at once; fetch fresh ones behind them.
   useEffect(() => {
@@ -320,7 +328,15 @@ function ThreadPanel({
   const back = useRef<HTMLButtonElement>(null);
   /** Messages sent from here, newest first, shown above the thread as loaded. */
   const [sent, setSent] = useState<ThreadMessage[]>([]);
+  const [parts, setParts] = useState<ThreadParts | null>(null);
   useEffect(() => back.current?.focus(), []);
+  useEffect(() => {
+    let shown = true;
+    void loadThreadParts().then((loaded) => shown && setParts(loaded));
+    return () => {
+      shown = false;
+    };
+  }, []);
   return (
     <section aria-label="Conversation thread">
       <button type="button" class="link" ref={back} onClick={onBack}>
@@ -330,8 +346,8 @@ function ThreadPanel({
       <a href={open.match.url} target="_blank" rel="noopener noreferrer">
         Open in Re:amaze
       </a>
-      {brand && (
-        <ConversationActions
+      {brand && parts && (
+        <parts.ConversationActions
           brand={brand}
           summary={open.match}
           ids={ids}
@@ -341,10 +357,10 @@ function ThreadPanel({
           onSent={(message) => setSent((current) => [message, ...current])}
         />
       )}
-      {open.thread === null && <p role="status">Loading messages…</p>}
+      {(open.thread === null || !parts) && <p role="status">Loading messages…</p>}
       {open.thread && !open.thread.ok && <ErrorAlert error={open.thread.error} />}
-      {open.thread?.ok && (
-        <ThreadView
+      {open.thread?.ok && parts && (
+        <parts.ThreadView
           thread={{ ...open.thread.data, messages: [...sent, ...open.thread.data.messages] }}
         />
       )}

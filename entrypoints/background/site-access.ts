@@ -22,7 +22,7 @@ export async function syncSiteScripts(): Promise<string[]> {
         id: SCRIPT_ID,
         js: [DETECTOR_SCRIPT],
         matches: sites,
-        runAt: 'document_idle',
+        runAt: 'document_end', // as the manifest's: detect as soon as the page is parsed
         persistAcrossSessions: true,
       },
     ]);

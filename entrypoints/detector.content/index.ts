@@ -1,13 +1,16 @@
 import { defineContentScript } from '#imports';
-import { browser } from 'wxt/browser';
 import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
 import { testRule } from '@/lib/detection/user-rules';
-import { ask } from '@/lib/messaging/ask';
-import type { ContentConfig, TabCommand, TabCommands } from '@/lib/messaging/protocol';
+import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib/messaging/ask';
+import type { ContentConfig } from '@/lib/messaging/protocol';
 import { createListPage } from './list-page';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
-/** Batches DOM changes: admins render in bursts, and one detection per burst is enough. */
+/**
+ * Batches DOM changes once the page has shown ids: admins render in bursts, and one detection per
+ * burst is enough. Until then each change is looked at in the next task, so the first view is
+ * reported as soon as its nodes exist.
+ */
 const MUTATION_DELAY_MS = 200;
 
 /**
@@ -18,7 +21,8 @@ const MUTATION_DELAY_MS = 200;
  */
 export default defineContentScript({
   matches: STATIC_HOST_MATCHES,
-  runAt: 'document_idle',
+  // As soon as the document is parsed: an admin's order view is often there already.
+  runAt: 'document_end',
   async main(ctx) {
     // The background injects into open tabs when a site is enabled; never run twice in one page.
     const flag = globalThis as { __reamazeInline?: boolean };
@@ -36,15 +40,13 @@ export default defineContentScript({
     const createHost = (config: ContentConfig) =>
       createSidebarHost(ctx, {
         // The key tells the background this frame is the sidebar it framed for this tab.
-        url: `${browser.runtime.getURL('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
+        url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
         width: config.sidebar.width,
         onWidth: (width) => void ask('saveSidebarState', { width }),
       });
 
     /** What the background may ask of this page (see TabCommands in the protocol). */
-    const commands: {
-      [T in keyof TabCommands]: (payload: TabCommands[T]['request']) => TabCommands[T]['response'];
-    } = {
+    const commands: TabCommandHandlers = {
       closeSidebar: () => host?.close(),
       toggleSidebar: () => host?.toggle(),
       openSidebar: async () => {
@@ -70,16 +72,10 @@ export default defineContentScript({
 
     // Listening comes first: the background injects this script and then asks it to open.
     const configured = ask('getContentConfig', {});
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      // Only our own background may steer the launcher; pages cannot reach this listener at all.
-      if (sender.id !== browser.runtime.id) return;
-      const { type, payload } = (message ?? {}) as TabCommand;
-      if (!Object.hasOwn(commands, type)) return;
-      return Promise.resolve((commands[type] as (payload: unknown) => unknown)(payload));
-    });
+    onTabCommands(commands);
 
-    const config = await configured;
-    if (!config) return;
+    /** The agent's own rules, once the config is in (the first view does not wait for them). */
+    let rules: ContentConfig['userRules'] = [];
     // Order lists: the rows the agent sees are counted and chipped; a chip opens its order.
     const list = createListPage({
       later: (then, ms) => ctx.setTimeout(then, ms),
@@ -89,7 +85,7 @@ export default defineContentScript({
     });
 
     async function run() {
-      const found = detectPage(new URL(location.href), document, config!.userRules);
+      const found = detectPage(new URL(location.href), document, rules);
       const { report: detection, grown } = list.update(found);
       const key = JSON.stringify(detection);
       if (key === reported) return;
@@ -103,14 +99,18 @@ export default defineContentScript({
         return;
       }
       host?.setHidden(false);
-      host ??= createHost(config!);
+      // The report goes out at once; the launcher needs the config, asked for meanwhile.
+      const replied = ask('reportDetection', detection);
+      const config = await configured;
+      if (!config || key !== reported) return;
+      host ??= createHost(config);
       if (!grown) host.setCount(0, 'loading');
-      const reply = await ask('reportDetection', detection);
+      const reply = await replied;
       if (key !== reported || !host) return; // the page moved on meanwhile
       host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
       // A list that only grew as the agent scrolled does not reset the sidebar the agent is reading.
       if (!(grown && host.isOpen())) host.reload();
-      if (config!.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
+      if (config.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
         autoOpened = true;
         host.open();
       }
@@ -119,10 +119,13 @@ export default defineContentScript({
     let timer: number | undefined;
     const schedule = () => {
       if (timer !== undefined) return;
-      timer = ctx.setTimeout(() => {
-        timer = undefined;
-        void run();
-      }, MUTATION_DELAY_MS);
+      timer = ctx.setTimeout(
+        () => {
+          timer = undefined;
+          void run();
+        },
+        reportedIds ? MUTATION_DELAY_MS : 0,
+      );
     };
     const observer = new MutationObserver(schedule);
     observer.observe(document.body ?? document.documentElement, {
@@ -152,6 +155,11 @@ export default defineContentScript({
       schedule();
     });
 
-    await run();
+    // The first view is reported at once; where the agent has rules, again with them.
+    void run();
+    const config = await configured;
+    if (!config) return observer.disconnect();
+    rules = config.userRules;
+    if (rules.length > 0) await run();
   },
 });

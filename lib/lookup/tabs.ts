@@ -143,15 +143,19 @@ export function createTabConversations(deps: TabConversationDeps) {
       tabId: number,
       page: { origin: string; url: string },
     ): Promise<ContentConfig> {
-      const sidebarKey = await serially(tabId, async () => {
-        const record = await store.get(tabId);
-        const kept = record?.url === page.url ? record : { url: page.url };
-        const key = kept.sidebarKey ?? crypto.randomUUID();
-        await store.set(tabId, { ...kept, seenAt: now(), sidebarKey: key });
-        return key;
-      });
-      const { userRules } = await deps.loadSettings();
-      return { userRules, sidebar: await deps.sitePrefs.get(page.origin), sidebarKey };
+      // Three reads at once: the detector waits for this before its launcher shows.
+      const [sidebarKey, { userRules }, sidebar] = await Promise.all([
+        serially(tabId, async () => {
+          const record = await store.get(tabId);
+          const kept = record?.url === page.url ? record : { url: page.url };
+          const key = kept.sidebarKey ?? crypto.randomUUID();
+          await store.set(tabId, { ...kept, seenAt: now(), sidebarKey: key });
+          return key;
+        }),
+        deps.loadSettings(),
+        deps.sitePrefs.get(page.origin),
+      ]);
+      return { userRules, sidebar, sidebarKey };
     },
 
     /** A content script found ids (or lost them, after navigating): look them up. */
@@ -266,6 +270,9 @@ export function createTabConversations(deps: TabConversationDeps) {
           ? 'page'
           : undefined;
       if (!record || !which) return NOTHING;
+      // Read beside the answer, which is often at hand already.
+      const prefs = deps.sitePrefs.get(new URL(record.url).origin);
+      prefs.catch(() => undefined);
       const { brand, searched, matches, warnings, fetchedAt, stale } = await answer(
         tabId,
         record,
@@ -283,7 +290,7 @@ export function createTabConversations(deps: TabConversationDeps) {
         warnings,
         fetchedAt,
         stale,
-        autoOpen: (await deps.sitePrefs.get(new URL(record.url).origin)).autoOpen,
+        autoOpen: (await prefs).autoOpen,
         ids: record[which]!.ids,
       };
     },

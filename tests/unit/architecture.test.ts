@@ -115,4 +115,18 @@ describe('architecture', () => {
     ).toEqual([]);
     expect(content).not.toContain('lib/detection/regex-safety.ts');
   });
+
+  test('the content script uses the native extension API: no webextension-polyfill', () => {
+    const content = bundled('entrypoints/detector.content/index.ts');
+    // wxt/browser is the polyfill wherever the build aliases it (tests/unit/scripts/build-config).
+    expect(
+      [...content].filter((m) =>
+        /^(wxt\/browser|webextension-polyfill|@wxt-dev\/(webextension-polyfill|browser))(\/|$)/.test(
+          m,
+        ),
+      ),
+    ).toEqual([]);
+    expect(content).toContain('lib/messaging/ask.ts');
+    expect(bundled('entrypoints/background/index.ts')).toContain('wxt/browser');
+  });
 });

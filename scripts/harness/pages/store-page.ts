@@ -13,6 +13,11 @@ export class StorePage {
 
   static async open(page: Page, url: string): Promise<StorePage> {
     await page.goto(url);
+    return StorePage.of(page);
+  }
+
+  /** The store page `page` already shows. */
+  static async of(page: Page): Promise<StorePage> {
     return new StorePage(page, await page.context().newCDPSession(page));
   }
 

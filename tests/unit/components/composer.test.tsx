@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // DOMPurify does not sanitise under happy-dom (it returns markup untouched), so this file runs in jsdom.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { Composer, type ComposerProps } from '@/components/composer';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
@@ -37,6 +37,12 @@ async function wait(ms: number) {
     await vi.advanceTimersByTimeAsync(ms);
   });
 }
+
+// The sidebar loads its thread view and tools once its list shows; these tests run on fake timers,
+// so the module is loaded before them.
+beforeAll(async () => {
+  await import('@/components/thread-parts');
+});
 
 beforeEach(() => {
   vi.useFakeTimers();

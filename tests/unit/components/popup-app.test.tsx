@@ -47,6 +47,20 @@ async function search(text: string) {
 }
 
 describe('PopupApp', () => {
+  test('the search field is there at once, before the settings answer', async () => {
+    let answer: (settings: Result<SettingsSummary>) => void = () => undefined;
+    const s = services({ getSettings: () => new Promise((resolve) => (answer = resolve)) });
+    render(<PopupApp services={s} />);
+    const box = screen.getByRole('searchbox', { name: 'Search Re:amaze' });
+    fireEvent.input(box, { target: { value: '#1042' } });
+    fireEvent.submit(box.closest('form')!);
+    await waitFor(() => expect(s.lookup).toHaveBeenCalledWith('#1042', undefined, undefined));
+    // No brand connected after all: the field goes, the way to the options comes.
+    answer(settings({ brands: [], defaultBrand: null }));
+    expect(await screen.findByText(/Connect your Re:amaze account/)).toBeTruthy();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+
   test('without settings it says so and offers the options', async () => {
     const s = services({
       getSettings: async () => settings({ brands: [], defaultBrand: null }),
