@@ -4,7 +4,7 @@
 // and the previous run's figure (bench/latest.json, rewritten by every run). A missed goal makes
 // the run fail, naming it. Timing is never asserted in tests: this is the measure.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
@@ -29,7 +29,7 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { id: 'contentScriptGzip', what: 'content script, gzip', unit: 'B', goal: 8 * 1024 },
+  { id: 'contentScriptGzip', what: 'largest content script, gzip', unit: 'B', goal: 8 * 1024 },
   { id: 'firstView', what: 'DOMContentLoaded → launcher count, first view', unit: 'ms', goal: 160 },
   { id: 'revisit', what: 'same, revisit from the cache', unit: 'ms', goal: 50 },
   { id: 'afterWorkerStop', what: 'same, after the worker stopped', unit: 'ms', goal: 220 },
@@ -173,8 +173,13 @@ function format(value: number | undefined, unit: Row['unit']): string {
 const previous = existsSync(LATEST)
   ? (JSON.parse(readFileSync(LATEST, 'utf8')) as { commit?: string; rows?: Record<string, number> })
   : {};
+/** Each detector content script's gzip size: a store page loads one (lib/detection/scripts.ts). */
+const contentScripts = readdirSync(`${EXTENSION_DIR}/content-scripts`)
+  .filter((file) => file.endsWith('.js'))
+  .map((file) => [file, gzipOf(`${EXTENSION_DIR}/content-scripts/${file}`)] as const)
+  .sort((a, b) => b[1] - a[1]);
 const figures: Record<string, number> = {
-  contentScriptGzip: gzipOf(`${EXTENSION_DIR}/content-scripts/detector.js`),
+  contentScriptGzip: Math.max(...contentScripts.map(([, size]) => size)),
   workerJs: sizeOf(`${EXTENSION_DIR}/background.js`),
   popupJs: firstPaintJs('popup.html'),
   sidebarJs: firstPaintJs('sidebar.html'),
@@ -200,6 +205,9 @@ for (const line of [header, ...table]) {
       .join('  '),
   );
 }
+console.log(
+  `content scripts, gzip: ${contentScripts.map(([file, size]) => `${file} ${format(size, 'B')}`).join(', ')}`,
+);
 if (browser.late > 0) {
   console.log(
     `(${browser.late} views counted before the bench watched: those figures are upper bounds)`,

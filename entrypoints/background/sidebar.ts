@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TabCommands, TabCommandType } from '@/lib/messaging/protocol';
 import { executeInClickedTab } from './context-menu';
-import { DETECTOR_SCRIPT } from './site-access';
+import { detectorScriptFor } from '@/lib/detection/scripts';
 
 /** One command to a tab's content script (its top frame); false where none is listening. */
 export async function sendToTab<T extends TabCommandType>(
@@ -20,9 +20,10 @@ export async function sendToTab<T extends TabCommandType>(
 export async function showSidebar(tabId: number): Promise<boolean> {
   if ((await sendToTab(tabId, 'openSidebar', {})) === true) return true;
   try {
-    await executeInClickedTab(() =>
-      browser.scripting.executeScript({ target: { tabId }, files: [DETECTOR_SCRIPT] }),
-    );
+    // The page's own detector script: its hosted admin's, or the self-hosted one anywhere else.
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const files = [detectorScriptFor(tab?.url)];
+    await executeInClickedTab(() => browser.scripting.executeScript({ target: { tabId }, files }));
   } catch (error) {
     console.warn(`No sidebar in tab ${tabId}: the page may not be scripted.`, error);
     return false;

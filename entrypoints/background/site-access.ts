@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { DETECTOR_SCRIPTS } from '@/lib/detection/scripts';
 import { grantedSites } from '@/lib/settings/granted-sites';
 
 /**
@@ -7,8 +8,11 @@ import { grantedSites } from '@/lib/settings/granted-sites';
  * this site") and the detector is registered for every granted origin.
  */
 const SCRIPT_ID = 'detector-granted-sites';
-/** The built detector content script, registered per site and injected on demand. */
-export const DETECTOR_SCRIPT = '/content-scripts/detector.js';
+/**
+ * The self-hosted stores' detector script, registered per site and injected on demand (granted sites
+ * are never hosted admins, whose scripts the manifest loads).
+ */
+const DETECTOR_SCRIPT = DETECTOR_SCRIPTS.selfHosted;
 
 /** Registers the detector for exactly the granted sites (run at start-up and on every change). */
 export async function syncSiteScripts(): Promise<string[]> {

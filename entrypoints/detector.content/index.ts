@@ -1,165 +1,21 @@
 import { defineContentScript } from '#imports';
-import { detectPage, hasIds, STATIC_HOST_MATCHES } from '@/lib/detection';
-import { testRule } from '@/lib/detection/user-rules';
-import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib/messaging/ask';
-import type { ContentConfig } from '@/lib/messaging/protocol';
-import { createListPage } from './list-page';
-import { createSidebarHost, type SidebarHost } from './sidebar-host';
+import { magento } from '@/lib/detection/platforms/magento';
+import { prestashop } from '@/lib/detection/platforms/prestashop';
+import { woocommerce } from '@/lib/detection/platforms/woocommerce';
+import { startDetector } from './runtime';
+
+/** The self-hosted stores, in the registry's order (tests/unit/detection/scripts.test.ts). */
+export const DETECTORS = [woocommerce, magento, prestashop];
 
 /**
- * Batches DOM changes once the page has shown ids: admins render in bursts, and one detection per
- * burst is enough. Until then each change is looked at in the next task, so the first view is
- * reported as soon as its nodes exist.
- */
-const MUTATION_DELAY_MS = 200;
-
-/**
- * Detects order numbers, marketplace ids and customer emails on store admin pages, reports them to
- * the background and hosts the launcher. It holds no conversation data and never talks to Re:amaze.
- * Static matches cover the hosted admins; the background registers this same file for each
- * self-hosted site the agent enables.
+ * The detector for self-hosted stores (WooCommerce, Magento, PrestaShop) and the agent's rules: in
+ * no manifest entry, the background registers it for each site the agent enables and injects it
+ * where a right-click needs a sidebar (lib/detection/scripts.ts). The hosted admins have their own
+ * scripts, `detector-<platform>.content.ts`.
  */
 export default defineContentScript({
-  matches: STATIC_HOST_MATCHES,
+  registration: 'runtime',
   // As soon as the document is parsed: an admin's order view is often there already.
   runAt: 'document_end',
-  async main(ctx) {
-    // The background injects into open tabs when a site is enabled; never run twice in one page.
-    const flag = globalThis as { __reamazeInline?: boolean };
-    if (flag.__reamazeInline) return;
-    flag.__reamazeInline = true;
-    ctx.onInvalidated(() => (flag.__reamazeInline = false));
-
-    let host: SidebarHost | null = null;
-    let reported = '';
-    let reportedIds = false;
-    let autoOpened = false;
-    /** The agent searched from this tab (right-click): the sidebar stays, ids or not. */
-    let showingSearch = false;
-
-    const createHost = (config: ContentConfig) =>
-      createSidebarHost(ctx, {
-        // The key tells the background this frame is the sidebar it framed for this tab.
-        url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
-        width: config.sidebar.width,
-        onWidth: (width) => void ask('saveSidebarState', { width }),
-      });
-
-    /** What the background may ask of this page (see TabCommands in the protocol). */
-    const commands: TabCommandHandlers = {
-      closeSidebar: () => host?.close(),
-      toggleSidebar: () => host?.toggle(),
-      openSidebar: async () => {
-        const config = await configured;
-        if (!config) return false;
-        showingSearch = true;
-        host ??= createHost(config);
-        host.setHidden(false);
-        host.setCount(0, 'search');
-        host.reload();
-        host.open();
-        return true;
-      },
-      redetect: async () => {
-        if (!(await configured)) return;
-        showingSearch = false;
-        reported = '';
-        return run();
-      },
-      // The options page's preview: what this one rule finds here (parsed by the background).
-      testRule: ({ rule }) => testRule(rule, new URL(location.href), document),
-    };
-
-    // Listening comes first: the background injects this script and then asks it to open.
-    const configured = ask('getContentConfig', {});
-    onTabCommands(commands);
-
-    /** The agent's own rules, once the config is in (the first view does not wait for them). */
-    let rules: ContentConfig['userRules'] = [];
-    // Order lists: the rows the agent sees are counted and chipped; a chip opens its order.
-    const list = createListPage({
-      later: (then, ms) => ctx.setTimeout(then, ms),
-      onSeen: () => void run(),
-      onOpen: (row) =>
-        void ask('showRow', row.id).then((shown) => shown && commands.openSidebar({})),
-    });
-
-    async function run() {
-      const found = detectPage(new URL(location.href), document, rules);
-      const { report: detection, grown } = list.update(found);
-      const key = JSON.stringify(detection);
-      if (key === reported) return;
-      reported = key;
-      const hadIds = reportedIds;
-      reportedIds = hasIds(detection);
-      if (!reportedIds) {
-        if (!showingSearch) host?.setHidden(true);
-        // A page with nothing costs nothing; only ids going away (SPA navigation) clear the badge.
-        if (hadIds) await ask('reportDetection', detection);
-        return;
-      }
-      host?.setHidden(false);
-      // The report goes out at once; the launcher needs the config, asked for meanwhile.
-      const replied = ask('reportDetection', detection);
-      const config = await configured;
-      if (!config || key !== reported) return;
-      host ??= createHost(config);
-      if (!grown) host.setCount(0, 'loading');
-      const reply = await replied;
-      if (key !== reported || !host) return; // the page moved on meanwhile
-      host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
-      // A list that only grew as the agent scrolled does not reset the sidebar the agent is reading.
-      if (!(grown && host.isOpen())) host.reload();
-      if (config.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
-        autoOpened = true;
-        host.open();
-      }
-    }
-
-    let timer: number | undefined;
-    const schedule = () => {
-      if (timer !== undefined) return;
-      timer = ctx.setTimeout(
-        () => {
-          timer = undefined;
-          void run();
-        },
-        reportedIds ? MUTATION_DELAY_MS : 0,
-      );
-    };
-    const observer = new MutationObserver(schedule);
-    observer.observe(document.body ?? document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
-    ctx.onInvalidated(() => observer.disconnect());
-    // Back on this tab, or this page back from the back/forward cache: say again what it shows
-    // (cheap: the background answers from what it kept).
-    const reportAgain = () => {
-      if (!reportedIds) return;
-      reported = '';
-      schedule();
-    };
-    ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible') reportAgain();
-    });
-    ctx.addEventListener(window, 'pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) reportAgain();
-    });
-    // Leaving for another document (or reloading): the tab's conversations are this page's no more.
-    ctx.addEventListener(window, 'pagehide', () => void ask('pageGone', {}));
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      autoOpened = false;
-      list.reset();
-      schedule();
-    });
-
-    // The first view is reported at once; where the agent has rules, again with them.
-    void run();
-    const config = await configured;
-    if (!config) return observer.disconnect();
-    rules = config.userRules;
-    if (rules.length > 0) await run();
-  },
+  main: (ctx) => startDetector(ctx, DETECTORS),
 });

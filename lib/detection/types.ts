@@ -68,6 +68,10 @@ export interface PlatformDetector {
   name: string;
   /** Runs on the merchant's own domain, so it is enabled per site rather than by manifest match. */
   selfHosted: boolean;
+  /**
+   * A hosted admin's manifest match patterns (its own content script's); none where self-hosted.
+   */
+  matches?: string[];
   /** Example URLs with the kind each must give, including 'none' pages on the platform's own host. */
   examples: { url: string; kind: PageKind }[];
   /**

@@ -105,28 +105,47 @@ describe('architecture', () => {
     expect(readers).toContain('entrypoints/background/index.ts');
   });
 
-  test('the content script bundles no zod, Preact, DOMPurify or regex checker', () => {
-    const content = bundled('entrypoints/detector.content/index.ts');
-    expect(content).toContain('lib/detection/index.ts');
+  /** Every content script entrypoint: one per hosted admin and the self-hosted one. */
+  const contentScripts = files.filter((file) =>
+    /^entrypoints\/[^/]+\.content(\.ts|\/index\.ts)$/.test(file),
+  );
+
+  test('the detector has one content script per hosted admin and one for self-hosted stores', () => {
+    expect(contentScripts).toContain('entrypoints/detector.content/index.ts');
+    expect(contentScripts).toContain('entrypoints/detector-shopify.content.ts');
+    expect(contentScripts.length).toBeGreaterThanOrEqual(7);
+  });
+
+  test.each(contentScripts)('%s bundles no zod, Preact, DOMPurify or regex checker', (entry) => {
+    const content = bundled(entry);
+    expect(content).toContain('lib/detection/detect.ts');
     expect(
       [...content].filter((m) =>
         /^(zod|preact|dompurify|redos-detector|regjsparser)(\/|$)/.test(m),
       ),
     ).toEqual([]);
     expect(content).not.toContain('lib/detection/regex-safety.ts');
+    // Only its own platforms: the registry (every platform) stays out.
+    expect(content).not.toContain('lib/detection/index.ts');
   });
 
-  test('the content script uses the native extension API: no webextension-polyfill', () => {
-    const content = bundled('entrypoints/detector.content/index.ts');
-    // wxt/browser is the polyfill wherever the build aliases it (tests/unit/scripts/build-config).
-    expect(
-      [...content].filter((m) =>
-        /^(wxt\/browser|webextension-polyfill|@wxt-dev\/(webextension-polyfill|browser))(\/|$)/.test(
-          m,
+  test.each(contentScripts)(
+    '%s uses the native extension API: no webextension-polyfill',
+    (entry) => {
+      const content = bundled(entry);
+      // wxt/browser is the polyfill wherever the build aliases it (tests/unit/scripts/build-config).
+      expect(
+        [...content].filter((m) =>
+          /^(wxt\/browser|webextension-polyfill|@wxt-dev\/(webextension-polyfill|browser))(\/|$)/.test(
+            m,
+          ),
         ),
-      ),
-    ).toEqual([]);
-    expect(content).toContain('lib/messaging/ask.ts');
+      ).toEqual([]);
+      expect(content).toContain('lib/messaging/ask.ts');
+    },
+  );
+
+  test('the background does use the polyfill', () => {
     expect(bundled('entrypoints/background/index.ts')).toContain('wxt/browser');
   });
 });

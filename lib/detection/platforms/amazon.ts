@@ -72,6 +72,7 @@ export const amazon: PlatformDetector = {
   id: 'amazon',
   name: 'Amazon Seller Central',
   selfHosted: false,
+  matches: AMAZON_HOSTS.map((host) => `https://${host}/*`),
   examples: [
     { url: 'https://sellercentral.amazon.com/orders-v3/order/113-1234567-1234567', kind: 'order' },
     {

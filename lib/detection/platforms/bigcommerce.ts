@@ -55,6 +55,7 @@ export const bigcommerce: PlatformDetector = {
   id: 'bigcommerce',
   name: 'BigCommerce',
   selfHosted: false,
+  matches: ['https://*.mybigcommerce.com/*'],
   examples: [
     { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders/100', kind: 'order' },
     { url: 'https://store-ab12cd34.mybigcommerce.com/manage/orders/100/edit', kind: 'order' },

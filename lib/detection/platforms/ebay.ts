@@ -39,6 +39,7 @@ export const ebay: PlatformDetector = {
   id: 'ebay',
   name: 'eBay Seller Hub',
   selfHosted: false,
+  matches: EBAY_HOSTS.map((host) => `https://${host}/*`),
   examples: [
     {
       url: 'https://www.ebay.com/mesh/ord/details?mode=SH&srn=1234&orderid=12-34567-89012&source=Orders',

@@ -65,6 +65,7 @@ export const etsy: PlatformDetector = {
   id: 'etsy',
   name: 'Etsy',
   selfHosted: false,
+  matches: ['https://www.etsy.com/*'],
   examples: [
     { url: 'https://www.etsy.com/your/orders/sold/new?order_id=3012345678', kind: 'order' },
     {

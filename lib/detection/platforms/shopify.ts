@@ -74,6 +74,7 @@ export const shopify: PlatformDetector = {
   id: 'shopify',
   name: 'Shopify',
   selfHosted: false,
+  matches: ['https://admin.shopify.com/*', 'https://*.myshopify.com/*'],
   examples: [
     { url: 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117', kind: 'order' },
     {

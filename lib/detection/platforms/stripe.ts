@@ -71,6 +71,7 @@ export const stripe: PlatformDetector = {
   id: 'stripe',
   name: 'Stripe',
   selfHosted: false,
+  matches: ['https://dashboard.stripe.com/*'],
   examples: [
     { url: 'https://dashboard.stripe.com/payments/pi_3PqR7sL2kX9mN4vB1aC0dE5f', kind: 'order' },
     {
