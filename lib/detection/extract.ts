@@ -5,7 +5,7 @@
  * script.
  */
 import type { Detection, OriginId } from './schema';
-import { composed, fold, LABEL } from './labels';
+import { composed, fold, freeTextLabel } from './labels';
 import {
   ID_SHAPE,
   isCustomerName,
@@ -58,7 +58,7 @@ const FREE_TEXT = [
   '.message-item',
 ].join(', ');
 /** A heading that titles such text, in any admin language (see labels.ts), with its count. */
-const FREE_TEXT_HEADING = new RegExp(`^(?:${LABEL.freeText})(?:\\s*\\(\\d+\\))?$`, 'i');
+const FREE_TEXT_HEADING = new RegExp(`^(?:${freeTextLabel})(?:\\s*\\(\\d+\\))?$`, 'i');
 
 export function squash(value: string): string {
   return value.replace(/\s+/g, ' ').trim();

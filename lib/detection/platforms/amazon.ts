@@ -9,7 +9,7 @@ import {
   originIds,
   valuesAfterLabel,
 } from '../extract';
-import { label, LABEL } from '../labels';
+import { label, customerNameLabel } from '../labels';
 
 export const AMAZON_TLDS =
   'com ca com.mx com.br co.uk de fr it es nl se pl com.tr ae sa in co.jp com.au sg'.split(' ');
@@ -32,7 +32,7 @@ const ORDER_LINK = /\/orders-v3\/order\/([\dD-]+)|[?&]orderID=([\dD-]+)/;
 /** Amazon's relay address for a buyer: the identity in forwarded Amazon mail, so it is looked up. */
 const RELAY_EMAIL = /@marketplace\.amazon\.[a-z.]+$/;
 /** "Buyer name", "Contact Buyer" in Seller Central's language. */
-const BUYER_NAME = label(LABEL.customerName);
+const BUYER_NAME = label(customerNameLabel);
 
 function pageKind(url: URL): PageKind {
   if (!AMAZON_HOSTS.includes(url.hostname)) return 'none';

@@ -9,7 +9,7 @@ import {
   nameIn,
   nothing,
 } from '../extract';
-import { CUSTOMER_SECTION, label, LABEL } from '../labels';
+import { CUSTOMER_SECTION, label, customerLabel, orderNumberLabel } from '../labels';
 
 const HOST = /^store-[a-z0-9]+\.mybigcommerce\.com$/;
 /** Here the id in the URL *is* the order number (from 100 up). */
@@ -17,9 +17,9 @@ const ORDER = /^\/manage\/orders\/(\d+)(?:\/edit)?\/?$/;
 const ORDER_LIST = /^\/manage\/orders\/?$/;
 const CUSTOMER = /^\/manage\/customers\/\d+\/edit\/?$/;
 const ORDER_ID = /^\d{1,12}$/;
-const CUSTOMER_PANEL = label(LABEL.customer);
+const CUSTOMER_PANEL = label(customerLabel);
 /** The list's "Order ID" column, in the control panel's language. */
-const ORDER_COLUMN = label(LABEL.orderNumber);
+const ORDER_COLUMN = label(orderNumberLabel);
 
 function pageKind(url: URL): PageKind {
   if (!HOST.test(url.hostname)) return 'none';

@@ -1,6 +1,6 @@
 import type { PageKind, PlatformDetector } from '../types';
 import { blockByHeading, detection, firstLine, nameIn, nothing, originIds } from '../extract';
-import { label, LABEL } from '../labels';
+import { label, shipToLabel } from '../labels';
 
 export const EBAY_TLDS = 'com co.uk de fr it es com.au ca at ch ie nl be pl'.split(' ');
 export const EBAY_HOSTS = EBAY_TLDS.map((tld) => `www.ebay.${tld}`);
@@ -63,7 +63,7 @@ export const ebay: PlatformDetector = {
     if (kind === 'order') {
       // The buyer's name is the ship-to address's first line ("Buyer" is their user id).
       const main = doc.querySelector('main') ?? doc.body;
-      const shipTo = blockByHeading(main, label(LABEL.shipTo));
+      const shipTo = blockByHeading(main, label(shipToLabel));
       return detection('ebay', kind, {
         originIds: urlIds(url)!.originIds,
         customerName: nameIn(shipTo, 'address', firstLine),

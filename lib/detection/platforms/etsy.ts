@@ -8,7 +8,7 @@ import {
   originIds,
   valuesAfterLabel,
 } from '../extract';
-import { label, LABEL, labelStart } from '../labels';
+import { label, labelStart, orderNumberLabel, shipToLabel } from '../labels';
 
 /** The receipt id, "Order #1234567890"; listing and transaction ids have the same length. */
 const ORDER_ID = /^\d{9,11}$/;
@@ -17,7 +17,7 @@ const SOLD_ORDERS = /^\/your\/orders\/sold(?:\/(?:[a-z-]+|(\d{8,})))?\/?$/;
 const ROW_LABELS = 'a, span, strong, b, p, h2, h3, h4, dt, th, td, button';
 const ORDER_LINK = /[?&]order_id=(\d+)|\/your\/orders\/sold\/(\d{8,})/;
 /** "Order #", "Commande n°", "Bestellung Nr.": the shop manager's language. */
-const ORDER_LABEL = labelStart(LABEL.orderNumber);
+const ORDER_LABEL = labelStart(orderNumberLabel);
 
 /** The open order: the overlay's `order_id=` or a `/your/orders/sold/{id}` path. */
 function orderIdInUrl(url: URL): string | null {
@@ -50,7 +50,7 @@ function buyerName(url: URL, doc: Document): string | undefined {
     doc.querySelector('[role="dialog"]') ??
     (url.searchParams.has('order_id') ? null : doc.querySelector('main'));
   if (!overlay) return undefined;
-  const shipTo = valuesAfterLabel(overlay, label(LABEL.shipTo)).map((value) => value.split(',')[0]);
+  const shipTo = valuesAfterLabel(overlay, label(shipToLabel)).map((value) => value.split(',')[0]);
   return nameIn(overlay, 'a[href*="/people/"]') ?? customerName(shipTo);
 }
 

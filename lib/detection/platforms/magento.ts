@@ -12,7 +12,7 @@ import {
   text,
   valuesAfterLabel,
 } from '../extract';
-import { label, LABEL, labelStart } from '../labels';
+import { label, labelStart, customerNameLabel, emailLabel, orderNumberLabel } from '../labels';
 
 // The admin front name is the merchant's own (/admin_x1y2/), so only path suffixes are matched.
 // An admin URL may end in a secret key (key/<hex>/).
@@ -27,9 +27,9 @@ const ADMIN_MARKERS = 'body[class*="adminhtml-"], #anchor-content';
  */
 const INCREMENT_ID = /^[A-Za-z0-9-]{0,31}\d[A-Za-z0-9-]{0,31}$/;
 /** "Order # 000000123", "Commande # …", "Ordine # …": the admin's language. */
-const ORDER_LABEL = labelStart(LABEL.orderNumber);
-const EMAIL_LABEL = label(LABEL.email);
-const NAME_LABEL = label(LABEL.customerName);
+const ORDER_LABEL = labelStart(orderNumberLabel);
+const EMAIL_LABEL = label(emailLabel);
+const NAME_LABEL = label(customerNameLabel);
 
 function urlKind(path: string): PageKind {
   if (ORDER.test(path)) return 'order';

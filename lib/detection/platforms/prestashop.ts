@@ -1,6 +1,6 @@
 import type { PageKind, PlatformDetector } from '../types';
 import { columnValues, detection, emailsIn, nameIn, nothing, squash, text } from '../extract';
-import { fold, label, LABEL, labelStart } from '../labels';
+import { fold, label, labelStart, customerLabel, referenceLabel } from '../labels';
 
 // The admin folder is random (/admin1a2b3c/); 1.7.7+ routes live under index.php/sell/…
 const ORDER = /\/index\.php\/sell\/orders\/\d+\/view\/?$/;
@@ -9,8 +9,8 @@ const CUSTOMER = /\/index\.php\/sell\/customers\/\d+\/view\/?$/;
 /** The reference customers see in their emails; `#12` (id_order) is secondary and not reported. */
 const REFERENCE = /^[A-Z]{9}$/;
 /** The list's "Reference" column ("Référence", "Referenz", …). */
-const REFERENCE_COLUMN = label(LABEL.reference);
-const CUSTOMER_PANEL = labelStart(LABEL.customer);
+const REFERENCE_COLUMN = label(referenceLabel);
+const CUSTOMER_PANEL = labelStart(customerLabel);
 
 /** ≤1.7.6: index.php?controller=AdminOrders&id_order=12&vieworder&token=… */
 function legacyKind(url: URL): PageKind {

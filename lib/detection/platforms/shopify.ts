@@ -9,7 +9,7 @@ import {
   nothing,
   text,
 } from '../extract';
-import { CUSTOMER_SECTION, label, LABEL } from '../labels';
+import { CUSTOMER_SECTION, label, contactLabel, customerLabel } from '../labels';
 
 const ORDER = /^\/orders\/\d+(?:\/|$)/;
 const ORDER_LIST = /^\/orders\/?$/;
@@ -20,7 +20,7 @@ const ORDER_NAME = /^#[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/;
 /** Same shape, other things: fulfilments `#1001-F1`, returns `#1001-R1`, drafts `#D12`. */
 const NOT_ORDER_NAME = /-[FR]\d+$|^#D\d+$/;
 /** The customer card, titled "Customer" (or "Contact information") in the admin's language. */
-const CUSTOMER_CARD = label(`${LABEL.customer}|${LABEL.contact}`);
+const CUSTOMER_CARD = label(`${customerLabel}|${contactLabel}`);
 
 const NEW_ADMIN = /^\/store\/[^/]+(\/.*)$/;
 const LEGACY_ADMIN = /^\/admin(\/.*)$/;

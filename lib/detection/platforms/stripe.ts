@@ -11,7 +11,17 @@ import {
   nothing,
   valuesAfterLabel,
 } from '../extract';
-import { CUSTOMER_SECTION, fold, label, LABEL, labelStart } from '../labels';
+import {
+  CUSTOMER_SECTION,
+  fold,
+  label,
+  labelStart,
+  customerLabel,
+  descriptionLabel,
+  emailLabel,
+  nameLabel,
+  orderLabel,
+} from '../labels';
 
 // Optional connected-account and test-mode prefixes: /acct_1AbC/test/payments/pi_…
 const PREFIX = '^(?:/acct_[A-Za-z0-9]+)?(?:/test)?';
@@ -26,7 +36,7 @@ const ORDER_KEY =
  * the store's language ("Tienda Norte - Pedido 2045"), matched folded.
  */
 const ORDER_IN_DESCRIPTION = new RegExp(
-  `\\b(?:${LABEL.order})\\s*(?:#|no\\.?|nr\\.?|n[°º]|number|id)?\\s*:?\\s*#?\\s*([A-Za-z0-9][A-Za-z0-9/_-]*)`,
+  `\\b(?:${orderLabel})\\s*(?:#|no\\.?|nr\\.?|n[°º]|number|id)?\\s*:?\\s*#?\\s*([A-Za-z0-9][A-Za-z0-9/_-]*)`,
   'i',
 );
 const STORE_REF = /^(?:(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]{0,39}|[A-Z]{9})$/;
@@ -36,9 +46,9 @@ const STRIPE_ID = /^[a-z]{2,6}_[A-Za-z0-9]{8,}$/;
  * "Email", "Receipt email", the payment method's "Owner email", metadata `customer_email` or
  * `email`, in the Dashboard's language; never `support_email` and the like (the store's own).
  */
-const EMAIL_LABEL = labelStart(LABEL.email);
-const CUSTOMER_HEADING = label(LABEL.customer);
-const DESCRIPTION = labelStart(LABEL.description);
+const EMAIL_LABEL = labelStart(emailLabel);
+const CUSTOMER_HEADING = label(customerLabel);
+const DESCRIPTION = labelStart(descriptionLabel);
 /** A payment's customer row links to the customer's record; its text may be their address. */
 const CUSTOMER_LINK = 'a[href*="/customers/cus_"]';
 
@@ -103,7 +113,7 @@ export const stripe: PlatformDetector = {
     return detection('stripe', kind, {
       orderRefs: storeOrderRefs(content),
       emails: customerEmails(content),
-      customerName: customerName(valuesAfterLabel(customer, label(LABEL.name))),
+      customerName: customerName(valuesAfterLabel(customer, label(nameLabel))),
     });
   },
 };

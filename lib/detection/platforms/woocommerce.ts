@@ -11,7 +11,7 @@ import {
   nothing,
   text,
 } from '../extract';
-import { fold, LABEL, labelStart } from '../labels';
+import { fold, labelStart, billingLabel } from '../labels';
 
 /** The order number after its `#` (`Order #1001 details`, `#WC-2041 Jane Doe`); `n°`/`№` in some locales. */
 const AFTER_HASH = /(?:#|n°|nº|№)\s*(\S+)/;
@@ -19,7 +19,7 @@ const AFTER_HASH = /(?:#|n°|nº|№)\s*(\S+)/;
 const ORDER_NUMBER = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]*$/;
 const ORDER_SCREEN = '#order_data, .woocommerce-order-data__heading';
 /** The "Billing" column's heading, in the admin's language. */
-const BILLING = labelStart(LABEL.billing);
+const BILLING = labelStart(billingLabel);
 
 function screen(url: URL, name: string): boolean {
   return url.pathname.endsWith(`/wp-admin/${name}`);
