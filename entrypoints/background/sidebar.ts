@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
+import { detectorScriptFor } from '@/lib/detection/scripts';
 import type { TabCommands, TabCommandType } from '@/lib/messaging/protocol';
 import { executeInClickedTab } from './context-menu';
-import { detectorScriptFor } from '@/lib/detection/scripts';
 
 /** One command to a tab's content script (its top frame); false where none is listening. */
 export async function sendToTab<T extends TabCommandType>(
