@@ -16,6 +16,7 @@ import { accountByName, accountForUrl } from '../settings/store-brands';
 import type { ActivityStore } from '../storage/activity';
 import type { DraftStore } from '../storage/drafts';
 import type { KnownTagsStore } from '../storage/known-tags';
+import { createSerialQueues } from '../storage/serially';
 import type {
   ConversationChange,
   ConversationRef,
@@ -63,17 +64,10 @@ export function createActionService(deps: ActionServiceDeps) {
   const now = deps.now ?? Date.now;
   const newOriginId = deps.newOriginId ?? (() => crypto.randomUUID());
   /** Per conversation: draft changes and sends run one after another, none lost or reordered. */
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = createSerialQueues<string>();
+  const serially = <T>(ref: ConversationRef, change: () => Promise<T>) =>
+    queues(`${ref.brand}|${ref.slug}`, change);
   const lists = new Map<string, { at: number; value: Promise<unknown> }>();
-
-  function serially<T>(ref: ConversationRef, change: () => Promise<T>): Promise<T> {
-    const key = `${ref.brand}|${ref.slug}`;
-    const next = (queues.get(key) ?? Promise.resolve()).then(change, change);
-    const settled = next.catch(() => undefined);
-    queues.set(key, settled);
-    void settled.then(() => queues.get(key) === settled && queues.delete(key));
-    return next;
-  }
 
   /** A list fetched once per brand and kept a few minutes; a failure is not kept. */
   function cachedList<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { AppError } from '../messaging/errors';
 import type { ContentConfig, DetectionReply } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { accountForUrl } from '../settings/store-brands';
+import { createSerialQueues } from '../storage/serially';
 import type { SitePrefsStore } from '../storage/site-prefs';
 import type { TabRecord, TabStateStore, TabSubject } from '../storage/tab-state';
 import { countRows, type RowIds } from './row-counts';
@@ -53,15 +54,7 @@ export function createTabConversations(deps: TabConversationDeps) {
   /** Per tab: aborted when the tab navigates or closes, dropping its queued lookups. */
   const controllers = new Map<number, AbortController>();
   /** Per tab: record updates run one after another, so two never overwrite each other. */
-  const queues = new Map<number, Promise<unknown>>();
-
-  function serially<T>(tabId: number, change: () => Promise<T>): Promise<T> {
-    const next = (queues.get(tabId) ?? Promise.resolve()).then(change, change);
-    const settled = next.catch(() => undefined);
-    queues.set(tabId, settled);
-    void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
-    return next;
-  }
+  const serially = createSerialQueues<number>();
 
   function signalOf(tabId: number): AbortSignal {
     let controller = controllers.get(tabId);

@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { z } from 'zod';
+import { createSerialQueues } from './serially';
 import { ActivityEntrySchema, type ActivityEntry, type ConversationRef } from '../actions/schemas';
 
 /** Entries kept per conversation, newest first. */
@@ -17,13 +18,12 @@ const keyOf = (id: string) => `local:${PREFIX}${id}` as const;
 const indexItem = storage.defineItem<unknown>('local:activityIndex', { fallback: [], version: 1 });
 const IndexSchema = z.array(z.object({ id: z.string(), at: z.number() }));
 
-/** Writes run one after another, so two entries never overwrite each other or the index. */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(change: () => Promise<T>): Promise<T> {
-  const next = queue.then(change, change);
-  queue = next.catch(() => undefined);
-  return next;
-}
+/**
+ * Writes run one after another, so two entries never overwrite each other or the index: one queue
+ * for every conversation, since each entry also updates the shared index.
+ */
+const queue = createSerialQueues<'index'>();
+const serially = <T>(change: () => Promise<T>) => queue('index', change);
 
 async function read(id: string): Promise<ActivityEntry[]> {
   const stored: unknown = await storage.getItem(keyOf(id));

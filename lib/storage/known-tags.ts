@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { z } from 'zod';
+import { createSerialQueues } from './serially';
 
 /** Tags kept per brand for completion; the least recently seen go first. */
 export const MAX_TAGS = 200;
@@ -9,12 +10,8 @@ const PREFIX = 'knownTags:';
 const keyOf = (brand: string) => `local:${PREFIX}${brand}` as const;
 const TagsSchema = z.array(z.string());
 
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(change: () => Promise<T>): Promise<T> {
-  const next = queue.then(change, change);
-  queue = next.catch(() => undefined);
-  return next;
-}
+/** Per brand: two remembers never overwrite each other's tags. */
+const serially = createSerialQueues<string>();
 
 async function list(brand: string): Promise<string[]> {
   const parsed = TagsSchema.safeParse(await storage.getItem(keyOf(brand)));
@@ -25,7 +22,7 @@ export const knownTags = {
   list,
   /** Puts these tags first (a repeat moves up, case kept as last seen); returns the new list. */
   remember(brand: string, tags: readonly string[]): Promise<string[]> {
-    return serially(async () => {
+    return serially(brand, async () => {
       const fresh = tags.map((tag) => tag.trim()).filter(Boolean);
       const seen = new Set<string>();
       const next = [...fresh, ...(await list(brand))].filter((tag) => {
