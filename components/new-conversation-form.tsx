@@ -8,7 +8,7 @@ import type { ConversationMatch } from '@/lib/lookup/schemas';
 import type { MessageError } from '@/lib/messaging/errors';
 import { errorsAt, type ActionServices } from './action-services';
 import { ErrorAlert } from './error-alert';
-import { describedBy, FieldNotes } from './options/form-parts';
+import { describedBy, FieldNotes, TextField } from './options/form-parts';
 
 /** Which form field shows each error key, from Re:amaze's 422 or the form's own check. */
 const FIELDS = {
@@ -173,38 +173,29 @@ export function NewConversationForm(props: {
   const data = Object.entries(defaults.data);
   return (
     <form class="new-conversation" aria-label="New conversation" onSubmit={submit} noValidate>
-      <div class="field">
-        <label for="new-email">Customer email</label>
-        <input
-          id="new-email"
-          ref={first}
-          type="email"
-          value={fields.customerEmail}
-          onInput={(event) => set({ customerEmail: event.currentTarget.value })}
-          {...describedBy('new-email', null, errors.customerEmail)}
-        />
-        <FieldNotes id="new-email" error={errors.customerEmail} />
-      </div>
-      <div class="field">
-        <label for="new-name">Customer name</label>
-        <input
-          id="new-name"
-          value={fields.customerName}
-          onInput={(event) => set({ customerName: event.currentTarget.value })}
-          {...describedBy('new-name', null, errors.customerName)}
-        />
-        <FieldNotes id="new-name" error={errors.customerName} />
-      </div>
-      <div class="field">
-        <label for="new-subject">Subject</label>
-        <input
-          id="new-subject"
-          value={fields.subject}
-          onInput={(event) => set({ subject: event.currentTarget.value })}
-          {...describedBy('new-subject', null, errors.subject)}
-        />
-        <FieldNotes id="new-subject" error={errors.subject} />
-      </div>
+      <TextField
+        id="new-email"
+        label="Customer email"
+        type="email"
+        inputRef={first}
+        value={fields.customerEmail}
+        onInput={(customerEmail) => set({ customerEmail })}
+        error={errors.customerEmail}
+      />
+      <TextField
+        id="new-name"
+        label="Customer name"
+        value={fields.customerName}
+        onInput={(customerName) => set({ customerName })}
+        error={errors.customerName}
+      />
+      <TextField
+        id="new-subject"
+        label="Subject"
+        value={fields.subject}
+        onInput={(subject) => set({ subject })}
+        error={errors.subject}
+      />
       <div class="field">
         <label for="new-channel">Channel</label>
         <select
