@@ -47,6 +47,9 @@ export const nameLabel = 'name|nom|nombre|nome|naam';
 export const shipToLabel =
   'ship to|expedier a|livrer a|adresse de livraison|versand an|lieferung an|lieferadresse|enviar a|envio a|spedire a|spedisci a|indirizzo di spedizione|verzenden naar|bezorgen bij|verzendadres|enviar para|entregar a';
 
+/** eBay's "Buyer" sub-section, beside "Ship to" in the buyer's card. */
+export const buyerLabel = 'buyer|acheteur|kaufer|comprador|acquirente|koper';
+
 /** WooCommerce's "Billing" column. */
 export const billingLabel =
   'billing|facturation|rechnung|rechnungsadresse|facturacion|fatturazione|facturering|factuur|faturamento|faturacao|cobranca';

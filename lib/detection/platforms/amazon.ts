@@ -9,7 +9,7 @@ import {
   originIds,
   valuesAfterLabel,
 } from '../extract';
-import { label, customerNameLabel } from '../labels';
+import { label, labelStart, customerNameLabel } from '../labels';
 
 export const AMAZON_TLDS =
   'com ca com.mx com.br co.uk de fr it es nl se pl com.tr ae sa in co.jp com.au sg'.split(' ');
@@ -33,6 +33,8 @@ const ORDER_LINK = /\/orders-v3\/order\/([\dD-]+)|[?&]orderID=([\dD-]+)/;
 const RELAY_EMAIL = /@marketplace\.amazon\.[a-z.]+$/;
 /** "Buyer name", "Contact Buyer" in Seller Central's language. */
 const BUYER_NAME = label(customerNameLabel);
+/** A "Contact buyer" sub-section heading's value is its "Contact Buyer: Jane Doe" line. */
+const BUYER_NAME_START = labelStart(customerNameLabel);
 
 function pageKind(url: URL): PageKind {
   if (!AMAZON_HOSTS.includes(url.hostname)) return 'none';
@@ -56,8 +58,9 @@ function linkedOrderIds(root: ParentNode): (string | undefined)[] {
  */
 function buyerName(content: Element | null): string | undefined {
   return (
-    customerName(valuesAfterLabel(content, BUYER_NAME)) ??
-    nameIn(content, '[data-test-id="shipping-section-buyer-address"]', firstLine)
+    customerName(
+      valuesAfterLabel(content, BUYER_NAME).map((value) => value.replace(BUYER_NAME_START, '')),
+    ) ?? nameIn(content, '[data-test-id="shipping-section-buyer-address"]', firstLine)
   );
 }
 

@@ -1,6 +1,6 @@
 import type { PageKind, PlatformDetector } from '../types';
 import { blockByHeading, detection, firstLine, nameIn, nothing, originIds } from '../extract';
-import { label, shipToLabel } from '../labels';
+import { label, buyerLabel, shipToLabel } from '../labels';
 
 export const EBAY_TLDS = 'com co.uk de fr it es com.au ca at ch ie nl be pl'.split(' ');
 export const EBAY_HOSTS = EBAY_TLDS.map((tld) => `www.ebay.${tld}`);
@@ -9,6 +9,9 @@ export const EBAY_HOSTS = EBAY_TLDS.map((tld) => `www.ebay.${tld}`);
 const ORDER_ID = /^(?:\d{2}-\d{5}-\d{5}|\d{9,12}-\d{9,14})$/;
 const ORDER = /^\/(?:mesh|sh)\/ord\/details\/?$/;
 const ORDER_LIST = /^\/sh\/ord\/?$/;
+const SHIP_TO = label(shipToLabel);
+/** "Buyer" and "Ship to" may be sibling headings of one card: the one does not end the other. */
+const BUYER_CARD = label(`${buyerLabel}|${shipToLabel}`);
 
 /** The `orderid`/`orderId` parameter; the sales record number (`srn=`) beside it is no order id. */
 function orderIdParam(params: URLSearchParams): string | null {
@@ -63,7 +66,7 @@ export const ebay: PlatformDetector = {
     if (kind === 'order') {
       // The buyer's name is the ship-to address's first line ("Buyer" is their user id).
       const main = doc.querySelector('main') ?? doc.body;
-      const shipTo = blockByHeading(main, label(shipToLabel));
+      const shipTo = blockByHeading(main, SHIP_TO, BUYER_CARD);
       return detection('ebay', kind, {
         originIds: urlIds(url)!.originIds,
         customerName: nameIn(shipTo, 'address', firstLine),
