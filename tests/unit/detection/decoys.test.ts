@@ -10,8 +10,8 @@ import { FIXTURES, fixture } from './load-fixture';
  * the agent's own and the store's sender email), one row per decoy: the value is really on the
  * fixture page (so the test means something), and nothing detected there contains it.
  */
-/** The localised stores have their own agents and sender addresses (rows below). */
-const LOCALISED = /-(?:fr|de|es|it|nl|pt)$/;
+/** The localised and sub-section stores have their own agents and sender addresses (rows below). */
+const LOCALISED = /-(?:fr|de|es|it|nl|pt|subsections)$/;
 
 const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
   [
@@ -191,6 +191,36 @@ const DECOYS: [kind: string, value: string, fixtures: string[]][] = [
   ['Etsy listing id', '1298765431', ['etsy-order-list-fr']],
   ['Etsy transaction id', '4098765431', ['etsy-order-list-fr']],
   ['Etsy shop id', '21234567', ['etsy-order-list-fr']],
+  // Customers in sub-sections: notes, messages and other people's addresses beside the card.
+  [
+    'a shipping addressee’s email in the customer note',
+    'accounts@evans-daughters.example',
+    ['woocommerce-order-subsections'],
+  ],
+  ['an email in an order note', 'gwen.evans@example.org', ['woocommerce-order-subsections']],
+  ['the agent’s own email', 'owen@harbour-tea.example', ['woocommerce-order-subsections']],
+  ['an email in a comment (Magento)', 'marit.aas@example.no', ['magento-order-subsections']],
+  ['an order number in a comment (Magento)', '100000861', ['magento-order-subsections']],
+  ['the linked new order (Magento)', '100000873', ['magento-order-subsections']],
+  ['the agent’s own email', 'ingrid@fjord-outdoor.example', ['magento-order-subsections']],
+  [
+    'an email in a private note (PrestaShop)',
+    'compta@atelier-roux.example',
+    ['prestashop-order-subsections'],
+  ],
+  ['an email in a message (PrestaShop)', 'bruno.roux@example.fr', ['prestashop-order-subsections']],
+  ['a reference in a message (PrestaShop)', 'RTZPLMNQW', ['prestashop-order-subsections']],
+  ['an email in a gift message (Amazon)', 'callum.f@example.co.uk', ['amazon-order-subsections']],
+  ['the agent’s own email', 'fiona@thistle-oak.example', ['amazon-order-subsections']],
+  ['an email in a buyer note (eBay)', 'teddy.banks.home@example.com', ['ebay-order-subsections']],
+  ['the agent’s own email', 'marco@retro-radio.example', ['ebay-order-subsections']],
+  [
+    'an email in a note from the buyer (Etsy)',
+    'imogen.clarke@example.co.uk',
+    ['etsy-order-subsections'],
+  ],
+  ['an email in private notes (Etsy)', 'contact@wild-meadow.example', ['etsy-order-subsections']],
+  ['another order in the list behind the overlay (Etsy)', '3188823401', ['etsy-order-subsections']],
 ];
 
 describe.each(DECOYS)('%s %s', (_, value, names) => {
