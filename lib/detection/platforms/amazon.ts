@@ -9,7 +9,7 @@ import {
   originIds,
   valuesAfterLabel,
 } from '../extract';
-import { label, labelStart, customerNameLabel } from '../labels';
+import { composed, customerNameLabel, fold, label, labelStart } from '../labels';
 
 export const AMAZON_TLDS =
   'com ca com.mx com.br co.uk de fr it es nl se pl com.tr ae sa in co.jp com.au sg'.split(' ');
@@ -58,10 +58,17 @@ function linkedOrderIds(root: ParentNode): (string | undefined)[] {
  */
 function buyerName(content: Element | null): string | undefined {
   return (
-    customerName(
-      valuesAfterLabel(content, BUYER_NAME).map((value) => value.replace(BUYER_NAME_START, '')),
-    ) ?? nameIn(content, '[data-test-id="shipping-section-buyer-address"]', firstLine)
+    customerName(valuesAfterLabel(content, BUYER_NAME).map(withoutBuyerLabel)) ??
+    nameIn(content, '[data-test-id="shipping-section-buyer-address"]', firstLine)
   );
+}
+
+/** "Contact Buyer: Jane Doe" → "Jane Doe", in any of the languages ("Käufer kontaktieren: …"). */
+function withoutBuyerLabel(value: string): string {
+  // Folding keeps each character's place, so the label's length holds in the composed text.
+  const text = composed(value);
+  const start = fold(text).match(BUYER_NAME_START);
+  return start ? text.slice(start[0].length) : text;
 }
 
 function urlIds(url: URL) {

@@ -134,6 +134,17 @@ describe('never from notes, messages or timelines', () => {
     expect(found.customerName).toBe('Priya Natarajan');
   });
 
+  test('Amazon: the "Contact buyer" line loses its label in any language, accents included', () => {
+    const german = page('amazon-order-subsections', (doc) => {
+      const heading = [...doc.querySelectorAll('h4')].find(
+        (h) => h.textContent === 'Contact buyer',
+      )!;
+      heading.textContent = 'Käufer kontaktieren';
+      heading.nextElementSibling!.querySelector('span')!.textContent = 'Käufer kontaktieren:';
+    });
+    expect(german.customerName).toBe('Callum Fraser');
+  });
+
   test('Etsy: the overlay’s buyer, never a list row’s; else its "Ship to" name', () => {
     const shipTo = page('etsy-order', (doc) => {
       doc.querySelector('[role="dialog"] a[href*="/people/"]')!.parentElement!.remove();
