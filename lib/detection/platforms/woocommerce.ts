@@ -69,8 +69,10 @@ function orderDetail(doc: Document) {
  * (a guest order has no customer to select).
  */
 function customerName(panel: Element | null): string | undefined {
-  const selected = nameIn(panel, 'select#customer_user option[selected]', (option) =>
-    text(option).replace(/\s*\(#.*$/, ''),
+  const selected = nameIn(
+    panel,
+    'select#customer_user option[selected]:not([value=""])',
+    (option) => text(option).replace(/\s*\(#.*$/, ''),
   );
   if (selected) return selected;
   const billing = [...(panel?.querySelectorAll('.order_data_column') ?? [])].find((column) =>

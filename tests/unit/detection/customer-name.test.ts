@@ -134,6 +134,14 @@ describe('never from notes, messages or timelines', () => {
     expect(found.customerName).toBe('Priya Natarajan');
   });
 
+  test('WooCommerce: a guest order’s placeholder option ("Guest") is no name; the billing one is', () => {
+    const found = page('woocommerce-order-subsections', (doc) => {
+      doc.querySelector('select#customer_user option[selected]')!.textContent = 'Guest';
+    });
+    expect(found.customerName).toBe('Rhiannon Evans');
+    expect(found.customerName).not.toBe('Guest');
+  });
+
   test('Amazon: the "Contact buyer" line loses its label in any language, accents included', () => {
     const german = page('amazon-order-subsections', (doc) => {
       const heading = [...doc.querySelectorAll('h4')].find(
