@@ -116,15 +116,11 @@ export function createActionService(deps: ActionServiceDeps) {
     }
   }
 
-  async function listChannels(client: ReamazeClient): Promise<Channel[]> {
-    const channels: Channel[] = [];
-    for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-      const result = await client.listChannels({ page });
-      channels.push(...result.channels);
-      if (page >= (result.page_count ?? 1) || result.channels.length === 0) break;
-    }
-    return channels;
-  }
+  const listChannels = (client: ReamazeClient): Promise<Channel[]> =>
+    allPages(
+      (page) => client.listChannels({ page }),
+      (result) => result.channels,
+    );
 
   return {
     /** The thread's draft, undo window, activity and the brand's known tags. */
@@ -274,15 +270,14 @@ export function createActionService(deps: ActionServiceDeps) {
     /** The brand's staff, for assigning. */
     async staff(brand: string): Promise<StaffMember[]> {
       const { client, account } = await clientFor(brand);
-      return cachedList(`staff|${account.brand}`, async () => {
-        const staff: StaffMember[] = [];
-        for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-          const result = await client.listStaff({ page });
-          staff.push(...result.staff.map(({ name, email }) => ({ name, email })));
-          if (page >= (result.page_count ?? 1) || result.staff.length === 0) break;
-        }
-        return staff;
-      });
+      return cachedList(`staff|${account.brand}`, async () =>
+        (
+          await allPages(
+            (page) => client.listStaff({ page }),
+            (result) => result.staff,
+          )
+        ).map(({ name, email }) => ({ name, email })),
+      );
     },
 
     /** The brand's saved replies, all or those matching `query`. */
@@ -290,20 +285,16 @@ export function createActionService(deps: ActionServiceDeps) {
       const { client, account } = await clientFor(brand);
       const q = query?.trim() || undefined;
       return cachedList(`templates|${account.brand}|${q ?? ''}`, async () => {
-        const templates: ResponseTemplateSummary[] = [];
-        for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-          const result = await client.listResponseTemplates({ q, page });
-          templates.push(
-            ...result.response_templates.map((template) => ({
-              id: String(template.id),
-              name: template.name,
-              body: template.body,
-              group: template.response_template_group?.name ?? null,
-            })),
-          );
-          if (page >= (result.page_count ?? 1) || result.response_templates.length === 0) break;
-        }
-        return templates;
+        const templates = await allPages(
+          (page) => client.listResponseTemplates({ q, page }),
+          (result) => result.response_templates,
+        );
+        return templates.map((template) => ({
+          id: String(template.id),
+          name: template.name,
+          body: template.body,
+          group: template.response_template_group?.name ?? null,
+        }));
       });
     },
 
@@ -385,6 +376,21 @@ export function createActionService(deps: ActionServiceDeps) {
 }
 
 export type ActionService = ReturnType<typeof createActionService>;
+
+/** A list's items page by page, until its last page (or an empty one), at most MAX_LIST_PAGES. */
+async function allPages<R extends { page_count?: number | null }, T>(
+  load: (page: number) => Promise<R>,
+  itemsOf: (result: R) => T[],
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+    const result = await load(page);
+    const found = itemsOf(result);
+    items.push(...found);
+    if (page >= (result.page_count ?? 1) || found.length === 0) break;
+  }
+  return items;
+}
 
 /** Re:amaze already has a message with this origin id: an earlier try of the draft got there. */
 function isOriginTaken(error: unknown): boolean {
