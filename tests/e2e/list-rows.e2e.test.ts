@@ -1,4 +1,3 @@
-import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startHarness, type Harness } from '../../scripts/harness/harness';
 import { OptionsPage } from '../../scripts/harness/pages/options-page';
@@ -52,7 +51,7 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   expect(first).not.toContain('1150');
   expect(first.length).toBeLessThan(30); // a screen and a screen ahead, not 300 rows
   expect(new Set(first).size).toBe(first.length); // each row once
-  expect(await chips(store.page)).toEqual([]);
+  expect(await store.chipNames()).toEqual([]);
 
   // Far down: the rows now in view are looked up, and #1042's row gets its chip.
   await store.page.evaluate(() =>
@@ -62,7 +61,7 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   );
   await expect.poll(askedRefs, { timeout: 20_000 }).toContain('1042');
   await expect
-    .poll(() => chips(store.page), { timeout: 20_000 })
+    .poll(() => store.chipNames(), { timeout: 20_000 })
     .toEqual(['Re:amaze: 1 conversation for order #1042']);
   // The launcher counts the conversations of the rows seen so far.
   await store.waitForLauncher('Re:amaze: 1 conversation');
@@ -72,7 +71,7 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   expect(new Set(asked).size).toBe(asked.length);
 
   // The chip opens the sidebar on that order: its conversation, and no other.
-  await clickChip(store.page, 'Re:amaze: 1 conversation for order #1042');
+  await store.clickChip('Re:amaze: 1 conversation for order #1042');
   await expect.poll(() => store.sidebarOpen()).toBe(true);
   const sidebar = await store.sidebar();
   const cards = sidebar.getByRole('article');
@@ -96,45 +95,3 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   expect(pageView.shadow).toBeNull();
   await store.page.close();
 });
-
-/** The chips' accessible names, read through the DevTools protocol (their shadow roots are closed). */
-async function chips(page: Page): Promise<string[]> {
-  return (await chipButtons(page)).nodes.map((node) => node.label);
-}
-
-async function clickChip(page: Page, label: string) {
-  const { cdp, nodes } = await chipButtons(page);
-  const node = nodes.find((candidate) => candidate.label === label);
-  if (!node) throw new Error(`No chip named ${label}`);
-  const { model } = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
-  const [x1, y1, , , x3, y3] = model.content;
-  await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
-}
-
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-async function chipButtons(page: Page): Promise<{
-  cdp: CDPSession;
-  nodes: { nodeId: number; label: string }[];
-}> {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  const nodes: { nodeId: number; label: string }[] = [];
-  const visit = (node: DomNode, inChip: boolean) => {
-    const chip = inChip || node.nodeName === 'REAMAZE-INLINE-CHIP';
-    if (chip && node.nodeName === 'BUTTON') {
-      const attributes = node.attributes ?? [];
-      const index = attributes.indexOf('aria-label');
-      nodes.push({ nodeId: node.nodeId, label: index >= 0 ? attributes[index + 1]! : '' });
-    }
-    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child, chip);
-  };
-  visit(root as DomNode, false);
-  return { cdp, nodes };
-}

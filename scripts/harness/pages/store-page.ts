@@ -47,7 +47,34 @@ export class StorePage {
   async clickLauncher(): Promise<void> {
     const node = await this.launcherNode();
     if (!node) throw new Error('No launcher on the page');
-    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
+    await this.clickNode(node.nodeId);
+  }
+
+  /** The order-list rows' count chips, by accessible name (each in a closed shadow root). */
+  async chipNames(): Promise<string[]> {
+    return (await this.chipButtons()).map((chip) => chip.name);
+  }
+
+  /** Clicks the chip with this accessible name, as the agent would. */
+  async clickChip(name: string): Promise<void> {
+    const chip = (await this.chipButtons()).find((candidate) => candidate.name === name);
+    if (!chip) throw new Error(`No chip named ${name}`);
+    await this.clickNode(chip.nodeId);
+  }
+
+  private async chipButtons(): Promise<{ nodeId: number; name: string }[]> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    return findNodes(root, (node) => node.nodeName === 'REAMAZE-INLINE-CHIP').flatMap((host) => {
+      const button = findNode(host, (node) => node.nodeName === 'BUTTON');
+      return button
+        ? [{ nodeId: button.nodeId, name: attributeOf(button, 'aria-label') ?? '' }]
+        : [];
+    });
+  }
+
+  /** A real click at the middle of a node, wherever the page's layout put it. */
+  private async clickNode(nodeId: number): Promise<void> {
+    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId });
     const [x1, y1, , , x3, y3] = model.content;
     await this.page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
   }
@@ -93,13 +120,9 @@ export class StorePage {
     const host = findNode(root, (node) => node.nodeName === 'REAMAZE-INLINE-SIDEBAR');
     const button = host && findNode(host, (node) => node.nodeName === 'BUTTON');
     if (!button) return null;
-    const attributes = button.attributes ?? [];
     return {
       nodeId: button.nodeId,
-      attribute(name: string): string | null {
-        const index = attributes.indexOf(name);
-        return index >= 0 ? (attributes[index + 1] ?? null) : null;
-      },
+      attribute: (name: string) => attributeOf(button, name),
     };
   }
 }
@@ -111,6 +134,20 @@ interface DomNode {
   children?: DomNode[];
   shadowRoots?: DomNode[];
   contentDocument?: DomNode;
+}
+
+/** Every node that passes `test`, shadow roots included (not looking inside a match). */
+function findNodes(node: DomNode, test: (node: DomNode) => boolean): DomNode[] {
+  if (test(node)) return [node];
+  return [...(node.shadowRoots ?? []), ...(node.children ?? [])].flatMap((child) =>
+    findNodes(child, test),
+  );
+}
+
+function attributeOf(node: DomNode, name: string): string | null {
+  const attributes = node.attributes ?? [];
+  const index = attributes.indexOf(name);
+  return index >= 0 ? (attributes[index + 1] ?? null) : null;
 }
 
 function findNode(node: DomNode, test: (node: DomNode) => boolean): DomNode | null {
