@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { mergeConfig } from 'vite';
+import { DETECTOR_PARTS, hostedContentScripts } from './lib/detection/scripts';
 import { dropDetectorExamples } from './scripts/build/drop-detector-examples';
 
 /** Self-hosted stores live on any domain: asked for one site at a time, from the popup. */
@@ -24,11 +25,18 @@ const EXTENSION_PAGES_CSP = [
 
 /**
  * `wxt/browser` is webextension-polyfill's `browser` in the background and the extension pages
- * (what `@wxt-dev/webextension-polyfill` does for every build), but not in content scripts: they
- * run in every store page, so they use the browser's own API (lib/messaging/ask.ts) and WXT's
- * native `browser` in its content-script context.
+ * (what `@wxt-dev/webextension-polyfill` does for every build), but not in the detector's scripts:
+ * they run in every store page, so they use the browser's own API (lib/messaging/ask.ts).
  */
 const POLYFILL = { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
+
+/**
+ * The detector's content scripts are WXT unlisted scripts that the manifest lists itself
+ * (`content_scripts` below; the self-hosted one is registered at run time): so they carry none of
+ * WXT's content-script runtime, which would be an eighth of their size budget. Their own lifetime is
+ * `entrypoints/detector/lifetime.ts`.
+ */
+const DETECTOR_SCRIPT_TYPES = new Set(['content-script', 'unlisted-script']);
 
 export default defineConfig({
   imports: false,
@@ -36,7 +44,7 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
       config.plugins = [...(config.plugins ?? []), dropDetectorExamples()];
-      if (entrypoints.some((entry) => entry.type === 'content-script')) return;
+      if (entrypoints.some((entry) => DETECTOR_SCRIPT_TYPES.has(entry.type))) return;
       config.resolve = mergeConfig(config.resolve ?? {}, { alias: POLYFILL });
     },
     // `npm run dev` serves the extension pages (never a content script) from its server.
@@ -54,10 +62,16 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: ['https://*.reamaze.io/*'],
     optional_host_permissions: SELF_HOSTED_SITES,
+    content_scripts: hostedContentScripts(),
     web_accessible_resources: [
-      // The sidebar page is framed by the launcher on store pages, hosted or self-hosted. A dynamic
-      // URL (a per-session id instead of the extension id) keeps sites from probing for it.
-      { resources: ['sidebar.html'], matches: SELF_HOSTED_SITES, use_dynamic_url: true },
+      // The sidebar page is framed by the launcher on store pages, hosted or self-hosted, and the
+      // detector's parts are imported by its content scripts there. A dynamic URL (a per-session id
+      // instead of the extension id) keeps sites from probing for them.
+      {
+        resources: ['sidebar.html', ...Object.values(DETECTOR_PARTS).map((file) => file.slice(1))],
+        matches: SELF_HOSTED_SITES,
+        use_dynamic_url: true,
+      },
     ],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     omnibox: { keyword: 'rz' },

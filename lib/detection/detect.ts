@@ -1,23 +1,21 @@
-import type { UserRule } from '../settings/schema';
 import type { DetectedIds, Detection } from './schema';
 import type { PlatformDetector } from './types';
 import { detection, nothing } from './extract';
-import { detectWithRules } from './user-rules';
 
 /**
  * The page's ids, read by the first of `candidates` that claims the URL. URL gates run first, so a
  * page that is no order, order list or customer page costs a few regex tests and no DOM access at
- * all. Matching user rules add their ids to the platform's, or stand alone where no platform claims
- * the page. Each content script passes only its own platforms (the registry's `detectPage` passes
+ * all. What the agent's rules found (`detectWithRules`, run by the caller: content scripts load the
+ * rules only where the agent has any) adds to the platform's ids, or stands alone where no platform
+ * claims the page. Each content script passes only its own platforms (the registry's `detectPage` passes
  * them all), so a store page bundles no other platform's detector.
  */
 export function detectWith(
   candidates: readonly PlatformDetector[],
   url: URL,
   doc: Document,
-  rules: readonly UserRule[] = [],
+  ruled: Detection | null = null,
 ): Detection {
-  const ruled = rules.length > 0 ? detectWithRules(url, doc, rules) : null;
   const platform = candidates.find((candidate) => candidate.pageKind(url) !== 'none');
   const found = platform?.detect(url, doc);
   if (!found || found.kind === 'none') return ruled ?? nothing();

@@ -11,6 +11,7 @@ import { prestashop } from './platforms/prestashop';
 import { shopify } from './platforms/shopify';
 import { stripe } from './platforms/stripe';
 import { woocommerce } from './platforms/woocommerce';
+import { detectWithRules } from './user-rules';
 
 export { hasIds } from './detect';
 
@@ -37,5 +38,10 @@ export const STATIC_HOST_MATCHES: string[] = platforms.flatMap(
 
 /** The page's ids, as the registry's first platform that claims the URL reads them. */
 export function detectPage(url: URL, doc: Document, rules: readonly UserRule[] = []): Detection {
-  return detectWith(platforms, url, doc, rules);
+  return detectWith(
+    platforms,
+    url,
+    doc,
+    rules.length > 0 ? detectWithRules(url, doc, rules) : null,
+  );
 }

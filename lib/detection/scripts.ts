@@ -1,26 +1,30 @@
 import { matchesPattern } from './user-rules';
 import { platforms } from './index';
-import type { PlatformId } from './types';
+import { DETECTOR_SCRIPTS } from './script-files';
 
-/**
- * The detector's content scripts, by platform group: one per hosted admin
- * (`entrypoints/detector-<id>.content.ts`, with that platform's detector alone, loaded by its
- * manifest matches), and `selfHosted` (`entrypoints/detector.content/`) for everything else: the
- * self-hosted stores (WooCommerce, Magento, PrestaShop) and the agent's rules, registered per
- * granted site and injected where a right-click needs a sidebar. All run one runtime
- * (`entrypoints/detector.content/runtime.ts`).
- */
-export const DETECTOR_SCRIPTS = {
-  shopify: '/content-scripts/detector-shopify.js',
-  bigcommerce: '/content-scripts/detector-bigcommerce.js',
-  amazon: '/content-scripts/detector-amazon.js',
-  ebay: '/content-scripts/detector-ebay.js',
-  etsy: '/content-scripts/detector-etsy.js',
-  stripe: '/content-scripts/detector-stripe.js',
-  selfHosted: '/content-scripts/detector.js',
-} as const satisfies Partial<Record<PlatformId, string>> & { selfHosted: string };
+export { DETECTOR_PARTS, DETECTOR_SCRIPTS } from './script-files';
 
 export type DetectorScript = (typeof DETECTOR_SCRIPTS)[keyof typeof DETECTOR_SCRIPTS];
+type HostedGroup = Exclude<keyof typeof DETECTOR_SCRIPTS, 'selfHosted'>;
+
+/**
+ * The manifest's content scripts: each hosted admin's script on its platform's hosts, run as soon
+ * as the document is parsed (an admin's order view is often there already). The self-hosted script
+ * is in none: the background registers it per granted site.
+ */
+export function hostedContentScripts(): {
+  matches: string[];
+  js: string[];
+  run_at: 'document_end';
+}[] {
+  return platforms.flatMap((platform) => {
+    const file = DETECTOR_SCRIPTS[platform.id as HostedGroup] as string | undefined;
+    if (platform.selfHosted || !file || !platform.matches) return [];
+    return [
+      { matches: [...platform.matches], js: [file.slice(1)], run_at: 'document_end' as const },
+    ];
+  });
+}
 
 /** The script for a page: its hosted admin's where the manifest matches it, else the self-hosted one. */
 export function detectorScriptFor(pageUrl: string | undefined): DetectorScript {

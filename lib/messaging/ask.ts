@@ -41,6 +41,15 @@ function runtime(): NativeRuntime {
   return native!.runtime!;
 }
 
+/** Whether the extension is still there: a reloaded, updated or removed one leaves no runtime id. */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(runtime().id);
+  } catch {
+    return false;
+  }
+}
+
 /** An extension file's URL (in the content script's own world). */
 export function extensionUrl(path: string): string {
   return runtime().getURL(path);

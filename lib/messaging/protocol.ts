@@ -357,8 +357,8 @@ export interface TabCommands {
   toggleSidebar: { request: Record<string, never>; response: void };
   /** Detects and reports again (the agent left a search, the sidebar found no record). */
   redetect: { request: Record<string, never>; response: Promise<void> };
-  /** The options page's preview: what one rule finds on this page. */
-  testRule: { request: { rule: UserRule }; response: RuleTest };
+  /** The options page's preview: what one rule finds on this page (null: the rules could not load). */
+  testRule: { request: { rule: UserRule }; response: Promise<RuleTest | null> };
 }
 export type TabCommandType = keyof TabCommands;
 export type TabCommand = {

@@ -105,31 +105,62 @@ describe('architecture', () => {
     expect(readers).toContain('entrypoints/background/index.ts');
   });
 
-  /** Every content script entrypoint: one per hosted admin and the self-hosted one. */
-  const contentScripts = files.filter((file) =>
-    /^entrypoints\/[^/]+\.content(\.ts|\/index\.ts)$/.test(file),
-  );
+  /** The parts they import where a page needs them (entrypoints/detector/parts.ts). */
+  const PARTS = ['entrypoints/detector-list.ts', 'entrypoints/detector-rules.ts'];
+  /** The detector's content scripts: one per hosted admin and the self-hosted one. */
+  const contentScripts = files
+    .filter((file) => /^entrypoints\/detector(-[a-z]+)?(\.ts|\/index\.ts)$/.test(file))
+    .filter((file) => !PARTS.includes(file));
 
   test('the detector has one content script per hosted admin and one for self-hosted stores', () => {
-    expect(contentScripts).toContain('entrypoints/detector.content/index.ts');
-    expect(contentScripts).toContain('entrypoints/detector-shopify.content.ts');
+    expect(contentScripts).toContain('entrypoints/detector/index.ts');
+    expect(contentScripts).toContain('entrypoints/detector-shopify.ts');
     expect(contentScripts.length).toBeGreaterThanOrEqual(7);
-  });
-
-  test.each(contentScripts)('%s bundles no zod, Preact, DOMPurify or regex checker', (entry) => {
-    const content = bundled(entry);
-    expect(content).toContain('lib/detection/detect.ts');
-    expect(
-      [...content].filter((m) =>
-        /^(zod|preact|dompurify|redos-detector|regjsparser)(\/|$)/.test(m),
-      ),
-    ).toEqual([]);
-    expect(content).not.toContain('lib/detection/regex-safety.ts');
-    // Only its own platforms: the registry (every platform) stays out.
-    expect(content).not.toContain('lib/detection/index.ts');
+    for (const part of PARTS) expect(files).toContain(part);
   });
 
   test.each(contentScripts)(
+    "%s leaves order lists and the agent's rules to their parts, and WXT's runtime out",
+    (entry) => {
+      const content = bundled(entry);
+      expect(content).toContain('lib/detection/detect.ts');
+      expect(content).toContain('entrypoints/detector/parts.ts');
+      for (const module of [
+        'entrypoints/detector/list-page.ts',
+        'entrypoints/detector/visible-rows.ts',
+        'entrypoints/detector/row-chips.ts',
+        'lib/detection/rows.ts',
+        'lib/detection/user-rules.ts',
+      ])
+        expect(content).not.toContain(module);
+      // An unlisted script that the manifest lists itself: no content-script context in it.
+      expect(readFileSync(join(ROOT, entry), 'utf8')).not.toContain('defineContentScript');
+    },
+  );
+
+  test.each(PARTS)('%s is what its part needs and no detector', (part) => {
+    const content = bundled(part);
+    expect(content).toContain('entrypoints/detector/parts.ts');
+    expect(content).not.toContain('entrypoints/detector/runtime.ts');
+    expect(content).not.toContain('entrypoints/detector/sidebar-host.ts');
+  });
+
+  test.each([...contentScripts, ...PARTS])(
+    '%s bundles no zod, Preact, DOMPurify or regex checker',
+    (entry) => {
+      const content = bundled(entry);
+      expect(
+        [...content].filter((m) =>
+          /^(zod|preact|dompurify|redos-detector|regjsparser)(\/|$)/.test(m),
+        ),
+      ).toEqual([]);
+      expect(content).not.toContain('lib/detection/regex-safety.ts');
+      // Only its own platforms: the registry (every platform) stays out.
+      expect(content).not.toContain('lib/detection/index.ts');
+    },
+  );
+
+  test.each([...contentScripts, ...PARTS])(
     '%s uses the native extension API: no webextension-polyfill',
     (entry) => {
       const content = bundled(entry);

@@ -21,7 +21,7 @@ describe('showSidebar', () => {
     expect(await showSidebar(3)).toBe(true);
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: 3 },
-      files: ['/content-scripts/detector-shopify.js'],
+      files: ['/detector-shopify.js'],
     });
   });
 
@@ -30,7 +30,7 @@ describe('showSidebar', () => {
     expect(await showSidebar(3)).toBe(true);
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: 3 },
-      files: ['/content-scripts/detector.js'],
+      files: ['/detector.js'],
     });
   });
 

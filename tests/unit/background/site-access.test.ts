@@ -39,7 +39,7 @@ describe('site access', () => {
     expect(register).toHaveBeenCalledWith([
       expect.objectContaining({
         id: 'detector-granted-sites',
-        js: ['/content-scripts/detector.js'],
+        js: ['/detector.js'],
         matches: ['https://shop.northwind.example/*'],
       }),
     ]);
@@ -74,7 +74,7 @@ describe('site access', () => {
     await injectIntoOpenTabs(['https://shop.northwind.example/*']);
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: 7 },
-      files: ['/content-scripts/detector.js'],
+      files: ['/detector.js'],
     });
   });
 });

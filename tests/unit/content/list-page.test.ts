@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Detection } from '@/lib/detection/schema';
 import { ask } from '@/lib/messaging/ask';
-import { createListPage } from '@/entrypoints/detector.content/list-page';
-import { BATCH_MS } from '@/entrypoints/detector.content/visible-rows';
+import { createListPage } from '@/entrypoints/detector/list-page';
+import { BATCH_MS } from '@/entrypoints/detector/visible-rows';
 import { stubIntersectionObserver, type FakeIntersectionObserver } from './io-stub';
 
 vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));

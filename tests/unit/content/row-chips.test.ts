@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { ListRow } from '@/lib/detection/rows';
-import { chipLabel, createRowChips } from '@/entrypoints/detector.content/row-chips';
+import { chipLabel, createRowChips } from '@/entrypoints/detector/row-chips';
 
 /** The shadow roots the chips attach: closed, so only this spy can look inside. */
 let roots: { host: Element; init: ShadowRootInit; root: ShadowRoot }[];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { ListRow } from '@/lib/detection/rows';
-import { AHEAD, BATCH_MS, createRowTracker } from '@/entrypoints/detector.content/visible-rows';
+import { AHEAD, BATCH_MS, createRowTracker } from '@/entrypoints/detector/visible-rows';
 import { stubIntersectionObserver, type FakeIntersectionObserver } from './io-stub';
 
 let observer: () => FakeIntersectionObserver;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DETECTORS as SELF_HOSTED } from '@/entrypoints/detector.content';
+import { DETECTORS as SELF_HOSTED } from '@/entrypoints/detector';
 import { platforms, STATIC_HOST_MATCHES } from '@/lib/detection';
-import { DETECTOR_SCRIPTS, detectorScriptFor } from '@/lib/detection/scripts';
+import { DETECTOR_SCRIPTS, detectorScriptFor, hostedContentScripts } from '@/lib/detection/scripts';
 import { matchesPattern } from '@/lib/detection/user-rules';
 
 const hosted = platforms.filter((platform) => !platform.selfHosted);
@@ -14,21 +14,26 @@ const registryPick = (url: string) =>
 
 describe('detector content scripts', () => {
   test.each(hosted.map((platform) => [platform.id, platform] as const))(
-    '%s has its own script, matching its hosts, with its detector alone',
+    '%s has its own script, listed for its hosts, with its detector alone',
     async (id, platform) => {
-      const file = `entrypoints/detector-${id}.content.ts`;
+      const file = `entrypoints/detector-${id}.ts`;
       expect(existsSync(file), file).toBe(true);
-      const entry = (await import(`@/entrypoints/detector-${id}.content.ts`)) as {
-        default: { matches?: string[] };
-        DETECTORS: unknown[];
-      };
+      const entry = (await import(`@/entrypoints/detector-${id}.ts`)) as { DETECTORS: unknown[] };
       expect(entry.DETECTORS).toEqual([platform]);
-      expect(entry.default.matches).toEqual(platform.matches);
-      expect(DETECTOR_SCRIPTS[id as keyof typeof DETECTOR_SCRIPTS]).toBe(
-        `/content-scripts/detector-${id}.js`,
-      );
+      expect(DETECTOR_SCRIPTS[id as keyof typeof DETECTOR_SCRIPTS]).toBe(`/detector-${id}.js`);
+      expect(hostedContentScripts()).toContainEqual({
+        matches: platform.matches,
+        js: [`detector-${id}.js`],
+        run_at: 'document_end',
+      });
     },
   );
+
+  test('the manifest lists the hosted scripts alone: the self-hosted one is registered per site', () => {
+    const listed = hostedContentScripts().flatMap((script) => script.js);
+    expect(listed).toHaveLength(hosted.length);
+    expect(listed).not.toContain(DETECTOR_SCRIPTS.selfHosted.slice(1));
+  });
 
   test('the hosted scripts together match exactly the static host matches', () => {
     expect(hosted.flatMap((platform) => platform.matches ?? [])).toEqual(STATIC_HOST_MATCHES);
@@ -51,15 +56,15 @@ describe('detector content scripts', () => {
 
   test('right-click injection: the hosted admin script on its hosts, else the self-hosted one', () => {
     expect(detectorScriptFor('https://admin.shopify.com/store/x/orders/1')).toBe(
-      '/content-scripts/detector-shopify.js',
+      '/detector-shopify.js',
     );
     expect(detectorScriptFor('https://sellercentral.amazon.de/orders-v3/order/1')).toBe(
-      '/content-scripts/detector-amazon.js',
+      '/detector-amazon.js',
     );
     expect(detectorScriptFor('https://shop.northwind.example/wp-admin/post.php?post=1')).toBe(
-      '/content-scripts/detector.js',
+      '/detector.js',
     );
-    expect(detectorScriptFor(undefined)).toBe('/content-scripts/detector.js');
+    expect(detectorScriptFor(undefined)).toBe('/detector.js');
     expect(STATIC_HOST_MATCHES.some((p) => matchesPattern(p, new URL('https://x.example/')))).toBe(
       false,
     );

@@ -1,4 +1,4 @@
-import { defineContentScript } from '#imports';
+import { defineUnlistedScript } from '#imports';
 import { magento } from '@/lib/detection/platforms/magento';
 import { prestashop } from '@/lib/detection/platforms/prestashop';
 import { woocommerce } from '@/lib/detection/platforms/woocommerce';
@@ -11,11 +11,6 @@ export const DETECTORS = [woocommerce, magento, prestashop];
  * The detector for self-hosted stores (WooCommerce, Magento, PrestaShop) and the agent's rules: in
  * no manifest entry, the background registers it for each site the agent enables and injects it
  * where a right-click needs a sidebar (lib/detection/scripts.ts). The hosted admins have their own
- * scripts, `detector-<platform>.content.ts`.
+ * scripts, `detector-<platform>.ts`.
  */
-export default defineContentScript({
-  registration: 'runtime',
-  // As soon as the document is parsed: an admin's order view is often there already.
-  runAt: 'document_end',
-  main: (ctx) => startDetector(ctx, DETECTORS),
-});
+export default defineUnlistedScript(() => startDetector(DETECTORS));

@@ -1,10 +1,10 @@
-import type { ContentScriptContext } from '#imports';
 import { detectWith, hasIds } from '@/lib/detection/detect';
 import type { PlatformDetector } from '@/lib/detection/types';
-import { testRule } from '@/lib/detection/user-rules';
 import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib/messaging/ask';
 import type { ContentConfig } from '@/lib/messaging/protocol';
-import { createListPage } from './list-page';
+import { createLifetime } from './lifetime';
+import type { ListPage } from './list-page';
+import { loadPart, type DetectorParts } from './parts';
 import { createSidebarHost, type SidebarHost } from './sidebar-host';
 
 /**
@@ -20,25 +20,25 @@ const MUTATION_DELAY_MS = 200;
  * Every detector content script is this runtime with its own platforms (lib/detection/scripts.ts):
  * one per hosted admin, one for self-hosted stores and the agent's rules.
  */
-export async function startDetector(
-  ctx: ContentScriptContext,
-  detectors: readonly PlatformDetector[],
-): Promise<void> {
+export async function startDetector(detectors: readonly PlatformDetector[]): Promise<void> {
   // The background injects into open tabs when a site is enabled; never run twice in one page.
   const flag = globalThis as { __reamazeInline?: boolean };
   if (flag.__reamazeInline) return;
   flag.__reamazeInline = true;
-  ctx.onInvalidated(() => (flag.__reamazeInline = false));
+  const lifetime = createLifetime();
+  const { signal } = lifetime;
+  signal.addEventListener('abort', () => (flag.__reamazeInline = false));
 
   let host: SidebarHost | null = null;
   let reported = '';
   let reportedIds = false;
   let autoOpened = false;
+  let shownUrl = location.href;
   /** The agent searched from this tab (right-click): the sidebar stays, ids or not. */
   let showingSearch = false;
 
   const createHost = (config: ContentConfig) =>
-    createSidebarHost(ctx, {
+    createSidebarHost(signal, {
       // The key tells the background this frame is the sidebar it framed for this tab.
       url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
       width: config.sidebar.width,
@@ -67,25 +67,49 @@ export async function startDetector(
       return run();
     },
     // The options page's preview: what this one rule finds here (parsed by the background).
-    testRule: ({ rule }) => testRule(rule, new URL(location.href), document),
+    testRule: async ({ rule }) =>
+      (await loadPart('rules'))?.testRule(rule, new URL(location.href), document) ?? null,
   };
 
   // Listening comes first: the background injects this script and then asks it to open.
   const configured = ask('getContentConfig', {});
   onTabCommands(commands);
 
-  /** The agent's own rules, once the config is in (the first view does not wait for them). */
+  /** The agent's own rules and their code, once the config is in (the first view does not wait). */
   let rules: ContentConfig['userRules'] = [];
-  // Order lists: the rows the agent sees are counted and chipped; a chip opens its order.
-  const list = createListPage({
-    later: (then, ms) => ctx.setTimeout(then, ms),
-    onSeen: () => void run(),
-    onOpen: (row) => void ask('showRow', row.id).then((shown) => shown && commands.openSidebar({})),
-  });
+  let rulesPart: DetectorParts['rules'] | null = null;
+  /** Order lists: the rows the agent sees are counted and chipped; a chip opens its order. */
+  let list: ListPage | null = null;
+  let listLoaded: Promise<unknown> | null = null;
+  /** The list part, loaded with the first order list the page shows. */
+  const loadList = () =>
+    (listLoaded ??= loadPart('list').then((createListPage) => {
+      list =
+        createListPage?.({
+          later: lifetime.later,
+          onSeen: () => void run(),
+          onOpen: (row) =>
+            void ask('showRow', row.id).then((shown) => shown && commands.openSidebar({})),
+        }) ?? null;
+    }));
 
   async function run() {
-    const found = detectWith(detectors, new URL(location.href), document, rules);
-    const { report: detection, grown } = list.update(found);
+    if (location.href !== shownUrl) {
+      // Another view of the admin (in-page navigation): its rows start unseen.
+      shownUrl = location.href;
+      autoOpened = false;
+      list?.reset();
+    }
+    const url = new URL(location.href);
+    const ruled =
+      rulesPart && rules.length > 0 ? rulesPart.detectWithRules(url, document, rules) : null;
+    const found = detectWith(detectors, url, document, ruled);
+    if (found.kind === 'order-list') await loadList();
+    // An order list reports the rows the agent has seen; any other page (or a list whose part
+    // could not load) as found.
+    const { report: detection, grown } = list
+      ? list.update(found)
+      : { report: found, grown: false };
     const key = JSON.stringify(detection);
     if (key === reported) return;
     reported = key;
@@ -115,49 +139,47 @@ export async function startDetector(
     }
   }
 
-  let timer: number | undefined;
+  let timer = false;
   const schedule = () => {
-    if (timer !== undefined) return;
-    timer = ctx.setTimeout(
+    if (timer) return;
+    timer = true;
+    lifetime.later(
       () => {
-        timer = undefined;
+        timer = false;
         void run();
       },
       reportedIds ? MUTATION_DELAY_MS : 0,
     );
   };
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver(() => lifetime.alive() && schedule());
   observer.observe(document.body ?? document.documentElement, {
     childList: true,
     subtree: true,
     characterData: true,
   });
-  ctx.onInvalidated(() => observer.disconnect());
+  signal.addEventListener('abort', () => observer.disconnect());
   // Back on this tab, or this page back from the back/forward cache: say again what it shows
   // (cheap: the background answers from what it kept).
   const reportAgain = () => {
-    if (!reportedIds) return;
+    if (!reportedIds || !lifetime.alive()) return;
     reported = '';
     schedule();
   };
-  ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') reportAgain();
-  });
-  ctx.addEventListener(window, 'pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted) reportAgain();
-  });
+  document.addEventListener(
+    'visibilitychange',
+    () => document.visibilityState === 'visible' && reportAgain(),
+    { signal },
+  );
+  window.addEventListener('pageshow', (event) => event.persisted && reportAgain(), { signal });
   // Leaving for another document (or reloading): the tab's conversations are this page's no more.
-  ctx.addEventListener(window, 'pagehide', () => void ask('pageGone', {}));
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    autoOpened = false;
-    list.reset();
-    schedule();
-  });
+  window.addEventListener('pagehide', () => void ask('pageGone', {}), { signal });
 
   // The first view is reported at once; where the agent has rules, again with them.
   void run();
   const config = await configured;
   if (!config) return observer.disconnect();
   rules = config.userRules;
-  if (rules.length > 0) await run();
+  if (rules.length === 0) return;
+  rulesPart = await loadPart('rules');
+  await run();
 }

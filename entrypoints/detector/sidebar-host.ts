@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from '#imports';
 import type { DetectionReply } from '@/lib/messaging/protocol';
 import { MAX_SIDEBAR_WIDTH, MIN_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
 
@@ -34,7 +33,8 @@ const CSS = `
 `;
 
 export function createSidebarHost(
-  ctx: ContentScriptContext,
+  /** Ends when the content script does (lifetime.ts): the launcher and sidebar go with it. */
+  ended: AbortSignal,
   options: { url: string; width: number; onWidth(width: number): void },
 ): SidebarHost {
   const host = document.createElement('reamaze-inline-sidebar');
@@ -109,7 +109,7 @@ export function createSidebarHost(
     grip.addEventListener('pointerup', up, { once: true });
   });
 
-  ctx.onInvalidated(() => host.remove());
+  ended.addEventListener('abort', () => host.remove());
 
   return {
     setCount(count, state) {

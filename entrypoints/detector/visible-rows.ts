@@ -28,7 +28,7 @@ export interface RowTracker {
 export function createRowTracker(options: {
   /** New rows in view or near it, in the order they came; each row once per page. */
   onVisible(rows: ListRow[]): void;
-  /** A timer (the content script's ctx.setTimeout, so it stops with the script). */
+  /** A timer (the content script's lifetime's, so it stops with the script). */
   later(run: () => void, ms: number): unknown;
 }): RowTracker {
   const rowOf = new WeakMap<Element, ListRow>();
