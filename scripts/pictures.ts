@@ -130,6 +130,8 @@ export async function takePictures(harness: Harness): Promise<string[]> {
   // 6. The options page: brands, each tested before it is saved.
   const options = await OptionsPage.open(browser);
   await options.brandItem(DEMO.brand).waitFor();
+  // The brand's channels come from Re:amaze: their choice is shown once they are in.
+  await options.section('Marketplace channels').getByLabel('Amazon channel').waitFor();
   await options.page.setViewportSize(STORE_SIZE);
   await settle(options.page);
   await save(options.page, `${STORE_SCREENSHOTS}/6-options.png`);
