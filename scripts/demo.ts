@@ -2,9 +2,10 @@
 // pages. It connects the extension through the options page, looks conversations up in the popup,
 // then opens Shopify and Amazon order pages and their sidebar, like an agent.
 // With a display the browser stays open to explore; without one it runs headless and saves a
-// screenshot of each step.
+// screenshot of each step. Either way it refreshes the store listing's and the README's pictures
+// (store/screenshots, store/promo, docs/images; see scripts/pictures.ts).
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureChromium } from './chromium';
 import { DEMO } from '../tests/fakes/demo-data';
@@ -12,6 +13,7 @@ import { fixturePage, SHOPIFY_LIST, shopifySpaPages, startHarness } from './harn
 import { OptionsPage } from './harness/pages/options-page';
 import { PopupPage } from './harness/pages/popup-page';
 import { StorePage } from './harness/pages/store-page';
+import { picturePages, takePictures } from './pictures';
 
 const headless = !process.env.DISPLAY;
 const AMAZON_ORDER = `https://sellercentral.amazon.com/orders-v3/order/${DEMO.amazon.originId}`;
@@ -21,7 +23,7 @@ async function main() {
   ensureChromium();
   const harness = await startHarness({
     headless,
-    storePages: [...shopifySpaPages(), fixturePage('amazon-order')],
+    storePages: [...shopifySpaPages(), fixturePage('amazon-order'), ...picturePages()],
   });
   const { browser, fake } = harness;
   fake.configure({ latencyMs: 100 });
@@ -48,6 +50,13 @@ async function main() {
   // Saving tests the connection first: "Connected to northwind as Dana Whitfield. Saved."
   await options.status().filter({ hasText: 'Saved' }).waitFor();
   await shot(options.page, 'options-saved', `Options: ${await options.status().innerText()}`);
+
+  // The store listing's and the README's pictures, refreshed on every
+  // run (see README: Screenshots), before the demo acts on a conversation.
+  const pictures = await takePictures(harness);
+  console.log(
+    `Store and README pictures: ${pictures.map((path) => relative('.', path)).join(', ')}`,
+  );
 
   const popup = await PopupPage.open(browser);
   await popup.page.setViewportSize({ width: 420, height: 720 });
