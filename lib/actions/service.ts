@@ -1,6 +1,7 @@
 import type { ReamazeClient } from '../api/client';
 import { ReamazeApiError } from '../api/errors';
 import { statusLabel } from '../api/labels';
+import type { Translate } from '../i18n/translate';
 import type { Channel } from '../api/schemas';
 import type { DetectedIds } from '../detection/schema';
 import { MARKETPLACE_NAMES } from '../detection/types';
@@ -41,6 +42,8 @@ export interface ActionServiceDeps {
   now?: () => number;
   /** A new draft's origin id. */
   newOriginId?: () => string;
+  /** The agent's language, for the activity list's words. */
+  t: Translate;
 }
 
 /** Staff and templates are reference lists, not what the agent is looking at: a short cache. */
@@ -251,12 +254,12 @@ export function createActionService(deps: ActionServiceDeps) {
     ): Promise<{ conversation: ConversationSummary }> {
       const shown = await deps.tabs.shown(tabId);
       const before = shown?.matches.find((match) => match.slug === ref.slug);
-      let what = describeAttempt(change);
+      let what = describeAttempt(deps.t, change);
       try {
         const { client } = await clientFor(ref.brand);
         const updated = await client.updateConversation(ref.slug, requestOf(change));
         const conversation = summarizeConversation(updated, ref.brand);
-        what = describeChange(change, before, conversation);
+        what = describeChange(deps.t, change, before, conversation);
         await log(ref, what);
         await deps.knownTags.remember(ref.brand, conversation.tags);
         await deps.tabs.replaceMatch(ref.brand, conversation);
@@ -462,10 +465,10 @@ function requestOf(change: ConversationChange) {
 }
 
 /** A change that failed, in words: "Status not changed to Pending". */
-function describeAttempt(change: ConversationChange): string {
+function describeAttempt(t: Translate, change: ConversationChange): string {
   switch (change.kind) {
     case 'status':
-      return `Status not changed to ${statusLabel(change.status)}${holdText(change)}`;
+      return `Status not changed to ${statusLabel(t, change.status)}${holdText(change)}`;
     case 'tags':
       return change.tags.length ? `Tags not set to ${change.tags.join(', ')}` : 'Tags not cleared';
     case 'assignee':
@@ -477,13 +480,14 @@ function describeAttempt(change: ConversationChange): string {
 
 /** A change Re:amaze made, in words, telling tags added from removed where the old ones show. */
 export function describeChange(
+  t: Translate,
   change: ConversationChange,
   before: ConversationSummary | undefined,
   after: ConversationSummary,
 ): string {
   switch (change.kind) {
     case 'status':
-      return `Status changed to ${statusLabel(change.status)}${holdText(change)}`;
+      return `Status changed to ${statusLabel(t, change.status)}${holdText(change)}`;
     case 'tags':
       return describeTags(before?.tags, change.tags);
     case 'assignee':
