@@ -148,7 +148,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
   return (
     <main class="popup">
       <header class="bar">
-        <h1>Re:amaze Inline</h1>
+        <h1>{t('manifest.name')}</h1>
         {brands.length === 1 && <span class="brand">{brand}</span>}
         {brands.length > 1 && (
           <select

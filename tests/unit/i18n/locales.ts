@@ -21,7 +21,8 @@ export function chromeMessages(lang: string): Record<string, { message: string }
 
 /** What `browser.i18n` does for a UI language `lang`: its message, else English's. */
 export function i18nFor(locale: string): I18n {
-  const own = chromeMessages(locale.split('-')[0]!);
+  const lang = locale.split('-')[0]!;
+  const own = LANGUAGES.includes(lang) ? chromeMessages(lang) : {};
   const en = chromeMessages('en');
   return createI18n({ getMessage: (name) => (own[name] ?? en[name])?.message ?? '' }, locale);
 }
