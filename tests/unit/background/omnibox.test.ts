@@ -93,7 +93,8 @@ describe('the rz omnibox keyword', () => {
 
   test('a failed search is said in the default suggestion', async () => {
     const { listeners, setDefaultSuggestion } = stubOmnibox();
-    registerOmnibox({ t: english.t,
+    registerOmnibox({
+      t: english.t,
       search: async () => Promise.reject(new Error('Re:amaze rate-limited <us>')),
       openResults: vi.fn(),
     });
