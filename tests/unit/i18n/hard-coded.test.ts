@@ -31,10 +31,8 @@ const NOT_YET_TRANSLATED = [
   'components/options/lookup-sections.tsx',
   'components/options/rules-section.tsx',
   'components/options/sidebar-section.tsx',
-  'components/options/sites-section.tsx',
   'components/options/stores-section.tsx',
   'components/options/transfer-section.tsx',
-  'components/options/undo-section.tsx',
 ];
 
 const WORDS = /\p{L}/u;
