@@ -178,8 +178,11 @@ export function createActionService(deps: ActionServiceDeps) {
         if (!draft?.body.trim()) {
           throw new AppError('invalidInput', WRITE_FIRST, { body: [WRITE_FIRST] });
         }
-        const what = draft.visibility === 'note' ? 'Internal note added' : 'Reply sent';
-        const failed = draft.visibility === 'note' ? 'Internal note not added' : 'Reply not sent';
+        const { t } = deps;
+        const what = t(draft.visibility === 'note' ? 'activity.noteAdded' : 'activity.replySent');
+        const failed = t(
+          draft.visibility === 'note' ? 'activity.noteNotAdded' : 'activity.replyNotSent',
+        );
         let account: BrandAccount;
         let client: ReamazeClient;
         try {
@@ -372,7 +375,7 @@ export function createActionService(deps: ActionServiceDeps) {
         reasons: reasonsFor(input, shown?.ids ?? null),
       };
       await deps.tabs.addMatch(tabId, account.brand, conversation);
-      await log({ brand: account.brand, slug: created.slug }, 'Conversation created');
+      await log({ brand: account.brand, slug: created.slug }, deps.t('activity.created'));
       return { conversation };
     },
   };
@@ -468,13 +471,18 @@ function requestOf(change: ConversationChange) {
 function describeAttempt(t: Translate, change: ConversationChange): string {
   switch (change.kind) {
     case 'status':
-      return `Status not changed to ${statusLabel(t, change.status)}${holdText(change)}`;
+      return t('activity.statusNotChanged', {
+        status: statusLabel(t, change.status),
+        hold: holdText(t, change),
+      });
     case 'tags':
-      return change.tags.length ? `Tags not set to ${change.tags.join(', ')}` : 'Tags not cleared';
+      return change.tags.length
+        ? t('activity.tagsNotSet', { tags: change.tags.join(', ') })
+        : t('activity.tagsNotCleared');
     case 'assignee':
-      return `Not assigned to ${change.email}`;
+      return t('activity.notAssigned', { who: change.email });
     case 'data':
-      return `Custom data not updated (${Object.keys(change.data).join(', ')})`;
+      return t('activity.dataNotUpdated', { keys: Object.keys(change.data).join(', ') });
   }
 }
 
@@ -487,38 +495,51 @@ export function describeChange(
 ): string {
   switch (change.kind) {
     case 'status':
-      return `Status changed to ${statusLabel(t, change.status)}${holdText(change)}`;
+      return t('activity.statusChanged', {
+        status: statusLabel(t, change.status),
+        hold: holdText(t, change),
+      });
     case 'tags':
-      return describeTags(before?.tags, change.tags);
+      return describeTags(t, before?.tags, change.tags);
     case 'assignee':
-      return `Assigned to ${after.assignee ?? change.email}`;
+      return t('activity.assigned', { who: after.assignee ?? change.email });
     case 'data':
-      return `Custom data updated (${Object.keys(change.data).join(', ')})`;
+      return t('activity.dataUpdated', { keys: Object.keys(change.data).join(', ') });
   }
 }
 
-function holdText(change: Extract<ConversationChange, { kind: 'status' }>): string {
+/** " until 4 Mar 2024" (English keeps its day-month order), in the agent's language. */
+function holdText(t: Translate, change: Extract<ConversationChange, { kind: 'status' }>): string {
   if (change.status !== ON_HOLD || !change.holdUntil) return '';
-  const date = new Date(change.holdUntil).toLocaleDateString('en-GB', {
+  const locale = t('activity.dateLocale');
+  const date = new Date(change.holdUntil).toLocaleDateString(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
   });
-  return ` until ${date}`;
+  return t('activity.until', { date });
 }
 
-function describeTags(before: readonly string[] | undefined, after: readonly string[]): string {
-  const setTo = after.length ? `Tags set to ${after.join(', ')}` : 'Tags cleared';
+function describeTags(
+  t: Translate,
+  before: readonly string[] | undefined,
+  after: readonly string[],
+): string {
+  const setTo = after.length
+    ? t('activity.tagsSet', { tags: after.join(', ') })
+    : t('activity.tagsCleared');
   if (!before) return setTo;
   const had = new Set(before.map((tag) => tag.toLowerCase()));
   const has = new Set(after.map((tag) => tag.toLowerCase()));
   const added = after.filter((tag) => !had.has(tag.toLowerCase()));
   const removed = before.filter((tag) => !has.has(tag.toLowerCase()));
-  const said = (tags: string[], done: string) =>
-    tags.length === 1 ? `Tag ${tags[0]} ${done}` : `Tags ${tags.join(', ')} ${done}`;
   const parts = [
-    ...(added.length ? [said(added, 'added')] : []),
-    ...(removed.length ? [said(removed, 'removed')] : []),
+    ...(added.length
+      ? [t('activity.tagsAdded', { count: added.length, tags: added.join(', ') })]
+      : []),
+    ...(removed.length
+      ? [t('activity.tagsRemoved', { count: removed.length, tags: removed.join(', ') })]
+      : []),
   ];
   return parts.length ? parts.join('; ') : setTo;
 }
