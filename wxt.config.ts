@@ -40,6 +40,8 @@ const DETECTOR_SCRIPT_TYPES = new Set(['content-script', 'unlisted-script']);
 
 export default defineConfig({
   imports: false,
+  // locales/<lang>.yml → _locales/<lang>/messages.json, and the message keys' types (#i18n).
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
@@ -53,10 +55,10 @@ export default defineConfig({
     },
   },
   manifest: {
-    name: 'Re:amaze Inline',
+    name: '__MSG_manifest_name__',
+    default_locale: 'en',
     minimum_chrome_version: '130', // the oldest supported; scripts/chromium.ts says why
-    description:
-      'See the Re:amaze conversations linked to an order or customer without leaving your store admin.',
+    description: '__MSG_manifest_description__',
     // contextMenus: "Search Re:amaze for …" on selections and links, answered in that tab through
     // the activeTab grant the click gives.
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
@@ -78,7 +80,7 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Open or close the Re:amaze sidebar',
+        description: '__MSG_manifest_toggleSidebar__',
       },
     },
   },

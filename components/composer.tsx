@@ -12,6 +12,7 @@ import { fillTemplate, type PlaceholderValues } from '@/lib/actions/templates';
 import type { ActionServices } from './action-services';
 import { ErrorAlert } from './error-alert';
 import { renderMarkdown } from './markdown';
+import { useI18n } from './i18n';
 
 const EMPTY: DraftInput = {
   body: '',
@@ -22,10 +23,6 @@ const EMPTY: DraftInput = {
 
 /** Failures after which the message may still have reached Re:amaze. */
 const MAYBE_ARRIVED = new Set(['timeout', 'server', 'badResponse', 'offline']);
-
-const EDITED_KEPT =
-  'Re:amaze already had this message as it was before your edit; it is shown below. Your edited ' +
-  'text was not sent and stays here: send it as a new message, or clear it.';
 
 /** Field error keys the composer shows at the Message box. */
 const BODY_FIELDS = ['body', 'message.body'];
@@ -57,6 +54,7 @@ export interface ComposerProps {
  * debounce), so closing the sidebar, navigating or restarting the browser loses nothing.
  */
 export function Composer(props: ComposerProps) {
+  const { t } = useI18n();
   const { conversation, services, undoSeconds } = props;
   const [draft, setDraft] = useState<DraftInput>(() =>
     props.draft
@@ -171,14 +169,14 @@ export function Composer(props: ComposerProps) {
     props.onSent(reply.data);
     if (editedDraftKept) {
       // Re:amaze has the text of the earlier try; the edit stays in the box, not sent.
-      setSending({ state: 'sent', text: EDITED_KEPT });
+      setSending({ state: 'sent', text: t('composer.editedKept') });
       return;
     }
     const text = alreadySent
-      ? 'Already sent earlier'
+      ? t('composer.alreadySent')
       : draft.visibility === 'note'
-        ? 'Internal note added'
-        : 'Reply sent';
+        ? t('composer.noteAdded')
+        : t('composer.replySent');
     // Re:amaze has it and the background cleared the kept draft: the box starts empty again.
     setDraft({ ...draft, body: '' });
     setSending({ state: 'sent', text });
@@ -194,7 +192,9 @@ export function Composer(props: ComposerProps) {
     change({ body: draft.body.slice(0, at) + filled.body + draft.body.slice(end) });
     setTemplateNote(
       filled.missing.length > 0
-        ? `No value on this page for ${filled.missing.map((name) => `{${name}}`).join(', ')}`
+        ? t('composer.noValueFor', {
+            names: filled.missing.map((name) => `{${name}}`).join(', '),
+          })
         : null,
     );
     box?.focus();
@@ -206,8 +206,8 @@ export function Composer(props: ComposerProps) {
   const note = draft.visibility === 'note';
 
   return (
-    <section class="composer" aria-label="Write a message">
-      <div role="tablist" aria-label="Message type" class="tabs">
+    <section class="composer" aria-label={t('composer.label')}>
+      <div role="tablist" aria-label={t('composer.type')} class="tabs">
         {(['reply', 'note'] as const).map((visibility) => (
           <button
             key={visibility}
@@ -227,7 +227,7 @@ export function Composer(props: ComposerProps) {
               document.getElementById(`composer-tab-${other}`)?.focus();
             }}
           >
-            {visibility === 'reply' ? 'Reply' : 'Internal note'}
+            {visibility === 'reply' ? t('composer.reply') : t('composer.note')}
           </button>
         ))}
       </div>
@@ -238,7 +238,7 @@ export function Composer(props: ComposerProps) {
         class={note ? 'composer-panel note' : 'composer-panel'}
       >
         <div class="field">
-          <label for="composer-template">Template</label>
+          <label for="composer-template">{t('composer.template')}</label>
           <select
             id="composer-template"
             value=""
@@ -249,7 +249,7 @@ export function Composer(props: ComposerProps) {
               insertTemplate(id);
             }}
           >
-            <option value="">Insert a template…</option>
+            <option value="">{t('composer.insertTemplate')}</option>
             {templates.map((template) => (
               <option key={template.id} value={template.id}>
                 {template.name}
@@ -263,7 +263,7 @@ export function Composer(props: ComposerProps) {
           </p>
         )}
         <div class="field">
-          <label for="composer-body">Message</label>
+          <label for="composer-body">{t('composer.message')}</label>
           <textarea
             id="composer-body"
             ref={textarea}
@@ -283,7 +283,7 @@ export function Composer(props: ComposerProps) {
             }}
           />
           <p id="composer-body-hint" class="hint">
-            Markdown. Ctrl+Enter or ⌘+Enter sends.
+            {t('composer.markdownHint')}
           </p>
           {bodyError && (
             <p id="composer-body-error" class="field-error">
@@ -293,11 +293,10 @@ export function Composer(props: ComposerProps) {
         </div>
         {tried && (
           <p class="hint" role="note">
-            An earlier try of this message may have reached Re:amaze. Check the thread; sending
-            again will not post it twice.
+            {t('composer.mayHaveArrived')}
           </p>
         )}
-        <section class="preview-box" aria-label="Preview">
+        <section class="preview-box" aria-label={t('composer.preview')}>
           <div class="message-body" dangerouslySetInnerHTML={{ __html: preview }} />
         </section>
         <label class="check">
@@ -307,7 +306,7 @@ export function Composer(props: ComposerProps) {
             disabled={pending}
             onChange={(event) => change({ suppressNotifications: event.currentTarget.checked })}
           />{' '}
-          Don’t notify the customer
+          {t('composer.dontNotify')}
         </label>
         {!note && (
           <label class="check">
@@ -317,15 +316,15 @@ export function Composer(props: ComposerProps) {
               disabled={pending}
               onChange={(event) => change({ suppressAutoresolve: event.currentTarget.checked })}
             />{' '}
-            Keep the current status
+            {t('composer.keepStatus')}
           </label>
         )}
         <div class="composer-actions">
           {sending.state === 'counting' ? (
             <>
-              <span role="status">Sending in {sending.remaining} s</span>
+              <span role="status">{t('composer.sendingIn', { seconds: sending.remaining })}</span>
               <button type="button" onClick={cancel}>
-                Undo
+                {t('composer.undo')}
               </button>
             </>
           ) : (
@@ -335,10 +334,10 @@ export function Composer(props: ComposerProps) {
               disabled={pending || draft.body.trim() === ''}
               onClick={start}
             >
-              Send
+              {t('composer.send')}
             </button>
           )}
-          {sending.state === 'sending' && <span role="status">Sending…</span>}
+          {sending.state === 'sending' && <span role="status">{t('composer.sending')}</span>}
           {sending.state === 'sent' && (
             <span role="status" class="success">
               {sending.text}

@@ -10,6 +10,7 @@ import { ActivityList } from './activity-list';
 import { Composer } from './composer';
 import { ConversationControls } from './conversation-controls';
 import { ErrorAlert } from './error-alert';
+import { useI18n } from './i18n';
 
 /**
  * Everything the thread view lets the agent do: the conversation's controls, the composer and the
@@ -25,6 +26,7 @@ export function ConversationActions(props: {
   onSummary(summary: ConversationSummary): void;
   onSent(message: ThreadMessage): void;
 }) {
+  const { t } = useI18n();
   const { services, summary } = props;
   const [tools, setTools] = useState<Result<ConversationTools> | null>(null);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
@@ -49,7 +51,7 @@ export function ConversationActions(props: {
     });
   }, [services, brand, slug]);
 
-  if (tools === null) return <p role="status">Loading the composer…</p>;
+  if (tools === null) return <p role="status">{t('conversationActions.loading')}</p>;
   if (!tools.ok) return <ErrorAlert error={tools.error} />;
   return (
     <>

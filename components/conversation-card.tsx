@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { ConversationSummary } from '@/lib/lookup/summary';
 import { htmlToText, truncate } from './html-text';
+import { statusLabel } from '@/lib/api/labels';
+import { fill, useI18n } from './i18n';
 import { RelativeTime } from './relative-time';
 
 const PREVIEW_LENGTH = 160;
@@ -17,11 +19,12 @@ export function ConversationCard({
   /** Makes the card focusable, described by the element with this id (the popup's key help). */
   keysHint?: string;
 }) {
+  const { t } = useI18n();
   const { subject, customer, lastMessage } = conversation;
-  const title = subject?.trim() || '(no subject)';
+  const title = subject?.trim() || t('common.noSubject');
   const customerText = customer
     ? [customer.name, customer.email && `<${customer.email}>`].filter(Boolean).join(' ')
-    : 'Unknown customer';
+    : t('card.unknownCustomer');
 
   return (
     <article
@@ -36,19 +39,19 @@ export function ConversationCard({
       <header class="card-header">
         <h3 class="card-title">{title}</h3>
         <span class="status" data-status={conversation.status}>
-          {conversation.statusLabel}
+          {statusLabel(t, conversation.status)}
         </span>
       </header>
       <dl class="facts">
-        <dt>Channel</dt>
-        <dd>{conversation.channel ?? 'Unknown channel'}</dd>
-        <dt>Customer</dt>
+        <dt>{t('card.channel')}</dt>
+        <dd>{conversation.channel ?? t('card.unknownChannel')}</dd>
+        <dt>{t('card.customer')}</dt>
         <dd>{customerText}</dd>
-        <dt>Assignee</dt>
-        <dd>{conversation.assignee ?? 'Unassigned'}</dd>
+        <dt>{t('card.assignee')}</dt>
+        <dd>{conversation.assignee ?? t('card.unassigned')}</dd>
         {conversation.tags.length > 0 && (
           <>
-            <dt>Tags</dt>
+            <dt>{t('card.tags')}</dt>
             <dd>
               <ul class="tags">
                 {conversation.tags.map((tag) => (
@@ -61,18 +64,25 @@ export function ConversationCard({
       </dl>
       {lastMessage && (
         <p class="preview">
-          <span class="preview-from">{lastMessage.from === 'staff' ? 'Staff' : 'Customer'}:</span>{' '}
+          <span class="preview-from">
+            {lastMessage.from === 'staff' ? t('card.fromStaff') : t('card.fromCustomer')}
+          </span>{' '}
           {truncate(htmlToText(lastMessage.body), PREVIEW_LENGTH)}
         </p>
       )}
       {children}
       <footer class="card-footer">
         <span class="changed">
-          Updated{' '}
-          <RelativeTime iso={conversation.updatedAt ?? lastMessage?.at ?? conversation.createdAt} />
+          {fill(t('card.updated'), {
+            time: (
+              <RelativeTime
+                iso={conversation.updatedAt ?? lastMessage?.at ?? conversation.createdAt}
+              />
+            ),
+          })}
         </span>
         <a href={conversation.url} target="_blank" rel="noopener noreferrer">
-          Open in Re:amaze
+          {t('common.openInReamaze')}
         </a>
       </footer>
     </article>

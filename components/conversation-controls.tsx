@@ -5,17 +5,12 @@ import type { MessageError } from '@/lib/messaging/errors';
 import { statusLabel } from '@/lib/api/labels';
 import { errorsAt, type ActionServices } from './action-services';
 import { ErrorAlert } from './error-alert';
+import { useI18n } from './i18n';
+import type { Translate } from '@/lib/i18n/translate';
 import { describedBy, FieldNotes } from './options/form-parts';
 
 /** The statuses an agent may choose, in the order Re:amaze lists them. */
-export const STATUS_CHOICES: readonly { value: number; label: string }[] = [
-  { value: 0, label: 'Open' },
-  { value: 1, label: 'Pending' },
-  { value: 2, label: 'Resolved' },
-  { value: 5, label: 'On Hold' },
-  { value: 3, label: 'Spam' },
-  { value: 4, label: 'Archived' },
-];
+export const STATUS_CHOICES: readonly number[] = [0, 1, 2, 5, 3, 4];
 const ON_HOLD = 5;
 
 /** Which control shows each field error a 422 names. */
@@ -45,16 +40,16 @@ function startOfDay(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-function describeChange(change: ConversationChange): string {
+function describeChange(t: Translate, change: ConversationChange): string {
   switch (change.kind) {
     case 'status':
-      return `Status not changed to ${statusLabel(change.status)}`;
+      return t('controls.statusNotChanged', { status: statusLabel(t, change.status) });
     case 'tags':
-      return 'Tags not saved';
+      return t('controls.tagsNotSaved');
     case 'assignee':
-      return 'Assignee not changed';
+      return t('controls.assigneeNotChanged');
     case 'data':
-      return 'Custom data not saved';
+      return t('controls.dataNotSaved');
   }
 }
 
@@ -74,6 +69,7 @@ export interface ConversationControlsProps {
  * updateConversation, and is replaced by Re:amaze's answer, or rolled back with an alert.
  */
 export function ConversationControls(props: ConversationControlsProps) {
+  const { t } = useI18n();
   const { summary, services } = props;
   const [failure, setFailure] = useState<Failure>(null);
   const [holding, setHolding] = useState(false);
@@ -104,7 +100,7 @@ export function ConversationControls(props: ConversationControlsProps) {
       props.onSummary(reply.data.conversation);
     } else {
       props.onSummary(before);
-      setFailure({ what: describeChange(change), error: reply.error });
+      setFailure({ what: describeChange(t, change), error: reply.error });
     }
     props.onActivity();
     return reply.ok;
@@ -117,19 +113,19 @@ export function ConversationControls(props: ConversationControlsProps) {
       return;
     }
     setHolding(false);
-    void apply({ kind: 'status', status }, { status, statusLabel: statusLabel(status) });
+    void apply({ kind: 'status', status }, { status });
   }
 
   async function putOnHold() {
     const until = startOfDay(holdUntil);
     // The start of a day that has begun is already past: Re:amaze would reopen it at once.
     if (!until || Date.parse(until) <= Date.now()) {
-      const problem = until ? 'Choose a day after today.' : 'Choose a date.';
+      const problem = until ? t('controls.dayAfterToday') : t('controls.chooseDate');
       setFailure({
-        what: describeChange({ kind: 'status', status: ON_HOLD }),
+        what: describeChange(t, { kind: 'status', status: ON_HOLD }),
         error: {
           kind: 'invalidInput',
-          message: `Choose the date to hold it until: ${problem}`,
+          message: t('controls.holdUntilProblem', { problem }),
           fieldErrors: { hold_until: [problem] },
         },
       });
@@ -137,7 +133,7 @@ export function ConversationControls(props: ConversationControlsProps) {
     }
     const done = await apply(
       { kind: 'status', status: ON_HOLD, holdUntil: until },
-      { status: ON_HOLD, statusLabel: statusLabel(ON_HOLD) },
+      { status: ON_HOLD },
     );
     if (done) setHolding(false);
   }
@@ -170,34 +166,36 @@ export function ConversationControls(props: ConversationControlsProps) {
   }
 
   const errors = failure ? errorsAt(failure.error.fieldErrors, FIELDS) : {};
-  const listed = STATUS_CHOICES.some((choice) => choice.value === summary.status);
+  const listed = STATUS_CHOICES.includes(summary.status);
   const assignee = staff.find(
     (member) => member.name === summary.assignee || member.email === summary.assignee,
   );
   const tagChoices = [...new Set(props.knownTags)].filter((tag) => !summary.tags.includes(tag));
 
   return (
-    <section class="controls" aria-label="Conversation settings">
+    <section class="controls" aria-label={t('controls.label')}>
       <div class="field">
-        <label for="control-status">Status</label>
+        <label for="control-status">{t('controls.status')}</label>
         <select
           id="control-status"
           value={holding ? String(ON_HOLD) : String(summary.status)}
           onChange={(event) => chooseStatus(event.currentTarget.value)}
           {...describedBy('control-status', null, errors.status)}
         >
-          {STATUS_CHOICES.map((choice) => (
-            <option key={choice.value} value={String(choice.value)}>
-              {choice.label}
+          {STATUS_CHOICES.map((status) => (
+            <option key={status} value={String(status)}>
+              {statusLabel(t, status)}
             </option>
           ))}
-          {!listed && <option value={String(summary.status)}>{statusLabel(summary.status)}</option>}
+          {!listed && (
+            <option value={String(summary.status)}>{statusLabel(t, summary.status)}</option>
+          )}
         </select>
         <FieldNotes id="control-status" error={errors.status} />
       </div>
       {holding && (
         <div class="field hold">
-          <label for="control-hold-until">Hold until</label>
+          <label for="control-hold-until">{t('controls.holdUntil')}</label>
           <input
             id="control-hold-until"
             type="date"
@@ -208,12 +206,12 @@ export function ConversationControls(props: ConversationControlsProps) {
           />
           <FieldNotes id="control-hold-until" error={errors.holdUntil} />
           <button type="button" onClick={() => void putOnHold()}>
-            Put on hold
+            {t('controls.putOnHold')}
           </button>
         </div>
       )}
       <div class="field">
-        <label for="control-tags">Tags</label>
+        <label for="control-tags">{t('controls.tags')}</label>
         {summary.tags.length > 0 && (
           <ul class="tags editable">
             {summary.tags.map((tag) => (
@@ -222,7 +220,7 @@ export function ConversationControls(props: ConversationControlsProps) {
                 <button
                   type="button"
                   class="remove"
-                  aria-label={`Remove tag ${tag}`}
+                  aria-label={t('controls.removeTag', { tag })}
                   onClick={() => saveTags(summary.tags.filter((other) => other !== tag))}
                 >
                   ×
@@ -247,7 +245,7 @@ export function ConversationControls(props: ConversationControlsProps) {
             {...describedBy('control-tags', null, errors.tags)}
           />
           <button type="button" onClick={addTag}>
-            Add tag
+            {t('controls.addTag')}
           </button>
         </div>
         <datalist id="control-tags-known">
@@ -258,7 +256,7 @@ export function ConversationControls(props: ConversationControlsProps) {
         <FieldNotes id="control-tags" error={errors.tags} />
       </div>
       <div class="field">
-        <label for="control-assignee">Assignee</label>
+        <label for="control-assignee">{t('controls.assignee')}</label>
         <select
           id="control-assignee"
           value={assignee?.email ?? ''}
@@ -267,7 +265,7 @@ export function ConversationControls(props: ConversationControlsProps) {
         >
           {!assignee && (
             <option value="" disabled>
-              {summary.assignee ?? 'Unassigned'}
+              {summary.assignee ?? t('card.unassigned')}
             </option>
           )}
           {staff.map((member) => (
@@ -279,7 +277,7 @@ export function ConversationControls(props: ConversationControlsProps) {
         <FieldNotes id="control-assignee" error={errors.assignee} />
       </div>
       <fieldset class="custom-data" {...describedBy('control-data', null, errors.data)}>
-        <legend>Custom data</legend>
+        <legend>{t('controls.customData')}</legend>
         {Object.entries(data).map(([key, value], index) => (
           <div class="field" key={key}>
             <label for={`control-data-${index}`}>{key}</label>
@@ -292,7 +290,7 @@ export function ConversationControls(props: ConversationControlsProps) {
         ))}
         <div class="inline">
           <div class="field">
-            <label for="control-field-name">Field name</label>
+            <label for="control-field-name">{t('controls.fieldName')}</label>
             <input
               id="control-field-name"
               value={newField.name}
@@ -300,7 +298,7 @@ export function ConversationControls(props: ConversationControlsProps) {
             />
           </div>
           <div class="field">
-            <label for="control-field-value">Field value</label>
+            <label for="control-field-value">{t('controls.fieldValue')}</label>
             <input
               id="control-field-value"
               value={newField.value}
@@ -310,12 +308,15 @@ export function ConversationControls(props: ConversationControlsProps) {
         </div>
         <FieldNotes id="control-data" error={errors.data} />
         <button type="button" onClick={saveData}>
-          Save fields
+          {t('controls.saveFields')}
         </button>
       </fieldset>
       {failure && (
         <ErrorAlert
-          error={{ ...failure.error, message: `${failure.what}: ${failure.error.message}` }}
+          error={{
+            ...failure.error,
+            message: t('controls.failure', { what: failure.what, message: failure.error.message }),
+          }}
           shownAtFields={SHOWN_AT_FIELDS}
         />
       )}

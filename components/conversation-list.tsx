@@ -1,5 +1,6 @@
 import type { LookupResult } from '@/lib/lookup/schemas';
 import { ConversationCard } from './conversation-card';
+import { useI18n } from './i18n';
 
 /** The conversations a lookup found, or a sentence saying none was (the popup names what was searched). */
 export function ConversationList({
@@ -13,20 +14,21 @@ export function ConversationList({
   loadingMore?: boolean;
   keysHint?: string;
 }) {
+  const { t } = useI18n();
   if (result.conversations.length === 0) {
     return (
       <p class="empty" role="status">
-        No conversation found for “{result.query}”.
+        {t('common.noConversationFor', { query: result.query })}
       </p>
     );
   }
   const shown = result.conversations.length;
   return (
-    <section aria-label="Conversations">
+    <section aria-label={t('list.label')}>
       <p class="count" role="status">
         {result.totalCount > shown
-          ? `Showing ${shown} of ${result.totalCount} conversations for “${result.query}”`
-          : `${shown} ${shown === 1 ? 'conversation' : 'conversations'} for “${result.query}”`}
+          ? t('list.showingOf', { shown, total: result.totalCount, query: result.query })
+          : t('list.countFor', { count: shown, query: result.query })}
       </p>
       <ul class="conversations">
         {result.conversations.map((conversation) => (
@@ -37,7 +39,7 @@ export function ConversationList({
       </ul>
       {onLoadMore && result.page < result.pageCount && (
         <button type="button" class="more" onClick={onLoadMore} disabled={loadingMore}>
-          {loadingMore ? 'Loading…' : 'Show more conversations'}
+          {loadingMore ? t('common.loading') : t('list.showMore')}
         </button>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageError } from '@/lib/messaging/errors';
+import { useI18n } from './i18n';
 
 /** Errors the agent fixes in the options rather than by trying again. */
 export function isSettingsError(error: MessageError): boolean {
@@ -7,9 +8,10 @@ export function isSettingsError(error: MessageError): boolean {
 }
 
 export function OptionsButton({ onClick }: { onClick: () => void }) {
+  const { t } = useI18n();
   return (
     <button type="button" class="link" onClick={onClick}>
-      Open options
+      {t('common.openOptions')}
     </button>
   );
 }

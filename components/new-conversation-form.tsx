@@ -8,6 +8,7 @@ import type { ConversationMatch } from '@/lib/lookup/schemas';
 import type { MessageError } from '@/lib/messaging/errors';
 import { errorsAt, type ActionServices } from './action-services';
 import { ErrorAlert } from './error-alert';
+import { useI18n } from './i18n';
 import { describedBy, FieldNotes, TextField } from './options/form-parts';
 
 /** Which form field shows each error key, from Re:amaze's 422 or the form's own check. */
@@ -38,11 +39,12 @@ export function NewConversation(props: {
   >;
   onCreated(conversation: ConversationMatch): void;
 }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        New conversation
+        {t('newConversation.title')}
       </button>
     );
   }
@@ -67,6 +69,7 @@ export function NewConversationForm(props: {
   onCreated(conversation: ConversationMatch): void;
   onCancel(): void;
 }) {
+  const { t } = useI18n();
   const { services } = props;
   const [defaults, setDefaults] = useState<FormDefaults | null>(null);
   const [loadError, setLoadError] = useState<MessageError | null>(null);
@@ -144,7 +147,7 @@ export function NewConversationForm(props: {
       }
       setStatus({
         state: 'failed',
-        error: { kind: 'invalidInput', message: 'Check the fields marked below.', fieldErrors },
+        error: { kind: 'invalidInput', message: t('newConversation.checkFields'), fieldErrors },
       });
       return;
     }
@@ -162,20 +165,25 @@ export function NewConversationForm(props: {
       <>
         <ErrorAlert error={loadError} />
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('newConversation.cancel')}
         </button>
       </>
     );
   }
-  if (!defaults) return <p role="status">Preparing a new conversation…</p>;
+  if (!defaults) return <p role="status">{t('newConversation.preparing')}</p>;
 
   const errors = status.state === 'failed' ? errorsAt(status.error.fieldErrors, FIELDS) : {};
   const data = Object.entries(defaults.data);
   return (
-    <form class="new-conversation" aria-label="New conversation" onSubmit={submit} noValidate>
+    <form
+      class="new-conversation"
+      aria-label={t('newConversation.title')}
+      onSubmit={submit}
+      noValidate
+    >
       <TextField
         id="new-email"
-        label="Customer email"
+        label={t('newConversation.email')}
         type="email"
         inputRef={first}
         value={fields.customerEmail}
@@ -184,20 +192,20 @@ export function NewConversationForm(props: {
       />
       <TextField
         id="new-name"
-        label="Customer name"
+        label={t('newConversation.name')}
         value={fields.customerName}
         onInput={(customerName) => set({ customerName })}
         error={errors.customerName}
       />
       <TextField
         id="new-subject"
-        label="Subject"
+        label={t('newConversation.subject')}
         value={fields.subject}
         onInput={(subject) => set({ subject })}
         error={errors.subject}
       />
       <div class="field">
-        <label for="new-channel">Channel</label>
+        <label for="new-channel">{t('newConversation.channel')}</label>
         <select
           id="new-channel"
           value={fields.channel}
@@ -206,7 +214,7 @@ export function NewConversationForm(props: {
         >
           {!defaults.channels.some((channel) => channel.slug === fields.channel) && (
             <option value={fields.channel} disabled>
-              {fields.channel ? fields.channel : 'Choose a channel'}
+              {fields.channel ? fields.channel : t('newConversation.chooseChannel')}
             </option>
           )}
           {defaults.channels.map((channel) => (
@@ -218,7 +226,7 @@ export function NewConversationForm(props: {
         <FieldNotes id="new-channel" error={errors.channel} />
       </div>
       <div class="field">
-        <label for="new-body">Message</label>
+        <label for="new-body">{t('newConversation.message')}</label>
         <textarea
           id="new-body"
           rows={5}
@@ -234,12 +242,12 @@ export function NewConversationForm(props: {
           checked={fields.suppressNotifications}
           onChange={(event) => set({ suppressNotifications: event.currentTarget.checked })}
         />{' '}
-        Don’t notify the customer
+        {t('composer.dontNotify')}
       </label>
       {data.length > 0 && (
         <>
           <p class="hint" id="new-data-hint">
-            Saved with it as custom data:
+            {t('newConversation.savedAsData')}
           </p>
           <dl class="facts" aria-describedby="new-data-hint">
             {data.map(([key, value]) => (
@@ -256,12 +264,12 @@ export function NewConversationForm(props: {
       )}
       <div class="form-actions">
         <button type="submit" disabled={status.state === 'busy'}>
-          Create conversation
+          {t('newConversation.create')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('newConversation.cancel')}
         </button>
-        {status.state === 'busy' && <span role="status">Creating…</span>}
+        {status.state === 'busy' && <span role="status">{t('newConversation.creating')}</span>}
       </div>
     </form>
   );

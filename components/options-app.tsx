@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MessageError } from '@/lib/messaging/errors';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import { ErrorAlert } from './error-alert';
+import { useI18n } from './i18n';
+import type { MessageKey } from '@/lib/i18n/translate';
 import { BrandsSection } from './options/brands-section';
 import type { SendMessage } from './options/form-parts';
 import { DataKeysSection, MarketplaceChannelsSection } from './options/lookup-sections';
@@ -19,19 +21,20 @@ export interface OptionsServices {
   download(fileName: string, text: string): void;
 }
 
-const SECTIONS = [
-  ['brands', 'Brands'],
-  ['stores', 'Stores and brands'],
-  ['channels', 'Marketplace channels'],
-  ['data-keys', 'Custom-data keys'],
-  ['rules', 'Detection rules'],
-  ['sites', 'Enabled sites'],
-  ['sidebar', 'Sidebar'],
-  ['undo', 'Sending'],
-  ['transfer', 'Import and export'],
-] as const;
+const SECTIONS: readonly (readonly [string, MessageKey])[] = [
+  ['brands', 'options.brands'],
+  ['stores', 'options.stores'],
+  ['channels', 'options.channels'],
+  ['data-keys', 'options.dataKeys'],
+  ['rules', 'options.rules'],
+  ['sites', 'options.sites'],
+  ['sidebar', 'options.sidebar'],
+  ['undo', 'options.undo'],
+  ['transfer', 'options.transfer'],
+];
 
 export function OptionsApp({ services }: { services: OptionsServices }) {
+  const { t } = useI18n();
   const { send } = services;
   const [settings, setSettings] = useState<SettingsSummary | null>(null);
   const [loadError, setLoadError] = useState<MessageError | null>(null);
@@ -50,12 +53,12 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   const brandNames = settings?.brands.map((b) => b.brand).join(' ') ?? '';
   return (
     <main class="options">
-      <h1>Re:amaze Inline options</h1>
-      <nav aria-label="Options sections">
+      <h1>{t('options.heading')}</h1>
+      <nav aria-label={t('options.nav')}>
         <ul>
           {SECTIONS.map(([id, title]) => (
             <li key={id}>
-              <a href={`#${id}`}>{title}</a>
+              <a href={`#${id}`}>{t(title)}</a>
             </li>
           ))}
         </ul>

@@ -5,11 +5,14 @@ import type { MessageError } from '@/lib/messaging/errors';
 import type { LookupResult, TabConversations } from '@/lib/lookup/schemas';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import { accountForUrl } from '@/lib/settings/store-brands';
-import { classifyText, describeTerm } from '@/lib/lookup/classify';
+import { classifyText, type SearchTerm } from '@/lib/lookup/classify';
+import { MARKETPLACE_NAMES } from '@/lib/detection/types';
+import type { Translate } from '@/lib/i18n/translate';
 import type { RecentLookup } from '@/lib/lookup/recent';
 import { ConversationList } from './conversation-list';
 import { ConversationCard } from './conversation-card';
 import { ErrorAlert, isSettingsError, OptionsButton } from './error-alert';
+import { useI18n } from './i18n';
 
 export interface CurrentTab {
   id: number;
@@ -56,6 +59,7 @@ type Search =
   | { state: 'failed'; query: string; error: MessageError };
 
 export function PopupApp({ services }: { services: PopupServices }) {
+  const { t } = useI18n();
   const [settings, setSettings] = useState<Result<SettingsSummary> | null>(null);
   const [recent, setRecent] = useState<RecentLookup[]>([]);
   const [text, setText] = useState('');
@@ -131,26 +135,24 @@ export function PopupApp({ services }: { services: PopupServices }) {
   async function copyLink(url: string) {
     try {
       await services.copy(url);
-      setNotice('Link copied.');
+      setNotice(t('popup.linkCopied'));
     } catch {
-      setNotice(
-        'The link could not be copied; open the conversation and copy it from the address bar.',
-      );
+      setNotice(t('popup.copyFailed'));
     }
   }
 
   const optionsLink = <OptionsButton onClick={() => services.openOptions()} />;
-  const hint = describeTyped(text);
+  const hint = describeTyped(t, text);
   const brands = summary?.brands ?? [];
 
   return (
     <main class="popup">
       <header class="bar">
-        <h1>Re:amaze Inline</h1>
+        <h1>{t('manifest.name')}</h1>
         {brands.length === 1 && <span class="brand">{brand}</span>}
         {brands.length > 1 && (
           <select
-            aria-label="Brand"
+            aria-label={t('popup.brand')}
             value={brand}
             onChange={(event) => setChosenBrand(event.currentTarget.value)}
           >
@@ -162,14 +164,14 @@ export function PopupApp({ services }: { services: PopupServices }) {
           </select>
         )}
         <button type="button" class="link" onClick={() => services.openOptions()}>
-          Options
+          {t('popup.options')}
         </button>
       </header>
       {settings && !settings.ok && <ErrorAlert error={settings.error} action={optionsLink} />}
       {summary && !isConfigured(summary) && (
         <div class="setup" role="status">
-          <p>{summary.problem ?? 'Connect your Re:amaze account to look up conversations.'}</p>
-          <p>Enter your brand, login email and API token in the options.</p>
+          <p>{summary.problem ?? t('popup.connect')}</p>
+          <p>{t('popup.connectHow')}</p>
           {optionsLink}
         </div>
       )}
@@ -187,9 +189,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
           >
             <input
               type="search"
-              aria-label="Search Re:amaze"
+              aria-label={t('popup.searchLabel')}
               aria-describedby="search-hint"
-              placeholder="Order number, marketplace id, email or link"
+              placeholder={t('popup.searchPlaceholder')}
               value={text}
               onInput={(event) => setText(event.currentTarget.value)}
               onKeyDown={(event) => {
@@ -202,11 +204,10 @@ export function PopupApp({ services }: { services: PopupServices }) {
               // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
             />
-            <button type="submit">Search</button>
+            <button type="submit">{t('popup.search')}</button>
           </form>
           <p id="search-hint" class="hint">
-            {hint ??
-              'Force a kind with a prefix: order:, email:, ref:, slug:, amazon:, ebay: or etsy:.'}
+            {hint ?? t('popup.prefixHint')}
           </p>
           <ResultKeys onOpen={services.openConversation} onCopy={(url) => void copyLink(url)}>
             {notice && (
@@ -221,14 +222,14 @@ export function PopupApp({ services }: { services: PopupServices }) {
           </ResultKeys>
           {recent.length > 0 && (
             <section class="recent" aria-labelledby="recent-heading">
-              <h2 id="recent-heading">Recent lookups</h2>
+              <h2 id="recent-heading">{t('popup.recent')}</h2>
               <ul>
                 {recent.map((item) => (
                   <li key={item.query}>
                     <button
                       type="button"
                       class="link"
-                      aria-label={`Search again for ${item.query}`}
+                      aria-label={t('popup.searchAgain', { query: item.query })}
                       onClick={() => void run(item.query)}
                     >
                       {item.query}
@@ -249,12 +250,15 @@ export function PopupApp({ services }: { services: PopupServices }) {
 
 /** The conversations the content script found on the current tab, shown before any search. */
 function OnThisPage({ data }: { data: TabConversations }) {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="on-page-heading">
       <h2 id="on-page-heading">
-        {data.source === 'search' ? `Your search on this page: “${data.query}”` : 'On this page'}
+        {data.source === 'search'
+          ? t('popup.yourSearch', { query: data.query ?? '' })
+          : t('popup.onThisPage')}
       </h2>
-      <p class="searched">Searched {data.searched.join(', ')}.</p>
+      <p class="searched">{t('common.searched', { what: data.searched.join(', ') })}</p>
       <ul class="conversations">
         {data.matches.map((match) => (
           <li key={match.slug}>
@@ -279,6 +283,7 @@ function ResultKeys({
   onOpen(url: string): void;
   onCopy(url: string): void;
 }) {
+  const { t } = useI18n();
   return (
     // The focusable cards inside take the keys; this only listens for them in one place.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
@@ -301,7 +306,7 @@ function ResultKeys({
       }}
     >
       <p id={KEYS_HINT_ID} class="hint" hidden>
-        Enter opens the conversation in Re:amaze; C copies its link.
+        {t('popup.keysHint')}
       </p>
       {children}
     </div>
@@ -326,23 +331,22 @@ function SiteToggle({
   services: SiteServices;
   onChange(site: SiteAccess): void;
 }) {
+  const { t } = useI18n();
   const host = new URL(site.origin).host;
   if (site.state === 'hosted') {
-    return <p class="site">Re:amaze Inline works on {host} without setup.</p>;
+    return <p class="site">{t('popup.siteHosted', { host })}</p>;
   }
   const enabled = site.state === 'enabled';
   return (
-    <section class="site" aria-label="This site">
+    <section class="site" aria-label={t('popup.thisSite')}>
       <p role="status">
-        {enabled
-          ? `Enabled on ${host}: order pages here show their conversations.`
-          : `Not enabled on ${host}. Enable it if this is your store's admin (WooCommerce, Magento, PrestaShop).`}
+        {enabled ? t('popup.siteEnabled', { host }) : t('popup.siteDisabled', { host })}
       </p>
       <button
         type="button"
         onClick={() => void services.setEnabled(site.origin, !enabled).then(onChange)}
       >
-        {enabled ? 'Disable on this site' : 'Enable on this site'}
+        {enabled ? t('popup.disableSite') : t('popup.enableSite')}
       </button>
     </section>
   );
@@ -357,13 +361,14 @@ function SearchOutcome({
   onLoadMore: () => void;
   optionsLink: ComponentChildren;
 }) {
+  const { t } = useI18n();
   switch (search.state) {
     case 'idle':
       return null;
     case 'loading':
       return (
         <p role="status" class="loading">
-          Searching for “{search.query}”…
+          {t('popup.searching', { query: search.query })}
         </p>
       );
     case 'failed':
@@ -376,7 +381,7 @@ function SearchOutcome({
     case 'done':
       return (
         <>
-          <p class="searched">Searched {search.result.searched}.</p>
+          <p class="searched">{t('common.searched', { what: search.result.searched })}</p>
           {search.result.warnings.length > 0 && (
             <ul class="warnings">
               {search.result.warnings.map((warning) => (
@@ -396,11 +401,27 @@ function SearchOutcome({
 }
 
 /** What the typed text will search, said before the agent presses Enter. */
-function describeTyped(text: string): string | null {
+function describeTyped(t: Translate, text: string): string | null {
   const terms = classifyText(text);
   return terms.length > 0
-    ? `Searches ${terms.map((term) => describeTerm(term)).join('; ')}.`
+    ? t('popup.searches', { what: terms.map((term) => termText(t, term)).join('; ') })
     : null;
+}
+
+/** One search term in words: "Amazon order 113-…", "customer email …". */
+function termText(t: Translate, term: SearchTerm): string {
+  switch (term.kind) {
+    case 'conversation':
+      return t('term.conversation', { value: term.slug });
+    case 'email':
+      return t('term.email', { value: term.email });
+    case 'order':
+      return t('term.order', { value: term.ref });
+    case 'marketplace':
+      return t('term.marketplace', { name: MARKETPLACE_NAMES[term.marketplace], value: term.id });
+    case 'reference':
+      return t('term.reference', { value: term.id });
+  }
 }
 
 function isConfigured(summary: SettingsSummary): boolean {

@@ -18,6 +18,8 @@ import type { DetectedIds } from '@/lib/detection/schema';
 import type { ConversationSummary } from '@/lib/lookup/summary';
 import { MARKETPLACE_NAMES } from '@/lib/detection/types';
 import { htmlToText, truncate } from './html-text';
+import { fill, useI18n } from './i18n';
+import type { Translate } from '@/lib/i18n/translate';
 
 export interface SidebarServices extends ActionServices {
   getTabConversations(refresh: boolean): Promise<Result<TabConversations>>;
@@ -41,6 +43,7 @@ const loadThreadParts = () => import('./thread-parts');
 type ThreadParts = Awaited<ReturnType<typeof loadThreadParts>>;
 
 export function SidebarApp({ services }: { services: SidebarServices }) {
+  const { t } = useI18n();
   const [view, setView] = useState<View>({ state: 'loading' });
   const [open, setOpen] = useState<Open>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -114,17 +117,17 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     <main class="sidebar">
       <header class="bar">
         <h1 tabIndex={-1} ref={heading}>
-          Re:amaze
+          {t('sidebar.heading')}
         </h1>
         {view.state === 'ready' && view.data.brand && <span class="brand">{view.data.brand}</span>}
         <button type="button" onClick={() => void load(true)} disabled={view.state === 'loading'}>
-          Refresh
+          {t('sidebar.refresh')}
         </button>
-        <button type="button" aria-label="Close sidebar" onClick={() => services.close()}>
+        <button type="button" aria-label={t('sidebar.close')} onClick={() => services.close()}>
           ×
         </button>
       </header>
-      {view.state === 'loading' && <p role="status">Looking up conversations…</p>}
+      {view.state === 'loading' && <p role="status">{t('sidebar.lookingUp')}</p>}
       {view.state === 'failed' && (
         <ErrorAlert
           error={view.error}
@@ -178,21 +181,16 @@ function Matches({
   onAutoOpen(value: boolean): void;
   onBackToPage(): void;
 }) {
+  const { t } = useI18n();
   const { data } = view;
   if (data.state === 'none') {
-    return (
-      <p class="empty">
-        Nothing on this page to look up: no order number, marketplace id or customer email was
-        found.
-      </p>
-    );
+    return <p class="empty">{t('sidebar.nothingOnPage')}</p>;
   }
   const search = data.source === 'search';
   if (search && data.searched.length === 0) {
     return (
       <p class="empty" role="status">
-        Nothing to search for in “{data.query}”. Select an order number, marketplace order id, email
-        or Re:amaze conversation link, then right-click it again.
+        {t('sidebar.nothingToSearch', { query: data.query ?? '' })}
       </p>
     );
   }
@@ -200,24 +198,22 @@ function Matches({
     <>
       {search && (
         <div class="search-source">
-          <h2>Search results for “{data.query}”</h2>
+          <h2>{t('sidebar.searchResults', { query: data.query ?? '' })}</h2>
           {data.hasPage && (
             <button type="button" class="link" onClick={onBackToPage}>
-              Back to this page’s conversations
+              {t('sidebar.backToPage')}
             </button>
           )}
         </div>
       )}
-      <p class="searched">Searched {data.searched.join(', ')}.</p>
+      <p class="searched">{t('common.searched', { what: data.searched.join(', ') })}</p>
       <p class="freshness" role="status">
         {view.refreshing
-          ? 'Refreshing…'
-          : data.fetchedAt !== null && (
-              <>
-                {data.matches.length} {data.matches.length === 1 ? 'conversation' : 'conversations'}
-                , updated <RelativeTime iso={new Date(data.fetchedAt).toISOString()} />
-              </>
-            )}
+          ? t('sidebar.refreshing')
+          : data.fetchedAt !== null &&
+            fill(t('sidebar.countUpdated', { count: data.matches.length }), {
+              time: <RelativeTime iso={new Date(data.fetchedAt).toISOString()} />,
+            })}
       </p>
       {data.warnings.length > 0 && (
         <ul class="warnings">
@@ -233,12 +229,12 @@ function Matches({
             defaultChecked={data.autoOpen}
             onChange={(event) => onAutoOpen(event.currentTarget.checked)}
           />{' '}
-          Open automatically on this site
+          {t('sidebar.autoOpen')}
         </label>
       )}
       {data.matches.length === 0 ? (
         <>
-          <p class="empty">No conversation found for {data.searched.join(', ')}.</p>
+          <p class="empty">{t('sidebar.noConversationFor', { what: data.searched.join(', ') })}</p>
           {/* Only the page's own ids, of one order: a search or a list is no reason to start one. */}
           {data.source === 'page' && describesOneOrder(data.ids) && (
             <NewConversation services={services} onCreated={onCreated} />
@@ -251,7 +247,7 @@ function Matches({
               <ConversationCard conversation={match}>
                 <MatchDetails match={match} />
                 <button type="button" class="link" onClick={() => onShowThread(match)}>
-                  Show thread
+                  {t('sidebar.showThread')}
                 </button>
               </ConversationCard>
             </li>
@@ -263,21 +259,22 @@ function Matches({
 }
 
 function MatchDetails({ match }: { match: ConversationMatch }) {
+  const { t } = useI18n();
   const data = Object.entries(match.data);
   return (
     <>
       <p class="reasons">
-        Matched by{' '}
+        {t('sidebar.matchedBy')}{' '}
         {match.reasons.map((reason, index) => (
           <span class="reason" key={index}>
-            {describeReason(reason)}
+            {describeReason(t, reason)}
           </span>
         ))}
       </p>
       <dl class="facts">
         {match.followers.length > 0 && (
           <>
-            <dt>Followers</dt>
+            <dt>{t('sidebar.followers')}</dt>
             <dd>{match.followers.join(', ')}</dd>
           </>
         )}
@@ -289,17 +286,17 @@ function MatchDetails({ match }: { match: ConversationMatch }) {
         ))}
         {match.lastCustomerMessage && (
           <>
-            <dt>Last from customer</dt>
+            <dt>{t('sidebar.lastFromCustomer')}</dt>
             <dd>{truncate(htmlToText(match.lastCustomerMessage.body), 140)}</dd>
           </>
         )}
         {match.lastStaffMessage && (
           <>
-            <dt>Last from staff</dt>
+            <dt>{t('sidebar.lastFromStaff')}</dt>
             <dd>{truncate(htmlToText(match.lastStaffMessage.body), 140)}</dd>
           </>
         )}
-        <dt>Created</dt>
+        <dt>{t('sidebar.created')}</dt>
         <dd>
           <RelativeTime iso={match.createdAt} />
         </dd>
@@ -325,6 +322,7 @@ function ThreadPanel({
   onSummary(summary: ConversationSummary): void;
   onBack(): void;
 }) {
+  const { t } = useI18n();
   const back = useRef<HTMLButtonElement>(null);
   /** Messages sent from here, newest first, shown above the thread as loaded. */
   const [sent, setSent] = useState<ThreadMessage[]>([]);
@@ -338,13 +336,13 @@ function ThreadPanel({
     };
   }, []);
   return (
-    <section aria-label="Conversation thread">
+    <section aria-label={t('sidebar.thread')}>
       <button type="button" class="link" ref={back} onClick={onBack}>
-        ← Back to conversations
+        {t('sidebar.backToList')}
       </button>
-      <h2 class="thread-title">{open.match.subject?.trim() || '(no subject)'}</h2>
+      <h2 class="thread-title">{open.match.subject?.trim() || t('common.noSubject')}</h2>
       <a href={open.match.url} target="_blank" rel="noopener noreferrer">
-        Open in Re:amaze
+        {t('common.openInReamaze')}
       </a>
       {brand && parts && (
         <parts.ConversationActions
@@ -357,7 +355,7 @@ function ThreadPanel({
           onSent={(message) => setSent((current) => [message, ...current])}
         />
       )}
-      {(open.thread === null || !parts) && <p role="status">Loading messages…</p>}
+      {(open.thread === null || !parts) && <p role="status">{t('sidebar.loadingMessages')}</p>}
       {open.thread && !open.thread.ok && <ErrorAlert error={open.thread.error} />}
       {open.thread?.ok && parts && (
         <parts.ThreadView
@@ -368,19 +366,22 @@ function ThreadPanel({
   );
 }
 
-export function describeReason(reason: MatchReason): string {
+export function describeReason(t: Translate, reason: MatchReason): string {
   switch (reason.kind) {
     case 'order':
-      return `order #${reason.value}`;
+      return t('term.order', { value: reason.value });
     case 'marketplace':
-      return `${MARKETPLACE_NAMES[reason.marketplace]} order ${reason.value}`;
+      return t('term.marketplace', {
+        name: MARKETPLACE_NAMES[reason.marketplace],
+        value: reason.value,
+      });
     case 'email':
-      return `customer email ${reason.value}`;
+      return t('term.email', { value: reason.value });
     case 'customData':
-      return `${reason.key} = ${reason.value}`;
+      return t('term.customData', { key: reason.key, value: reason.value });
     case 'conversation':
-      return `conversation ${reason.value}`;
+      return t('term.conversation', { value: reason.value });
     case 'reference':
-      return `reference id ${reason.value}`;
+      return t('term.referenceId', { value: reason.value });
   }
 }

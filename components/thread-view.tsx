@@ -1,23 +1,25 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Thread, ThreadMessage } from '@/lib/lookup/schemas';
+import { useI18n } from './i18n';
 import { RelativeTime } from './relative-time';
 import { sanitizeMessageHtml } from './sanitize';
 
 /** A conversation's messages, newest first, internal notes marked. Bodies are sanitised HTML. */
 export function ThreadView({ thread }: { thread: Thread }) {
-  if (thread.messages.length === 0) return <p class="empty">This conversation has no messages.</p>;
+  const { t } = useI18n();
+  if (thread.messages.length === 0) return <p class="empty">{t('thread.empty')}</p>;
   return (
-    <ol class="thread" aria-label="Messages, newest first">
+    <ol class="thread" aria-label={t('thread.label')}>
       {thread.messages.map((message, index) => (
         <li key={`${message.at}-${index}`} class={message.internal ? 'message note' : 'message'}>
           <header class="message-header">
             <strong>{message.author}</strong>
-            {message.internal && <span class="note-label">Internal note</span>}
+            {message.internal && <span class="note-label">{t('thread.internalNote')}</span>}
             <RelativeTime iso={message.at} />
           </header>
           <MessageBody body={message.body} />
           {message.attachments.length > 0 && (
-            <ul class="attachments" aria-label="Attachments">
+            <ul class="attachments" aria-label={t('thread.attachments')}>
               {message.attachments.map((attachment) => (
                 <li key={attachment.url}>
                   <a href={attachment.url} target="_blank" rel="noopener noreferrer">
@@ -38,6 +40,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
  * message: loading one tells its sender that the message was read, when, and from which address.
  */
 function MessageBody({ body }: { body: ThreadMessage['body'] }) {
+  const { t } = useI18n();
   const [loadMedia, setLoadMedia] = useState(false);
   const { html, blockedMedia } = useMemo(
     () => sanitizeMessageHtml(body, { loadMedia }),
@@ -47,9 +50,9 @@ function MessageBody({ body }: { body: ThreadMessage['body'] }) {
     <>
       {blockedMedia > 0 && (
         <p class="blocked-media">
-          Images in this message are not loaded.{' '}
+          {t('thread.imagesBlocked')}{' '}
           <button type="button" class="link" onClick={() => setLoadMedia(true)}>
-            Load images
+            {t('thread.loadImages')}
           </button>
         </p>
       )}

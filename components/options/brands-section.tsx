@@ -12,6 +12,7 @@ import {
   type Outcome,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
 
 /**
  * A field's error after a save or test. Re:amaze answers a rejected login with 401/403 and no
@@ -39,6 +40,7 @@ export function BrandsSection(props: {
   send: SendMessage;
   onSettings: (settings: SettingsSummary) => void;
 }) {
+  const { t } = useI18n();
   const { settings, send, onSettings } = props;
   const { brands } = settings;
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
@@ -76,27 +78,27 @@ export function BrandsSection(props: {
   async function save(event: Event) {
     event.preventDefault();
     await submit(() => send('saveBrand', input()), {
-      doing: 'Testing the connection…',
+      doing: t('brands.testing'),
       done: (data) => {
         onSettings(data.settings);
         setEditing({ mode: 'closed' });
         setForm(EMPTY_FORM);
         const saved = normalizeBrand(form.brand);
         const brand = saved.ok ? saved.brand : form.brand;
-        return `Connected to ${brand} as ${data.staffName}. Saved.`;
+        return t('brands.saved', { brand, staff: data.staffName });
       },
     });
   }
 
   const test = () =>
     submit(() => send('testConnection', input()), {
-      doing: 'Testing the connection…',
-      done: (data) => `Connected to ${data.brand} as ${data.staffName}.`,
+      doing: t('brands.testing'),
+      done: (data) => t('brands.connected', { brand: data.brand, staff: data.staffName }),
     });
 
   const change = (request: () => Promise<Result<SettingsSummary>>, message: string) =>
     submit(request, {
-      doing: 'Saving…',
+      doing: t('options.saving'),
       done: (data) => {
         onSettings(data);
         return message;
@@ -106,21 +108,12 @@ export function BrandsSection(props: {
   function remove(brand: string) {
     setConfirmRemove(null);
     if (edited?.brand === brand) start({ mode: 'closed' });
-    void change(
-      () => send('removeBrand', { brand }),
-      `Removed ${brand}, its API token and its store mappings.`,
-    );
+    void change(() => send('removeBrand', { brand }), t('brands.removed', { brand }));
   }
 
   return (
-    <Section id="brands" title="Brands">
-      {brands.length === 0 && (
-        <p class="intro">
-          Welcome! Add the Re:amaze brand you work in to see its conversations beside your store
-          admin. The API token stays in the extension’s background and is only ever sent to that
-          brand’s Re:amaze API.
-        </p>
-      )}
+    <Section id="brands" title={t('options.brands')}>
+      {brands.length === 0 && <p class="intro">{t('brands.welcome')}</p>}
       {brands.length > 0 && (
         <ul class="brand-list">
           {brands.map((brand) => {
@@ -129,53 +122,57 @@ export function BrandsSection(props: {
               <li key={brand.brand}>
                 <div class="brand-facts">
                   <strong>{brand.brand}</strong>
-                  {isDefault && <span class="badge">Default</span>}
+                  {isDefault && <span class="badge">{t('brands.default')}</span>}
                   <span>{brand.email}</span>
                   <span class={brand.hasToken ? 'muted' : 'warning'}>
-                    {brand.hasToken ? 'API token saved' : 'needs an API token'}
+                    {brand.hasToken ? t('brands.tokenSaved') : t('brands.needsToken')}
                   </span>
                 </div>
                 {confirmRemove === brand.brand ? (
-                  <div class="actions" role="group" aria-label={`Remove ${brand.brand}?`}>
-                    <span>Remove {brand.brand}, its token and its store mappings?</span>
+                  <div
+                    class="actions"
+                    role="group"
+                    aria-label={t('brands.removeQuestion', { brand: brand.brand })}
+                  >
+                    <span>{t('brands.removeConfirm', { brand: brand.brand })}</span>
                     <button type="button" class="danger" onClick={() => remove(brand.brand)}>
-                      Yes, remove {brand.brand}
+                      {t('brands.removeYes', { brand: brand.brand })}
                     </button>
                     <button type="button" onClick={() => setConfirmRemove(null)}>
-                      Keep it
+                      {t('brands.keep')}
                     </button>
                   </div>
                 ) : (
                   <div class="actions">
                     <button
                       type="button"
-                      aria-label={`Edit ${brand.brand}`}
+                      aria-label={t('brands.editNamed', { brand: brand.brand })}
                       onClick={() => start({ mode: 'edit', brand })}
                       disabled={busy}
                     >
-                      Edit
+                      {t('brands.edit')}
                     </button>
                     <button
                       type="button"
-                      aria-label={`Remove ${brand.brand}`}
+                      aria-label={t('brands.removeNamed', { brand: brand.brand })}
                       onClick={() => setConfirmRemove(brand.brand)}
                       disabled={busy}
                     >
-                      Remove
+                      {t('brands.remove')}
                     </button>
                     {!isDefault && (
                       <button
                         type="button"
-                        aria-label={`Make default: ${brand.brand}`}
+                        aria-label={t('brands.makeDefaultNamed', { brand: brand.brand })}
                         disabled={busy}
                         onClick={() =>
                           void change(
                             () => send('setDefaultBrand', { brand: brand.brand }),
-                            `${brand.brand} is now the default brand.`,
+                            t('brands.isDefault', { brand: brand.brand }),
                           )
                         }
                       >
-                        Make default
+                        {t('brands.makeDefault')}
                       </button>
                     )}
                   </div>
@@ -185,23 +182,21 @@ export function BrandsSection(props: {
           })}
         </ul>
       )}
-      {brands.length > 1 && (
-        <p class="hint">
-          The default brand serves every store not mapped to a brand under “Stores and brands”.
-        </p>
-      )}
+      {brands.length > 1 && <p class="hint">{t('brands.defaultHint')}</p>}
 
       {open.mode === 'closed' ? (
         <button type="button" onClick={() => start({ mode: 'add' })}>
-          Add brand
+          {t('brands.add')}
         </button>
       ) : (
         <form class="panel" onSubmit={save} noValidate aria-labelledby="brand-form-heading">
-          <h3 id="brand-form-heading">{edited ? `Edit ${edited.brand}` : 'Add a brand'}</h3>
+          <h3 id="brand-form-heading">
+            {edited ? t('brands.editNamed', { brand: edited.brand }) : t('brands.addHeading')}
+          </h3>
           <TextField
             id="brand"
-            label="Brand"
-            hint="Your Re:amaze address: northwind, northwind.reamaze.io or a link into your admin."
+            label={t('brands.brand')}
+            hint={t('brands.brandHint')}
             value={form.brand}
             onInput={(brand) => setForm({ ...form, brand })}
             error={brandFieldError(outcome, 'brand')}
@@ -209,44 +204,37 @@ export function BrandsSection(props: {
           />
           <TextField
             id="email"
-            label="Login email"
+            label={t('brands.email')}
             type="email"
             autoComplete="username"
-            hint="The email you sign in to Re:amaze with."
+            hint={t('brands.emailHint')}
             value={form.email}
             onInput={(email) => setForm({ ...form, email })}
             error={brandFieldError(outcome, 'email')}
           />
           <TextField
             id="token"
-            label="API token"
+            label={t('brands.token')}
             type="password"
-            hint={
-              edited?.hasToken
-                ? 'A token is saved. Leave this blank to keep it, or paste a new one. ' +
-                  'A new brand name needs its own token.'
-                : 'Made in Re:amaze under Settings → Developer → API Token.'
-            }
+            hint={edited?.hasToken ? t('brands.tokenKept') : t('brands.tokenHint')}
             value={form.token}
             onInput={(token) => setForm({ ...form, token })}
             error={brandFieldError(outcome, 'token')}
           />
           <div class="actions">
             <button type="button" onClick={() => void test()} disabled={busy}>
-              Test connection
+              {t('brands.test')}
             </button>
             <button type="submit" disabled={busy}>
-              Save brand
+              {t('brands.save')}
             </button>
             {brands.length > 0 && (
               <button type="button" onClick={() => start({ mode: 'closed' })} disabled={busy}>
-                Cancel
+                {t('options.cancel')}
               </button>
             )}
           </div>
-          <p class="hint">
-            Saving tests the connection first; nothing is saved if Re:amaze refuses it.
-          </p>
+          <p class="hint">{t('brands.saveHint')}</p>
         </form>
       )}
       <OutcomeMessage outcome={outcome} />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { hostOf, IDLE, OutcomeMessage, Section, type Outcome } from './form-parts';
+import { useI18n } from '../i18n';
 
 /** The browser's site access, wired in entrypoints/options/main.tsx. */
 export interface SiteAccessServices {
@@ -9,23 +10,25 @@ export interface SiteAccessServices {
   disable(site: string): Promise<boolean>;
 }
 
-const BROWSER_FAILED = {
-  kind: 'internal',
-  message: 'The browser did not answer. Reload this page and try again.',
-} as const;
-
 /**
  * Self-hosted stores (WooCommerce, Magento, PrestaShop…) the agent enabled from the popup. The
  * hosted admins (Shopify, Amazon…) are built in and not listed.
  */
 export function SitesSection({ sites }: { sites: SiteAccessServices }) {
+  const { t } = useI18n();
+  const failedText = t('sites.browserFailed');
+  const browserFailed = { kind: 'internal', message: failedText } as const;
   const [enabled, setEnabled] = useState<string[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);
 
   const load = useCallback(
     () =>
-      sites.list().then(setEnabled, () => setOutcome({ state: 'failed', error: BROWSER_FAILED })),
-    [sites],
+      sites
+        .list()
+        .then(setEnabled, () =>
+          setOutcome({ state: 'failed', error: { kind: 'internal', message: failedText } }),
+        ),
+    [sites, failedText],
   );
 
   useEffect(() => void load(), [load]);
@@ -36,26 +39,22 @@ export function SitesSection({ sites }: { sites: SiteAccessServices }) {
       const removed = await sites.disable(site);
       setOutcome(
         removed
-          ? { state: 'done', message: `Disabled on ${host}: Re:amaze Inline no longer runs there.` }
+          ? { state: 'done', message: t('sites.disabled', { host }) }
           : {
               state: 'failed',
-              error: { kind: 'internal', message: `The browser kept ${host} enabled.` },
+              error: { kind: 'internal', message: t('sites.kept', { host }) },
             },
       );
     } catch {
-      setOutcome({ state: 'failed', error: BROWSER_FAILED });
+      setOutcome({ state: 'failed', error: browserFailed });
     }
     await load();
   }
 
   return (
-    <Section id="sites" title="Enabled sites">
-      <p class="hint">
-        Self-hosted stores live on their own domain, so Re:amaze Inline runs there only once you
-        enable it: open the store admin, click the Re:amaze Inline button in the toolbar and choose
-        “Enable on this site”.
-      </p>
-      {enabled?.length === 0 && <p class="note">No self-hosted sites enabled.</p>}
+    <Section id="sites" title={t('options.sites')}>
+      <p class="hint">{t('sites.intro')}</p>
+      {enabled?.length === 0 && <p class="note">{t('sites.none')}</p>}
       {enabled && enabled.length > 0 && (
         <ul class="site-list">
           {enabled.map((site) => (
@@ -63,10 +62,10 @@ export function SitesSection({ sites }: { sites: SiteAccessServices }) {
               <span>{hostOf(site)}</span>
               <button
                 type="button"
-                aria-label={`Disable ${hostOf(site)}`}
+                aria-label={t('sites.disableNamed', { host: hostOf(site) })}
                 onClick={() => void disable(site)}
               >
-                Disable
+                {t('sites.disable')}
               </button>
             </li>
           ))}

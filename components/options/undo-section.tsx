@@ -9,10 +9,9 @@ import {
   useSubmit,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
 
 const ID = 'undo-seconds';
-const HINT = 'From 0 to 30. 0 sends at once, without an Undo button.';
-const RANGE_ERROR = 'Enter whole seconds from 0 (send at once) to 30.';
 
 /** How long a reply or note waits in the sidebar, with an Undo button, before it is sent. */
 export function UndoSection({
@@ -24,6 +23,8 @@ export function UndoSection({
   send: SendMessage;
   onSaved: (settings: SettingsSummary) => void;
 }) {
+  const { t } = useI18n();
+  const hint = t('undo.hint');
   const [value, setValue] = useState(String(settings.undoSeconds));
   const [localError, setLocalError] = useState<string | undefined>();
   const { outcome, busy, submit } = useSubmit();
@@ -32,30 +33,27 @@ export function UndoSection({
     event.preventDefault();
     const seconds = Number(value);
     const valid = value.trim() !== '' && Number.isInteger(seconds) && seconds >= 0 && seconds <= 30;
-    setLocalError(valid ? undefined : RANGE_ERROR);
+    setLocalError(valid ? undefined : t('undo.range'));
     if (!valid) return;
     await submit(() => send('saveUndoSeconds', { undoSeconds: seconds }), {
-      doing: 'Saving…',
+      doing: t('options.saving'),
       done: (data) => {
         setValue(String(data.undoSeconds));
         onSaved(data);
         return data.undoSeconds === 0
-          ? 'Saved: replies and notes are sent at once.'
-          : `Saved: replies and notes wait ${data.undoSeconds} s before they are sent.`;
+          ? t('undo.savedAtOnce')
+          : t('undo.savedWait', { seconds: data.undoSeconds });
       },
     });
   }
 
   const error = localError ?? fieldError(outcome, 'undoSeconds');
   return (
-    <Section id="undo" title="Sending">
-      <p class="hint">
-        After you press Send in the sidebar, a reply or note waits this long, with an Undo button,
-        before it leaves. Its draft is kept until Re:amaze has it.
-      </p>
+    <Section id="undo" title={t('options.undo')}>
+      <p class="hint">{t('undo.intro')}</p>
       <form onSubmit={(event) => void save(event)} noValidate>
         <div class="field">
-          <label for={ID}>Undo window (seconds)</label>
+          <label for={ID}>{t('undo.label')}</label>
           <input
             id={ID}
             type="number"
@@ -64,12 +62,12 @@ export function UndoSection({
             step={1}
             value={value}
             onInput={(event) => setValue(event.currentTarget.value)}
-            {...describedBy(ID, HINT, error)}
+            {...describedBy(ID, hint, error)}
           />
-          <FieldNotes id={ID} hint={HINT} error={error} />
+          <FieldNotes id={ID} hint={hint} error={error} />
         </div>
         <button type="submit" disabled={busy}>
-          Save
+          {t('undo.save')}
         </button>
       </form>
       <OutcomeMessage outcome={outcome} />

@@ -2,21 +2,22 @@ import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
 import { classifyLink, classifyText, idsOfTerms, type SearchTerm } from '@/lib/lookup/classify';
 import type { TabConversationService } from '@/lib/lookup/tabs';
+import type { Translate } from '@/lib/i18n/translate';
 
 const SEARCH_SELECTION = 'search-selection';
 const SEARCH_LINK = 'search-link';
 
 /** Menu items are kept by the browser across restarts; they are (re)created on install. */
-export function createContextMenus() {
+export function createContextMenus(t: Translate) {
   void browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({
       id: SEARCH_SELECTION,
-      title: 'Search Re:amaze for “%s”',
+      title: t('menu.searchSelection'),
       contexts: ['selection'],
     });
     browser.contextMenus.create({
       id: SEARCH_LINK,
-      title: 'Search Re:amaze for this link',
+      title: t('menu.searchLink'),
       contexts: ['link'],
     });
   });

@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { createActionService } from '@/lib/actions/service';
+import { createI18n } from '@/lib/i18n/translate';
 import { createReamazeClient } from '@/lib/api/client';
 import { createBudget, LOOKUP_BUDGET } from '@/lib/lookup/budget';
 import { createConversationSearch } from '@/lib/lookup/search';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch((error: unknown) => console.error('Could not restrict storage access', error));
 
+  const { t } = createI18n(browser.i18n, browser.i18n.getUILanguage());
   const createClient = createReamazeClient;
   const budget = createBudget(LOOKUP_BUDGET, Date.now, budgetStore);
   const search = createConversationSearch({ createClient, budget });
@@ -42,6 +44,7 @@ export default defineBackground(() => {
   const settings = createSettingsService({ createClient, onChange: () => void tabs.clearCache() });
   const lookups = createLookupService({ createClient, search });
   const actions = createActionService({
+    t,
     createClient,
     loadSettings: async () => (await loadSettings()).settings,
     drafts,
@@ -78,6 +81,7 @@ export default defineBackground(() => {
   });
 
   registerOmnibox({
+    t,
     async search(text) {
       // On a store tab, that store's brand; its address is known from its detector, not the tab.
       const [active] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -92,7 +96,7 @@ export default defineBackground(() => {
   const resync = () =>
     void syncSiteScripts().catch((error: unknown) => console.error('Site sync failed', error));
   browser.runtime.onInstalled.addListener(() => {
-    createContextMenus();
+    createContextMenus(t);
     resync();
   });
   browser.runtime.onStartup.addListener(resync);

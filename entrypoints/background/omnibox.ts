@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ConversationMatch } from '@/lib/lookup/schemas';
 import { createSuggester, escapeXml, isConversationUrl } from '@/lib/lookup/suggest';
+import { statusLabel } from '@/lib/api/labels';
+import type { Translate } from '@/lib/i18n/translate';
 
 /** Long enough that typing an order number is one lookup, short enough to feel immediate. */
 const SUGGEST_DELAY_MS = 300;
@@ -13,32 +15,36 @@ export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'
  * chosen one in Re:amaze. Enter on typed text opens the one match, or the full results otherwise.
  */
 export function registerOmnibox(deps: {
+  /** The agent's language; the texts hold the omnibox's XML, their values escaped. */
+  t: Translate;
   search(text: string): Promise<ConversationMatch[]>;
   openResults(query: string, disposition: Disposition): Promise<void>;
 }) {
+  const { t } = deps;
   const suggester = createSuggester<Browser.omnibox.SuggestResult>({
     delayMs: SUGGEST_DELAY_MS,
     async lookup(text) {
       const matches = await deps.search(text);
+      const query = escapeXml(text);
       setDefault(
         matches.length === 0
-          ? `No conversation found for <match>${escapeXml(text)}</match>`
-          : `Search Re:amaze for <match>${escapeXml(text)}</match> (${matches.length} found)`,
+          ? t('omnibox.noMatch', { query })
+          : t('omnibox.found', { query, count: matches.length }),
       );
-      return matches.slice(0, MAX_SUGGESTIONS).map(toSuggestion);
+      return matches.slice(0, MAX_SUGGESTIONS).map((match) => toSuggestion(t, match));
     },
     onError(error) {
       setDefault(
-        `Re:amaze: ${escapeXml(error instanceof Error ? error.message : 'the search failed')}`,
+        t('omnibox.failed', {
+          reason: escapeXml(error instanceof Error ? error.message : t('omnibox.searchFailed')),
+        }),
       );
     },
   });
 
-  browser.omnibox.onInputStarted.addListener(() =>
-    setDefault('Search Re:amaze for an order number, email or conversation'),
-  );
+  browser.omnibox.onInputStarted.addListener(() => setDefault(t('omnibox.start')));
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
-    setDefault(`Searching Re:amaze for <match>${escapeXml(text)}</match>…`);
+    setDefault(t('omnibox.searching', { query: escapeXml(text) }));
     suggester.input(text, suggest);
   });
   browser.omnibox.onInputCancelled.addListener(() => suggester.cancel());
@@ -60,12 +66,13 @@ function setDefault(description: string) {
   browser.omnibox.setDefaultSuggestion({ description });
 }
 
-function toSuggestion(match: ConversationMatch): Browser.omnibox.SuggestResult {
-  const who = match.customer?.name || match.customer?.email || 'Unknown customer';
-  const subject = match.subject || '(no subject)';
+function toSuggestion(t: Translate, match: ConversationMatch): Browser.omnibox.SuggestResult {
+  const who = match.customer?.name || match.customer?.email || t('card.unknownCustomer');
+  const subject = match.subject || t('common.noSubject');
+  const status = statusLabel(t, match.status);
   return {
     content: match.url,
-    description: `${escapeXml(subject)} <dim>· ${escapeXml(who)} · ${escapeXml(match.statusLabel)}</dim>`,
+    description: `${escapeXml(subject)} <dim>· ${escapeXml(who)} · ${escapeXml(status)}</dim>`,
     deletable: false,
   };
 }

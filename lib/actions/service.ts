@@ -1,6 +1,7 @@
 import type { ReamazeClient } from '../api/client';
 import { ReamazeApiError } from '../api/errors';
 import { statusLabel } from '../api/labels';
+import type { Translate } from '../i18n/translate';
 import type { Channel } from '../api/schemas';
 import type { DetectedIds } from '../detection/schema';
 import { MARKETPLACE_NAMES } from '../detection/types';
@@ -41,6 +42,8 @@ export interface ActionServiceDeps {
   now?: () => number;
   /** A new draft's origin id. */
   newOriginId?: () => string;
+  /** The agent's language, for the activity list's words. */
+  t: Translate;
 }
 
 /** Staff and templates are reference lists, not what the agent is looking at: a short cache. */
@@ -175,8 +178,11 @@ export function createActionService(deps: ActionServiceDeps) {
         if (!draft?.body.trim()) {
           throw new AppError('invalidInput', WRITE_FIRST, { body: [WRITE_FIRST] });
         }
-        const what = draft.visibility === 'note' ? 'Internal note added' : 'Reply sent';
-        const failed = draft.visibility === 'note' ? 'Internal note not added' : 'Reply not sent';
+        const { t } = deps;
+        const what = t(draft.visibility === 'note' ? 'activity.noteAdded' : 'activity.replySent');
+        const failed = t(
+          draft.visibility === 'note' ? 'activity.noteNotAdded' : 'activity.replyNotSent',
+        );
         let account: BrandAccount;
         let client: ReamazeClient;
         try {
@@ -251,12 +257,12 @@ export function createActionService(deps: ActionServiceDeps) {
     ): Promise<{ conversation: ConversationSummary }> {
       const shown = await deps.tabs.shown(tabId);
       const before = shown?.matches.find((match) => match.slug === ref.slug);
-      let what = describeAttempt(change);
+      let what = describeAttempt(deps.t, change);
       try {
         const { client } = await clientFor(ref.brand);
         const updated = await client.updateConversation(ref.slug, requestOf(change));
         const conversation = summarizeConversation(updated, ref.brand);
-        what = describeChange(change, before, conversation);
+        what = describeChange(deps.t, change, before, conversation);
         await log(ref, what);
         await deps.knownTags.remember(ref.brand, conversation.tags);
         await deps.tabs.replaceMatch(ref.brand, conversation);
@@ -369,7 +375,7 @@ export function createActionService(deps: ActionServiceDeps) {
         reasons: reasonsFor(input, shown?.ids ?? null),
       };
       await deps.tabs.addMatch(tabId, account.brand, conversation);
-      await log({ brand: account.brand, slug: created.slug }, 'Conversation created');
+      await log({ brand: account.brand, slug: created.slug }, deps.t('activity.created'));
       return { conversation };
     },
   };
@@ -462,59 +468,78 @@ function requestOf(change: ConversationChange) {
 }
 
 /** A change that failed, in words: "Status not changed to Pending". */
-function describeAttempt(change: ConversationChange): string {
+function describeAttempt(t: Translate, change: ConversationChange): string {
   switch (change.kind) {
     case 'status':
-      return `Status not changed to ${statusLabel(change.status)}${holdText(change)}`;
+      return t('activity.statusNotChanged', {
+        status: statusLabel(t, change.status),
+        hold: holdText(t, change),
+      });
     case 'tags':
-      return change.tags.length ? `Tags not set to ${change.tags.join(', ')}` : 'Tags not cleared';
+      return change.tags.length
+        ? t('activity.tagsNotSet', { tags: change.tags.join(', ') })
+        : t('activity.tagsNotCleared');
     case 'assignee':
-      return `Not assigned to ${change.email}`;
+      return t('activity.notAssigned', { who: change.email });
     case 'data':
-      return `Custom data not updated (${Object.keys(change.data).join(', ')})`;
+      return t('activity.dataNotUpdated', { keys: Object.keys(change.data).join(', ') });
   }
 }
 
 /** A change Re:amaze made, in words, telling tags added from removed where the old ones show. */
 export function describeChange(
+  t: Translate,
   change: ConversationChange,
   before: ConversationSummary | undefined,
   after: ConversationSummary,
 ): string {
   switch (change.kind) {
     case 'status':
-      return `Status changed to ${statusLabel(change.status)}${holdText(change)}`;
+      return t('activity.statusChanged', {
+        status: statusLabel(t, change.status),
+        hold: holdText(t, change),
+      });
     case 'tags':
-      return describeTags(before?.tags, change.tags);
+      return describeTags(t, before?.tags, change.tags);
     case 'assignee':
-      return `Assigned to ${after.assignee ?? change.email}`;
+      return t('activity.assigned', { who: after.assignee ?? change.email });
     case 'data':
-      return `Custom data updated (${Object.keys(change.data).join(', ')})`;
+      return t('activity.dataUpdated', { keys: Object.keys(change.data).join(', ') });
   }
 }
 
-function holdText(change: Extract<ConversationChange, { kind: 'status' }>): string {
+/** " until 4 Mar 2024" (English keeps its day-month order), in the agent's language. */
+function holdText(t: Translate, change: Extract<ConversationChange, { kind: 'status' }>): string {
   if (change.status !== ON_HOLD || !change.holdUntil) return '';
-  const date = new Date(change.holdUntil).toLocaleDateString('en-GB', {
+  const locale = t('activity.dateLocale');
+  const date = new Date(change.holdUntil).toLocaleDateString(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
   });
-  return ` until ${date}`;
+  return t('activity.until', { date });
 }
 
-function describeTags(before: readonly string[] | undefined, after: readonly string[]): string {
-  const setTo = after.length ? `Tags set to ${after.join(', ')}` : 'Tags cleared';
+function describeTags(
+  t: Translate,
+  before: readonly string[] | undefined,
+  after: readonly string[],
+): string {
+  const setTo = after.length
+    ? t('activity.tagsSet', { tags: after.join(', ') })
+    : t('activity.tagsCleared');
   if (!before) return setTo;
   const had = new Set(before.map((tag) => tag.toLowerCase()));
   const has = new Set(after.map((tag) => tag.toLowerCase()));
   const added = after.filter((tag) => !had.has(tag.toLowerCase()));
   const removed = before.filter((tag) => !has.has(tag.toLowerCase()));
-  const said = (tags: string[], done: string) =>
-    tags.length === 1 ? `Tag ${tags[0]} ${done}` : `Tags ${tags.join(', ')} ${done}`;
   const parts = [
-    ...(added.length ? [said(added, 'added')] : []),
-    ...(removed.length ? [said(removed, 'removed')] : []),
+    ...(added.length
+      ? [t('activity.tagsAdded', { count: added.length, tags: added.join(', ') })]
+      : []),
+    ...(removed.length
+      ? [t('activity.tagsRemoved', { count: removed.length, tags: removed.join(', ') })]
+      : []),
   ];
   return parts.length ? parts.join('; ') : setTo;
 }

@@ -1,16 +1,17 @@
 /** Words for the API's integer conversation statuses, in the current Re:amaze UI's names. */
+import type { MessageKey, Translate } from '../i18n/translate';
 
-const STATUS_LABELS: Readonly<Record<number, string>> = {
-  0: 'Open',
-  1: 'Pending',
-  2: 'Resolved',
-  3: 'Spam',
-  4: 'Archived',
-  5: 'On Hold',
-  6: 'Auto-Done',
-  7: 'AI Agent Assigned',
-  8: 'AI Agent Done',
-  9: 'Spam (AI)',
+const STATUS_LABELS: Readonly<Record<number, MessageKey>> = {
+  0: 'status.open',
+  1: 'status.pending',
+  2: 'status.resolved',
+  3: 'status.spam',
+  4: 'status.archived',
+  5: 'status.onHold',
+  6: 'status.autoDone',
+  7: 'status.aiAssigned',
+  8: 'status.aiDone',
+  9: 'status.aiSpam',
 };
 
 /**
@@ -20,15 +21,13 @@ const STATUS_LABELS: Readonly<Record<number, string>> = {
  */
 const OPEN_STATUSES: ReadonlySet<number> = new Set([0, 1, 5, 7]);
 
-export function statusLabel(status: number): string {
-  return STATUS_LABELS[status] ?? unknownLabel(status);
+/** The status in the agent's language; an unknown (newer) one by its number. */
+export function statusLabel(t: Translate, status: number): string {
+  const key = STATUS_LABELS[status];
+  return key ? t(key) : t('status.unknown', { value: String(status) });
 }
 
 /** Not done, archived or spam. Unknown (newer) statuses count as not open: we cannot tell. */
 export function isOpenStatus(status: number): boolean {
   return OPEN_STATUSES.has(status);
-}
-
-function unknownLabel(value: number): string {
-  return `Unknown (${value})`;
 }

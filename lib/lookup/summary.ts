@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Conversation } from '../api/schemas';
-import { statusLabel } from '../api/labels';
 import { adminConversationUrl } from '../api/client';
 
 /** The part of a conversation the UI shows; built in the background, parsed again by the page. */
@@ -8,7 +7,6 @@ export const ConversationSummarySchema = z.object({
   slug: z.string(),
   subject: z.string().nullable(),
   status: z.number().int(),
-  statusLabel: z.string(),
   channel: z.string().nullable(),
   customer: z.object({ name: z.string().nullable(), email: z.string().nullable() }).nullable(),
   assignee: z.string().nullable(),
@@ -37,7 +35,6 @@ export function summarizeConversation(
     slug: conversation.slug,
     subject: conversation.subject ?? conversation.display_subject ?? null,
     status: conversation.status,
-    statusLabel: statusLabel(conversation.status),
     channel: conversation.category?.name ?? null,
     customer: author ? { name: author.name ?? null, email: author.email ?? null } : null,
     assignee: conversation.assignee?.name ?? conversation.assignee?.email ?? null,

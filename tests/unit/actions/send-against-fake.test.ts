@@ -11,6 +11,7 @@ import { makeCertificate } from '../../fakes/certificate';
 import { DEMO, demoData } from '../../fakes/demo-data';
 import { startFakeReamaze, type FakeReamaze } from '../../fakes/reamaze-server';
 import { httpsToFake } from '../fakes/https-to-fake';
+import { english } from '../i18n/locales';
 
 /*
  * A send whose answer never came, tried again, against the fake Re:amaze over HTTPS: the first
@@ -52,6 +53,7 @@ function actions() {
     ],
   };
   return createActionService({
+    t: english.t,
     createClient,
     loadSettings: async () => settings,
     drafts,

@@ -14,6 +14,7 @@ import { drafts } from '@/lib/storage/drafts';
 import { knownTags } from '@/lib/storage/known-tags';
 import { tabState } from '@/lib/storage/tab-state';
 import { fakeFetch, fixtureJson, hangingReply, reply, replyWithFixture } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const SHOP = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
 const ref = { brand: 'northwind', slug: 'where-is-order-1042' };
@@ -53,6 +54,7 @@ function actionsWith(
   });
   let made = 0;
   const actions = createActionService({
+    t: english.t,
     createClient,
     loadSettings,
     drafts,

@@ -9,6 +9,7 @@ import {
 } from '@/lib/api/client';
 import { ReamazeApiError, SerializedApiErrorSchema } from '@/lib/api/errors';
 import { statusLabel } from '@/lib/api/labels';
+import { english } from '../i18n/locales';
 import {
   fakeFetch,
   fakeSleep,
@@ -210,7 +211,7 @@ describe('parsing replies', () => {
     const conversation = await clientWith(fetch).getConversation('where-is-order-1042');
 
     expect(conversation.status).toBe(12);
-    expect(statusLabel(conversation.status)).toBe('Unknown (12)');
+    expect(statusLabel(english.t, conversation.status)).toBe('Unknown (12)');
     expect(conversation.subject).toBeNull();
     expect(conversation.assignee).toBeNull();
     expect(conversation.last_customer_message).toBeNull();

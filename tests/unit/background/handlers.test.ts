@@ -18,6 +18,7 @@ import { drafts } from '@/lib/storage/drafts';
 import { knownTags } from '@/lib/storage/known-tags';
 import { tabState } from '@/lib/storage/tab-state';
 import { fakeFetch, fixtureJson, reply, replyWithFixture } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const page: SenderContext = { senderClass: 'extensionPage' };
 
@@ -59,6 +60,7 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
     lookups: createLookupService({ createClient, search }),
     tabs,
     actions: createActionService({
+      t: english.t,
       createClient,
       loadSettings: async () => (await loadSettings()).settings,
       drafts,
@@ -395,7 +397,6 @@ describe('lookup handler', () => {
       conversations: [
         {
           slug: 'where-is-order-1042',
-          statusLabel: 'Pending',
           channel: 'Support',
           assignee: 'Sam Ortega',
           url: 'https://northwind.reamaze.com/admin/conversations/where-is-order-1042',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerOmnibox } from '@/entrypoints/background/omnibox';
+import { english } from '../i18n/locales';
 import type { ConversationMatch } from '@/lib/lookup/schemas';
 import { summary } from '../components/summaries';
 
@@ -37,7 +38,7 @@ describe('the rz omnibox keyword', () => {
   test('suggests matches after a pause in typing, as escaped text, each opening its conversation', async () => {
     const { listeners, setDefaultSuggestion } = stubOmnibox();
     const search = vi.fn(async () => [match('a', 'Refund <b>now</b> & then')]);
-    registerOmnibox({ search, openResults: vi.fn() });
+    registerOmnibox({ t: english.t, search, openResults: vi.fn() });
     const suggest = vi.fn();
     for (const text of ['1', '10', '104', '1042']) listeners.changed!(text, suggest);
     await vi.advanceTimersByTimeAsync(300);
@@ -56,7 +57,7 @@ describe('the rz omnibox keyword', () => {
   test('a subject or typed text with characters XML cannot hold is shown without them', async () => {
     const { listeners, setDefaultSuggestion } = stubOmnibox();
     const search = vi.fn(async () => [match('a', 'Where\u0000 is \uD83D my order\u001B')]);
-    registerOmnibox({ search, openResults: vi.fn() });
+    registerOmnibox({ t: english.t, search, openResults: vi.fn() });
     const suggest = vi.fn();
     listeners.changed!('10\u000842', suggest);
     await vi.advanceTimersByTimeAsync(300);
@@ -74,7 +75,7 @@ describe('the rz omnibox keyword', () => {
       .fn<(text: string) => Promise<ConversationMatch[]>>()
       .mockResolvedValueOnce([match('only', 'Only one')])
       .mockResolvedValueOnce([match('a', 'A'), match('b', 'B')]);
-    registerOmnibox({ search, openResults });
+    registerOmnibox({ t: english.t, search, openResults });
 
     listeners.entered!(
       'https://northwind.reamaze.com/admin/conversations/chosen',
@@ -93,6 +94,7 @@ describe('the rz omnibox keyword', () => {
   test('a failed search is said in the default suggestion', async () => {
     const { listeners, setDefaultSuggestion } = stubOmnibox();
     registerOmnibox({
+      t: english.t,
       search: async () => Promise.reject(new Error('Re:amaze rate-limited <us>')),
       openResults: vi.fn(),
     });

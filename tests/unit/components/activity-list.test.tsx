@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { render, screen, within } from '@testing-library/preact';
+import { render, screen, within } from './render';
 import { ActivityList } from '@/components/activity-list';
 
 describe('ActivityList', () => {

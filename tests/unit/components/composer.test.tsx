@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // DOMPurify does not sanitise under happy-dom (it returns markup untouched), so this file runs in jsdom.
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from './render';
 import { Composer, type ComposerProps } from '@/components/composer';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations } from '@/lib/lookup/schemas';
@@ -273,7 +273,7 @@ describe('the composer in the sidebar', () => {
   });
 
   test('a reply that resolved the conversation shows its new status in the Status control', async () => {
-    const resolved = { ...summary(), status: 2, statusLabel: 'Resolved' };
+    const resolved = { ...summary(), status: 2 };
     const services = sidebarServices({
       getConversationTools: vi.fn(async () => ({
         ok: true as const,

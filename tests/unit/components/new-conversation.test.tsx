@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from './render';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations } from '@/lib/lookup/schemas';
 import { actionServices, formDefaults } from './action-fakes';

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from './render';
 import { DataKeysSection, MarketplaceChannelsSection } from '@/components/options/lookup-sections';
 import type { ChannelChoices } from '@/lib/settings/schema';
 import { brand, fail, fakeSend, ok, sent, settings } from './options-fakes';

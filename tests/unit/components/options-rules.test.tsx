@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from './render';
 import { UserRulesSection } from '@/components/options/rules-section';
 import type { RuleTest } from '@/lib/detection/schema';
 import type { UserRule } from '@/lib/settings/schema';

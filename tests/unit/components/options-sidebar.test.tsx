@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from './render';
 import { OptionsApp } from '@/components/options-app';
 import type { SitePrefs } from '@/lib/settings/site-prefs';
 import { fakeSend, ok, pageReplies, sent, services, settings } from './options-fakes';

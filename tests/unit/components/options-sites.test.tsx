@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from './render';
 import { OptionsApp } from '@/components/options-app';
 import type { SiteAccessServices } from '@/components/options/sites-section';
 import { fakeSend, pageReplies, services, settings } from './options-fakes';

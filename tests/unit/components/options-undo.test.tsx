@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from './render';
 import { OptionsApp } from '@/components/options-app';
 import { fakeSend, ok, pageReplies, sent, services, settings } from './options-fakes';
 

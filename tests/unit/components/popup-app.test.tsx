@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from './render';
 import { PopupApp, type PopupServices } from '@/components/popup-app';
 import { rememberLookup, type RecentLookup } from '@/lib/lookup/recent';
 import type { LookupResult } from '@/lib/lookup/schemas';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // DOMPurify does not sanitise under happy-dom (it returns markup untouched), so this file runs in jsdom.
 import { describe, expect, test, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from './render';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations, Thread } from '@/lib/lookup/schemas';
 import { summary } from './summaries';

@@ -6,7 +6,6 @@ export function summary(overrides: Partial<ConversationSummary> = {}): Conversat
     slug: 'where-is-order-1042',
     subject: 'Where is my order #1042?',
     status: 1,
-    statusLabel: 'Pending',
     channel: 'Support',
     customer: { name: 'Dana Whitfield', email: 'dana.whitfield@example.net' },
     assignee: 'Sam Ortega',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // DOMPurify does not sanitise under happy-dom (it returns markup untouched), so this file runs in jsdom.
 import { describe, expect, test } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from './render';
 import { ThreadView } from '@/components/thread-view';
 import type { Thread, ThreadMessage } from '@/lib/lookup/schemas';
 
