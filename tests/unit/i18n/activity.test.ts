@@ -13,7 +13,7 @@ describe('activity entries', () => {
     expect(describeChange(english.t, hold, undefined, summary())).toBe(
       'Status changed to On Hold until 9 Mar 2024',
     );
-    const tags = { kind: 'tags', tags: ['vip', 'late'] } as const;
+    const tags = { kind: 'tags' as const, tags: ['vip', 'late'] };
     expect(describeChange(english.t, tags, summary({ tags: ['late', 'old'] }), summary())).toBe(
       'Tag vip added; Tag old removed',
     );
@@ -26,7 +26,7 @@ describe('activity entries', () => {
     expect(describeChange(i18nFor('de').t, hold, undefined, summary())).toBe(
       'Status auf Zurückgestellt geändert (bis 9. März 2024)',
     );
-    const tags = { kind: 'tags', tags: ['a', 'b', 'c'] } as const;
+    const tags = { kind: 'tags' as const, tags: ['a', 'b', 'c'] };
     expect(describeChange(i18nFor('es').t, tags, summary({ tags: ['c'] }), summary())).toBe(
       'Etiquetas a, b añadidas',
     );
