@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   classifySender,
   type ExtensionIdentity,
@@ -80,6 +80,8 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
 
 export function toMessageError(error: unknown): MessageError {
   if (error instanceof ReamazeApiError) return error.toJSON();
+  // A value a service checks further than its message's schema (a rule's regex, say).
+  if (error instanceof z.ZodError) return invalidInput(error);
   if (error instanceof AppError) {
     return { kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
   }

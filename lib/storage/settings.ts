@@ -1,10 +1,6 @@
 import { storage } from '#imports';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_VERSION,
-  SettingsSchema,
-  type Settings,
-} from '../settings/schema';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../settings/schema';
+import { SafeSettingsSchema } from '../settings/safe-rules';
 import { settingsMigrations } from '../settings/migrations';
 
 /**
@@ -34,15 +30,15 @@ const SECTION_PROBLEMS: Record<keyof Settings, string> = {
 
 /** Parses each section on its own, so one broken section never costs the others. */
 export function parseSettings(raw: unknown): LoadedSettings {
-  const whole = SettingsSchema.safeParse(raw);
+  const whole = SafeSettingsSchema.safeParse(raw);
   if (whole.success) return { settings: whole.data };
 
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
   const problems: string[] = [];
-  for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
+  for (const key of Object.keys(SafeSettingsSchema.shape) as (keyof Settings)[]) {
     if (record[key] === undefined) continue;
-    const section = SettingsSchema.shape[key].safeParse(record[key]);
+    const section = SafeSettingsSchema.shape[key].safeParse(record[key]);
     if (section.success) settings[key] = section.data;
     else problems.push(SECTION_PROBLEMS[key]);
   }
@@ -56,7 +52,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return parseSettings(await settingsItem.getValue());
 }
 
-const SettingsChangeSchema = SettingsSchema.partial();
+const SettingsChangeSchema = SafeSettingsSchema.partial();
 
 /**
  * Writes the sections in `change`; every other section is written back exactly as stored, so a

@@ -180,6 +180,21 @@ describe('architecture', () => {
     },
   );
 
+  test.each(['entrypoints/popup/main.tsx', 'entrypoints/sidebar/main.tsx'])(
+    '%s shows rules but never judges them: no ReDoS checker in its bundle',
+    (entry) => {
+      const content = bundled(entry);
+      expect(content).toContain('lib/messaging/protocol.ts');
+      expect(content).not.toContain('lib/detection/regex-safety.ts');
+      expect([...content].filter((m) => m.startsWith('redos-detector'))).toEqual([]);
+    },
+  );
+
+  test('rules are judged where they enter: the options editor and the background', () => {
+    for (const entry of ['entrypoints/options/main.tsx', 'entrypoints/background/index.ts'])
+      expect(bundled(entry)).toContain('lib/settings/safe-rules.ts');
+  });
+
   test('the background does use the polyfill', () => {
     expect(bundled('entrypoints/background/index.ts')).toContain('wxt/browser');
   });
