@@ -12,7 +12,7 @@ import { activityLog } from '@/lib/storage/activity';
 import { drafts } from '@/lib/storage/drafts';
 import { knownTags } from '@/lib/storage/known-tags';
 import { budgetStore } from '@/lib/storage/lookup-budget';
-import { loadSettings } from '@/lib/storage/settings';
+import { loadSettings, sealStoredTokens } from '@/lib/storage/settings';
 import { sitePrefs } from '@/lib/storage/site-prefs';
 import { tabState } from '@/lib/storage/tab-state';
 import { createContextMenus, searchFromMenu } from './context-menu';
@@ -23,10 +23,13 @@ import { sendToTab, showSidebar } from './sidebar';
 import { injectIntoOpenTabs, syncSiteScripts } from './site-access';
 
 export default defineBackground(() => {
-  // Content scripts must never read the stored API token.
+  // Content scripts must never read the stored API token. Chromium keeps all of storage.local from
+  // them; Firefox has no setAccessLevel for it (only storage.session, closed to them by default),
+  // so there they can read it, and find each token sealed with a key they cannot reach.
   void browser.storage.local
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch((error: unknown) => console.error('Could not restrict storage access', error));
+  void sealStoredTokens().catch((error: unknown) => console.error('Could not seal tokens', error));
 
   const createClient = createReamazeClient;
   const budget = createBudget(LOOKUP_BUDGET, Date.now, budgetStore);
