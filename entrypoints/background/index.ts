@@ -113,8 +113,15 @@ async function openResults(query: string, disposition: Disposition = 'newForegro
   await openUrl(url, disposition);
 }
 
+/**
+ * The toolbar badge is a convenience beside the launcher, so it never fails a lookup: a Manifest V2
+ * build (`wxt build -b firefox --mv2`) has `browserAction` instead of `action`, and a browser with
+ * neither gets no badge.
+ */
 function setBadge(tabId: number, count: number | null) {
   const text = count === null || count === 0 ? '' : count > 99 ? '99+' : String(count);
-  void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
-  void browser.action.setBadgeBackgroundColor({ tabId, color: '#2356d8' }).catch(() => undefined);
+  const action = browser.action ?? browser.browserAction;
+  if (!action) return;
+  void action.setBadgeText({ tabId, text }).catch(() => undefined);
+  void action.setBadgeBackgroundColor({ tabId, color: '#2356d8' }).catch(() => undefined);
 }
