@@ -8,6 +8,7 @@ import {
 import { settingsMigrations } from '../settings/migrations';
 import { createTokenSeal, SealedTokenSchema } from '../security/token-seal';
 import { tokenKey } from './token-key';
+import { createSerialQueues } from './serially';
 
 /**
  * The one settings item. Only the background imports this module: migrations run wherever an item
@@ -113,11 +114,16 @@ export async function loadSettings(): Promise<LoadedSettings> {
  * Seals any token still stored in the clear (saved before tokens were sealed); the background
  * calls it at every start.
  */
-export async function sealStoredTokens(): Promise<void> {
-  const stored = await settingsItem.getValue();
-  const sealed = await sealTokens(stored);
-  if (JSON.stringify(sealed) !== JSON.stringify(stored)) await settingsItem.setValue(sealed);
+export function sealStoredTokens(): Promise<void> {
+  return serially('settings', async () => {
+    const stored = await settingsItem.getValue();
+    const sealed = await sealTokens(stored);
+    if (JSON.stringify(sealed) !== JSON.stringify(stored)) await settingsItem.setValue(sealed);
+  });
 }
+
+/** Writes to the settings (sealing at start, saving a section), one after another. */
+const serially = createSerialQueues<'settings'>();
 
 const SettingsChangeSchema = SettingsSchema.partial();
 
@@ -126,7 +132,11 @@ const SettingsChangeSchema = SettingsSchema.partial();
  * section that could not be read survives until the agent saves that section itself. Returns the
  * settings as now stored, with the problem of any section still unreadable.
  */
-export async function updateSettings(change: Partial<Settings>): Promise<LoadedSettings> {
+export function updateSettings(change: Partial<Settings>): Promise<LoadedSettings> {
+  return serially('settings', () => writeSettings(change));
+}
+
+async function writeSettings(change: Partial<Settings>): Promise<LoadedSettings> {
   const stored = await settingsItem.getValue();
   const kept =
     typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};

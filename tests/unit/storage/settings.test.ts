@@ -21,6 +21,8 @@ import {
 /** A token as stored: AES-GCM ciphertext and its IV, both base64 (lib/security/token-seal.ts). */
 const sealed = { iv: expect.any(String), sealed: expect.any(String) };
 
+type StoredV3 = { brands: { token: unknown }[] } & Record<string, unknown>;
+
 /** Every stored version, by the version number WXT records beside it. */
 const fixtures: Record<number, unknown> = { 1: v1, 2: v2, 3: v3 };
 
@@ -61,17 +63,17 @@ describe('settings storage', () => {
     await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: SETTINGS_VERSION } });
     expect((await loadSettings()).settings.brands).toEqual(v3.brands);
     await sealStoredTokens();
-    const stored = (await fakeBrowser.storage.local.get('settings')).settings;
-    expect(stored.brands.map((brand: { token: unknown }) => brand.token)).toEqual([sealed, sealed]);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as StoredV3;
+    expect(stored.brands.map((brand) => brand.token)).toEqual([sealed, sealed]);
     expect((await loadSettings()).settings.brands).toEqual(v3.brands);
   });
 
   test('a sealed token moved onto another brand does not open there; that brand asks again', async () => {
     await updateSettings(v3 as Settings);
-    const stored = (await fakeBrowser.storage.local.get('settings')).settings;
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as StoredV3;
     const [northwind, southwind] = stored.brands;
     await fakeBrowser.storage.local.set({
-      settings: { ...stored, brands: [northwind, { ...southwind, token: northwind.token }] },
+      settings: { ...stored, brands: [northwind, { ...southwind, token: northwind!.token }] },
     });
     const loaded = await loadSettings();
     expect(loaded.settings.brands[0]?.token).toBe(v3.brands[0]!.token);
