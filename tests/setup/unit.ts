@@ -1,3 +1,5 @@
+// The background keeps the key that seals API tokens in IndexedDB (lib/storage/token-key.ts).
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
