@@ -1,5 +1,6 @@
 import { detectWith, hasIds } from '@/lib/detection/detect';
 import type { PlatformDetector } from '@/lib/detection/types';
+import { prepareContentText } from '@/lib/i18n/content-text';
 import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib/messaging/ask';
 import type { ContentConfig } from '@/lib/messaging/protocol';
 import { createLifetime } from './lifetime';
@@ -130,8 +131,10 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
       return;
     }
     host?.setHidden(false);
-    // The report goes out at once; the launcher needs the config, asked for meanwhile.
+    // The report goes out at once; the launcher needs the config, asked for meanwhile, and its
+    // words: made ready while the answer is on its way.
     const replied = ask('reportDetection', detection);
+    prepareContentText();
     const [shown, config] = await Promise.all([launcher(), configured]);
     if (!shown || !config || key !== reported) return;
     if (!grown) shown.setCount(0, 'loading');
@@ -181,6 +184,11 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   // Leaving for another document (or reloading): the tab's conversations are this page's no more.
   window.addEventListener('pagehide', () => void ask('pageGone', {}), { signal });
 
+  // A page whose address says order, order list or customer nearly always shows ids: its parts
+  // load beside the first detection rather than after it.
+  const kind = detectors.map((d) => d.pageKind(new URL(location.href))).find((k) => k !== 'none');
+  if (kind) void launcher();
+  if (kind === 'order-list') void loadList();
   // The first view is reported at once; where the agent has rules, again with them.
   void run();
   const config = await configured;

@@ -15,7 +15,14 @@ export function contentText(key: ContentKey, ...substitutions: string[]): string
   return nativeApi().i18n?.getMessage(name, substitutions) || name;
 }
 
-/** The `one` or `other` form for `count` by the language's plural rules; $1 is the count. */
+/** The language's plural rules, made once per language. */
+let plurals: { language: string; rules: Intl.PluralRules } | null = null;
+
+/**
+ * The `one` or `other` form for `count` by the language's plural rules; $1 is the count, written
+ * the language's way. Below 1,000 every language here writes it as digits alone, and building an
+ * Intl.NumberFormat costs a content script tens of milliseconds on the launcher's first count.
+ */
 export function contentCount(
   one: ContentKey,
   other: ContentKey,
@@ -23,6 +30,17 @@ export function contentCount(
   ...substitutions: string[]
 ): string {
   const language = nativeApi().i18n?.getUILanguage() || 'en';
-  const form = new Intl.PluralRules(language).select(count) === 'one' ? one : other;
-  return contentText(form, new Intl.NumberFormat(language).format(count), ...substitutions);
+  if (plurals?.language !== language) plurals = { language, rules: new Intl.PluralRules(language) };
+  const form = plurals.rules.select(count) === 'one' ? one : other;
+  const written =
+    Math.abs(count) < 1000 ? String(count) : new Intl.NumberFormat(language).format(count);
+  return contentText(form, written, ...substitutions);
+}
+
+/**
+ * Reads a message and the plural rules once ahead of need: the first message is slow, the browser
+ * handing its catalogue over. The launcher calls it while its first answer is on the way.
+ */
+export function prepareContentText(): void {
+  contentCount('content.countOne', 'content.countOther', 0);
 }
