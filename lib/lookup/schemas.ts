@@ -32,6 +32,8 @@ export const SearchResultSchema = z.object({
   matches: z.array(ConversationMatchSchema),
   /** Lookups that could not run or failed, said plainly; the rest are still shown. */
   warnings: z.array(z.string()),
+  /** Some ids were left out (no channel, too many, over the budget): "none found" is not known. */
+  unsearched: z.boolean(),
   /** When the oldest answer in it was fetched. */
   fetchedAt: z.number(),
   stale: z.boolean(),
