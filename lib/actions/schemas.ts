@@ -50,7 +50,7 @@ export const ActivityEntrySchema = z.object({
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 
-const TagSchema = z.string().trim().min(1, 'A tag cannot be empty.').max(100);
+const TagSchema = z.string().trim().min(1, 'actions.emptyTag').max(100);
 
 /** One change to a conversation, sent as one PUT /conversations/{slug}. */
 export const ConversationChangeSchema = z.discriminatedUnion('kind', [

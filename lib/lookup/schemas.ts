@@ -65,11 +65,7 @@ export type TabConversations = z.infer<typeof TabConversationsSchema>;
 
 /** What the agent typed in the popup (or the omnibox sent to it). */
 export const LookupRequestSchema = z.object({
-  query: z
-    .string()
-    .trim()
-    .min(1, 'Type an order number, reference id, conversation link or email to search.')
-    .max(500, 'That search is too long; paste just the id or email.'),
+  query: z.string().trim().min(1, 'lookup.emptyQuery').max(500, 'lookup.longQuery'),
   page: z.number().int().min(1).max(1000).optional(),
   /** The brand to search; the default brand when absent. */
   brand: z.string().max(63).optional(),
