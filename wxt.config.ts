@@ -38,8 +38,38 @@ const POLYFILL = { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' };
  */
 const DETECTOR_SCRIPT_TYPES = new Set(['content-script', 'unlisted-script']);
 
+/**
+ * Firefox only. `id`: an MV3 add-on needs one to be signed (and `web-ext lint` refuses it without);
+ * it is the add-on's identity on addons.mozilla.org, so it never changes. 140 is the first Firefox
+ * with built-in data-collection consent (and an ESR); the rest is older: `optional_host_permissions`
+ * (128), `storage.session` (115), Manifest V3 (109). What leaves the browser, all of it only to the
+ * agent's own Re:amaze brand: customer emails and names (personallyIdentifyingInfo), order numbers
+ * and marketplace ids read from admin pages (websiteContent), what the agent types after `rz` or in
+ * the popup (searchTerms), replies and notes (personalCommunications), and the agent's login email
+ * and API token (authenticationInfo). README → Firefox says the same.
+ */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: '{66ab057e-44de-4ade-9697-97514ea718ad}',
+    strict_min_version: '140.0',
+    data_collection_permissions: {
+      required: [
+        'personallyIdentifyingInfo',
+        'websiteContent',
+        'searchTerms',
+        'personalCommunications',
+        'authenticationInfo',
+      ],
+    },
+  },
+  // Firefox for Android reads `gecko` too, and has data-collection consent from 142 (not tested).
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   imports: false,
+  // Manifest V3 in every browser: WXT builds Firefox as MV2 unless told (issue 13).
+  manifestVersion: 3,
   // locales/<lang>.yml → _locales/<lang>/messages.json, and the message keys' types (#i18n).
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
@@ -54,10 +84,12 @@ export default defineConfig({
       config.resolve = mergeConfig(config.resolve ?? {}, { alias: POLYFILL });
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_manifest_name__',
     default_locale: 'en',
-    minimum_chrome_version: '130', // the oldest supported; scripts/chromium.ts says why
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: FIREFOX_SETTINGS }
+      : { minimum_chrome_version: '130' }), // the oldest supported; scripts/chromium.ts says why
     description: '__MSG_manifest_description__',
     // contextMenus: "Search Re:amaze for …" on selections and links, answered in that tab through
     // the activeTab grant the click gives.
@@ -83,5 +115,5 @@ export default defineConfig({
         description: '__MSG_manifest_toggleSidebar__',
       },
     },
-  },
+  }),
 });

@@ -1,9 +1,10 @@
-// `npm test`: typecheck, unit tests, production build, end-to-end tests in Chromium; then the tests
-// that did not run, and one "N passed, N failed" line totalling both suites (the line CI reads),
-// followed by ", N skipped" when some were skipped or todo.
+// `npm test`: typecheck, unit tests, production builds, end-to-end tests in Chromium and in Firefox;
+// then the tests that did not run, and one "N passed, N failed" line totalling every suite (the
+// line CI reads), followed by ", N skipped" when some were skipped or todo.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium';
+import { ensureFirefox } from './firefox';
 import { countSuite, summaryLines, type VitestReport } from './test-summary';
 
 const RESULTS = 'test-results';
@@ -16,7 +17,9 @@ function run(label: string, command: string, args: string[]): boolean {
   return result.status === 0;
 }
 
-function vitest(project: 'unit' | 'e2e'): boolean {
+type Project = 'unit' | 'e2e' | 'e2e-firefox';
+
+function vitest(project: Project): boolean {
   return run(`${project} tests`, 'npx', [
     'vitest',
     'run',
@@ -30,7 +33,7 @@ function vitest(project: 'unit' | 'e2e'): boolean {
   ]);
 }
 
-function report(project: 'unit' | 'e2e'): VitestReport | undefined {
+function report(project: Project): VitestReport | undefined {
   const file = `${RESULTS}/${project}.json`;
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
@@ -58,6 +61,7 @@ function ensureDesktopTools() {
 let ok = true;
 try {
   ensureChromium();
+  ensureFirefox();
   ensureDesktopTools();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
@@ -68,14 +72,21 @@ ok = vitest('unit') && ok;
 const built = run('production build', 'npx', ['wxt', 'build']);
 ok = built && ok;
 if (built) ok = vitest('e2e') && ok;
+const builtFirefox = run('production build for Firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+ok = builtFirefox && ok;
+if (builtFirefox) ok = vitest('e2e-firefox') && ok;
 
-const reports = { unit: report('unit'), e2e: report('e2e') };
-if (!reports.e2e) console.error('End-to-end tests did not run.');
-const suites = {
-  unit: countSuite(reports.unit, process.cwd()),
-  e2e: countSuite(reports.e2e, process.cwd()),
+const reports = {
+  unit: report('unit'),
+  e2e: report('e2e'),
+  'e2e-firefox': report('e2e-firefox'),
 };
+if (!reports.e2e) console.error('End-to-end tests did not run.');
+if (!reports['e2e-firefox']) console.error('End-to-end tests in Firefox did not run.');
+const suites = Object.fromEntries(
+  Object.entries(reports).map(([name, suite]) => [name, countSuite(suite, process.cwd())]),
+);
 const lines = summaryLines(suites);
 console.log(`\n${lines.join('\n')}`);
-const failed = suites.unit.failed + suites.e2e.failed;
+const failed = Object.values(suites).reduce((sum, suite) => sum + suite.failed, 0);
 process.exit(ok && failed === 0 ? 0 : 1);

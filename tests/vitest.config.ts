@@ -39,6 +39,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'e2e-firefox',
+          root,
+          allowOnly,
+          environment: 'node',
+          include: ['tests/e2e-firefox/**/*.e2e.test.ts'],
+          globalSetup: ['tests/setup/e2e-firefox-global.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeIds } from '@/lib/lookup/classify';
 import type { RuleTest } from '@/lib/detection/schema';
 import { MARKETPLACE_NAMES, MARKETPLACES, type Marketplace } from '@/lib/detection/types';
-import { UserRuleSchema, type UserRule } from '@/lib/settings/schema';
+import { SafeUserRuleSchema } from '@/lib/settings/safe-rules';
+import type { UserRule } from '@/lib/settings/schema';
 import {
   IDLE,
   OutcomeMessage,
@@ -27,7 +28,7 @@ const targets = (t: Translate): { value: Target; label: string }[] => [
   })),
 ];
 
-/** A rule as its fields show it; checked with UserRuleSchema before it is tested or saved. */
+/** A rule as its fields show it; checked with SafeUserRuleSchema before it is tested or saved. */
 interface Draft {
   id: string;
   name: string;
@@ -76,7 +77,7 @@ function checkDraft(
   draft: Draft,
 ): { ok: true; rule: UserRule } | { ok: false; errors: DraftErrors } {
   const { target } = draft;
-  const parsed = UserRuleSchema.safeParse({
+  const parsed = SafeUserRuleSchema.safeParse({
     id: draft.id,
     name: draft.name,
     urlPattern: draft.urlPattern,

@@ -14,7 +14,7 @@ import { activityLog } from '@/lib/storage/activity';
 import { drafts } from '@/lib/storage/drafts';
 import { knownTags } from '@/lib/storage/known-tags';
 import { budgetStore } from '@/lib/storage/lookup-budget';
-import { loadSettings } from '@/lib/storage/settings';
+import { loadSettings, sealStoredTokens } from '@/lib/storage/settings';
 import { sitePrefs } from '@/lib/storage/site-prefs';
 import { tabState } from '@/lib/storage/tab-state';
 import { createContextMenus, searchFromMenu } from './context-menu';
@@ -25,10 +25,13 @@ import { sendToTab, showSidebar } from './sidebar';
 import { injectIntoOpenTabs, syncSiteScripts } from './site-access';
 
 export default defineBackground(() => {
-  // Content scripts must never read the stored API token.
+  // Content scripts must never read the stored API token. Chromium keeps all of storage.local from
+  // them; Firefox has no setAccessLevel for it (only storage.session, closed to them by default),
+  // so there they can read it, and find each token sealed with a key they cannot reach.
   void browser.storage.local
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch((error: unknown) => console.error('Could not restrict storage access', error));
+  void sealStoredTokens().catch((error: unknown) => console.error('Could not seal tokens', error));
 
   const { t } = createI18n(browser.i18n, browser.i18n.getUILanguage());
   const createClient = (credentials: Credentials, options?: ClientOptions) =>
@@ -122,8 +125,15 @@ async function openResults(query: string, disposition: Disposition = 'newForegro
   await openUrl(url, disposition);
 }
 
+/**
+ * The toolbar badge is a convenience beside the launcher, so it never fails a lookup: a Manifest V2
+ * build (`wxt build -b firefox --mv2`) has `browserAction` instead of `action`, and a browser with
+ * neither gets no badge.
+ */
 function setBadge(tabId: number, count: number | null) {
   const text = count === null || count === 0 ? '' : count > 99 ? '99+' : String(count);
-  void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
-  void browser.action.setBadgeBackgroundColor({ tabId, color: '#2356d8' }).catch(() => undefined);
+  const action = browser.action ?? browser.browserAction;
+  if (!action) return;
+  void action.setBadgeText({ tabId, text }).catch(() => undefined);
+  void action.setBadgeBackgroundColor({ tabId, color: '#2356d8' }).catch(() => undefined);
 }

@@ -2,9 +2,11 @@ import type { detectWithRules, testRule } from '@/lib/detection/user-rules';
 import { DETECTOR_PARTS } from '@/lib/detection/script-files';
 import { extensionUrl } from '@/lib/messaging/ask';
 import type { createListPage } from './list-page';
+import type { createSidebarHost } from './sidebar-host';
 
 /** What each part of the detector gives the runtime (the files: DETECTOR_PARTS). */
 export interface DetectorParts {
+  launcher: typeof createSidebarHost;
   list: typeof createListPage;
   rules: { detectWithRules: typeof detectWithRules; testRule: typeof testRule };
 }
@@ -20,7 +22,7 @@ export function providePart<K extends keyof DetectorParts>(name: K, part: Detect
 }
 
 /**
- * A part of the detector only some pages need (order lists, the agent's rules), loaded from the
+ * A part of the detector only some pages need (the launcher, order lists, the agent's rules), loaded from the
  * extension the first time a page needs it, so every other page does without its code. Null when
  * it cannot be loaded (the extension was updated meanwhile, say).
  */

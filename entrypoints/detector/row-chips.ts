@@ -1,4 +1,5 @@
 import type { ListRow } from '@/lib/detection/rows';
+import { contentCount } from '@/lib/i18n/content-text';
 import { MARKETPLACE_NAMES } from '@/lib/detection/types';
 
 /**
@@ -26,12 +27,17 @@ export interface RowChips {
 
 /** The chip's accessible name: "Re:amaze: 2 conversations for order #1042". */
 export function chipLabel(row: ListRow, count: number): string {
-  const what = count === 1 ? '1 conversation' : `${count} conversations`;
-  const order =
-    'orderRef' in row.id
-      ? `order #${row.id.orderRef}`
-      : `${MARKETPLACE_NAMES[row.id.originId.marketplace]} order ${row.id.originId.id}`;
-  return `Re:amaze: ${what} for ${order}`;
+  if ('orderRef' in row.id) {
+    return contentCount('content.chipOrderOne', 'content.chipOrderOther', count, row.id.orderRef);
+  }
+  const { marketplace, id } = row.id.originId;
+  return contentCount(
+    'content.chipMarketplaceOne',
+    'content.chipMarketplaceOther',
+    count,
+    MARKETPLACE_NAMES[marketplace],
+    id,
+  );
 }
 
 /**

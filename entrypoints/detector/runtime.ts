@@ -5,7 +5,7 @@ import type { ContentConfig } from '@/lib/messaging/protocol';
 import { createLifetime } from './lifetime';
 import type { ListPage } from './list-page';
 import { loadPart, type DetectorParts } from './parts';
-import { createSidebarHost, type SidebarHost } from './sidebar-host';
+import type { SidebarHost } from './sidebar-host';
 
 /**
  * Batches DOM changes once the page has shown ids: admins render in bursts, and one detection per
@@ -29,7 +29,9 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   const { signal } = lifetime;
   signal.addEventListener('abort', () => (flag.__reamazeInline = false));
 
+  /** The launcher and sidebar frame, once the page showed ids or the agent searched from it. */
   let host: SidebarHost | null = null;
+  let hostReady: Promise<SidebarHost | null> | null = null;
   let reported = '';
   let reportedIds = false;
   let autoOpened = false;
@@ -37,27 +39,33 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   /** The agent searched from this tab (right-click): the sidebar stays, ids or not. */
   let showingSearch = false;
 
-  const createHost = (config: ContentConfig) =>
-    createSidebarHost(signal, {
-      // The key tells the background this frame is the sidebar it framed for this tab.
-      url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
-      width: config.sidebar.width,
-      onWidth: (width) => void ask('saveSidebarState', { width }),
-    });
+  /** The launcher's part loads beside the first report's round trip, so a page without ids never does. */
+  const launcher = () =>
+    (hostReady ??= Promise.all([loadPart('launcher'), configured]).then(
+      ([createSidebarHost, config]) =>
+        (host =
+          createSidebarHost && config
+            ? createSidebarHost(signal, {
+                // The key tells the background this frame is the sidebar it framed for this tab.
+                url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
+                width: config.sidebar.width,
+                onWidth: (width) => void ask('saveSidebarState', { width }),
+              })
+            : null),
+    ));
 
   /** What the background may ask of this page (see TabCommands in the protocol). */
   const commands: TabCommandHandlers = {
     closeSidebar: () => host?.close(),
     toggleSidebar: () => host?.toggle(),
     openSidebar: async () => {
-      const config = await configured;
-      if (!config) return false;
+      const shown = await launcher();
+      if (!shown) return false;
       showingSearch = true;
-      host ??= createHost(config);
-      host.setHidden(false);
-      host.setCount(0, 'search');
-      host.reload();
-      host.open();
+      shown.setHidden(false);
+      shown.setCount(0, 'search');
+      shown.reload();
+      shown.open();
       return true;
     },
     redetect: async () => {
@@ -124,18 +132,17 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
     host?.setHidden(false);
     // The report goes out at once; the launcher needs the config, asked for meanwhile.
     const replied = ask('reportDetection', detection);
-    const config = await configured;
-    if (!config || key !== reported) return;
-    host ??= createHost(config);
-    if (!grown) host.setCount(0, 'loading');
+    const [shown, config] = await Promise.all([launcher(), configured]);
+    if (!shown || !config || key !== reported) return;
+    if (!grown) shown.setCount(0, 'loading');
     const reply = await replied;
-    if (key !== reported || !host) return; // the page moved on meanwhile
-    host.setCount(reply?.count ?? 0, reply?.state ?? 'error');
+    if (key !== reported) return; // the page moved on meanwhile
+    shown.setCount(reply?.count ?? 0, reply?.state ?? 'error');
     // A list that only grew as the agent scrolled does not reset the sidebar the agent is reading.
-    if (!(grown && host.isOpen())) host.reload();
+    if (!(grown && shown.isOpen())) shown.reload();
     if (config.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
       autoOpened = true;
-      host.open();
+      shown.open();
     }
   }
 

@@ -1,3 +1,4 @@
+import { contentCount, contentText } from '@/lib/i18n/content-text';
 import type { DetectionReply } from '@/lib/messaging/protocol';
 import { MAX_SIDEBAR_WIDTH, MIN_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
 
@@ -49,7 +50,7 @@ export function createSidebarHost(
   panel.className = 'panel';
   panel.id = 'reamaze-inline-panel';
   panel.setAttribute('role', 'complementary');
-  panel.setAttribute('aria-label', 'Re:amaze conversations');
+  panel.setAttribute('aria-label', contentText('content.panel'));
   launcher.setAttribute('aria-controls', panel.id);
   const grip = document.createElement('div');
   grip.className = 'grip';
@@ -67,7 +68,7 @@ export function createSidebarHost(
     if (!frame) {
       // Created on first open: a page where the agent never opens the sidebar loads nothing.
       frame = document.createElement('iframe');
-      frame.title = 'Re:amaze conversations';
+      frame.title = contentText('content.panel');
       frame.src = options.url;
       panel.append(frame);
     }
@@ -115,14 +116,14 @@ export function createSidebarHost(
     setCount(count, state) {
       const label =
         state === 'loading'
-          ? 'Re:amaze: searching…'
+          ? contentText('content.searching')
           : state === 'search'
-            ? 'Re:amaze: search results'
+            ? contentText('content.searchResults')
             : state === 'notConfigured'
-              ? 'Re:amaze: not connected'
+              ? contentText('content.notConnected')
               : state === 'error'
-                ? 'Re:amaze: lookup failed'
-                : `Re:amaze: ${count} ${count === 1 ? 'conversation' : 'conversations'}`;
+                ? contentText('content.failed')
+                : contentCount('content.countOne', 'content.countOther', count);
       launcher.setAttribute('aria-label', label);
       launcher.textContent = state === 'ready' ? `Re:amaze ${count}` : 'Re:amaze';
     },

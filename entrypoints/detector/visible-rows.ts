@@ -7,13 +7,21 @@ export const AHEAD = '100% 0px';
  * a page is not held back: the observer's first answer holds every row in view at once.
  */
 export const BATCH_MS = 100;
+/**
+ * A row held back by the lookup budget (a minute's window) is tried again this much later if it
+ * is still in view or near it, so the agent need not scroll it away and back to get its count.
+ */
+export const RETRY_MS = 20_000;
 
 export interface RowTracker {
   /** The list's rows as the page shows them now: new elements are watched, gone ones dropped. */
   track(rows: readonly ListRow[]): void;
   /** The keys of the rows reported on this page so far. */
   seen(): ReadonlySet<string>;
-  /** Rows that were not looked up after all (over the budget): reported again when next in view. */
+  /**
+   * Rows that were not looked up after all (over the budget): reported again when next in view,
+   * or after RETRY_MS while they stay there.
+   */
   forget(keys: readonly string[]): void;
   /** Another page (an admin's in-page navigation): nothing seen yet. */
   reset(): void;
@@ -75,6 +83,16 @@ export function createRowTracker(options: {
     seen: () => seen,
     forget(keys) {
       for (const key of keys) seen.delete(key);
+      const again = new Set(keys);
+      options.later(() => {
+        // Observing anew makes the observer report each one's place now: in view, or not.
+        for (const element of watched) {
+          const key = rowOf.get(element)?.key;
+          if (key === undefined || !again.has(key) || seen.has(key)) continue;
+          observer.unobserve(element);
+          observer.observe(element);
+        }
+      }, RETRY_MS);
     },
     reset() {
       seen = new Set();

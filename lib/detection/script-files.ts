@@ -21,10 +21,12 @@ export const DETECTOR_SCRIPTS = {
 
 /**
  * Parts of the detector only some pages need, loaded by the runtime when a page needs them
- * (`entrypoints/detector/parts.ts`): the order-list rows and their chips, and the agent's rules.
- * Web-accessible, so a content script can import them.
+ * (`entrypoints/detector/parts.ts`): the launcher with the sidebar's frame (a page with ids, or a
+ * search from it), the order-list rows and their chips, and the agent's rules. Web-accessible, so
+ * a content script can import them.
  */
 export const DETECTOR_PARTS = {
+  launcher: '/detector-launcher.js',
   list: '/detector-list.js',
   rules: '/detector-rules.js',
 } as const;

@@ -6,6 +6,7 @@ import type {
   TabCommand,
   TabCommands,
 } from './protocol';
+import { nativeApi, type NativeRuntime } from './native';
 
 /**
  * The content script's messaging, on the browser's own API: no polyfill (the content script
@@ -13,32 +14,8 @@ import type {
  * bundle). Extension pages use send.ts.
  */
 
-/** The part of the native `runtime` API the content script uses, the same in both browsers. */
-interface NativeRuntime {
-  id?: string;
-  getURL(path: string): string;
-  sendMessage(message: unknown): Promise<unknown>;
-  onMessage: {
-    addListener(
-      listener: (
-        message: unknown,
-        sender: { id?: string },
-        sendResponse: (response?: unknown) => void,
-      ) => boolean | undefined,
-    ): void;
-  };
-}
-
-type Api = { runtime?: NativeRuntime } | undefined;
-
-/**
- * Firefox's `browser` (promises), else Chromium's `chrome` (promises in Manifest V3). `browser`
- * is checked by shape: in Chromium a page element with id="browser" shows through that name.
- */
 function runtime(): NativeRuntime {
-  const { browser, chrome } = globalThis as unknown as { browser?: Api; chrome?: Api };
-  const native = typeof browser?.runtime?.sendMessage === 'function' ? browser : chrome;
-  return native!.runtime!;
+  return nativeApi().runtime!;
 }
 
 /** Whether the extension is still there: a reloaded, updated or removed one leaves no runtime id. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   classifySender,
   type ExtensionIdentity,
@@ -85,6 +85,8 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity, t: Tra
  */
 export function toMessageError(t: Translate, error: unknown): MessageError {
   if (error instanceof ReamazeApiError) return error.toJSON();
+  // A value a service checks further than its message's schema (a rule's regex, say).
+  if (error instanceof z.ZodError) return invalidInput(t, error);
   if (error instanceof AppError) {
     const fieldErrors = error.fieldErrors && translated(t, error.fieldErrors);
     return { kind: error.kind, message: issueText(t, error.message), fieldErrors };

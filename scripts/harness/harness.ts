@@ -25,21 +25,9 @@ export async function startHarness(
     display?: string;
   } = {},
 ): Promise<Harness> {
-  // The API hosts, and the admin hosts conversations open at (the fake answers those with 404).
-  const apiHosts = Object.keys(demoData.brands).flatMap((brand) => [
-    `${brand}.reamaze.io`,
-    `${brand}.reamaze.com`,
-  ]);
-  const storePages = options.storePages ?? [];
-  const storeHosts = [...new Set(storePages.map((page) => new URL(page.url).hostname))];
-  const { cert, key } = await makeCertificate([...apiHosts, ...storeHosts]);
-  const fake = await startFakeReamaze({ cert, key, data: demoData });
-  const store = await startStoreServer({ cert, key, pages: storePages });
+  const { fake, store, hostMap } = await startFakes(options.storePages ?? []);
   const browser = await launchExtension({
-    hostMap: {
-      ...Object.fromEntries(apiHosts.map((host) => [host, fake.port])),
-      ...Object.fromEntries(storeHosts.map((host) => [host, store.port])),
-    },
+    hostMap,
     grantedSites: options.grantedSites,
     headless: options.headless,
     display: options.display,
@@ -53,6 +41,31 @@ export async function startHarness(
       await Promise.all([fake.close(), store.close()]);
     },
   };
+}
+
+/**
+ * The fake Re:amaze and the store pages, with one throwaway certificate for their real hosts, and
+ * which local port serves each host (for Chromium's host-resolver rules, or Firefox's proxy).
+ */
+export async function startFakes(storePages: StorePage[]): Promise<{
+  fake: FakeReamaze;
+  store: StoreServer;
+  hostMap: Record<string, number>;
+}> {
+  // The API hosts, and the admin hosts conversations open at (the fake answers those with 404).
+  const apiHosts = Object.keys(demoData.brands).flatMap((brand) => [
+    `${brand}.reamaze.io`,
+    `${brand}.reamaze.com`,
+  ]);
+  const storeHosts = [...new Set(storePages.map((page) => new URL(page.url).hostname))];
+  const { cert, key } = await makeCertificate([...apiHosts, ...storeHosts]);
+  const fake = await startFakeReamaze({ cert, key, data: demoData });
+  const store = await startStoreServer({ cert, key, pages: storePages });
+  const hostMap = {
+    ...Object.fromEntries(apiHosts.map((host) => [host, fake.port])),
+    ...Object.fromEntries(storeHosts.map((host) => [host, store.port])),
+  };
+  return { fake, store, hostMap };
 }
 
 /** A store admin fixture from tests/fixtures/pages, at the URL its expected detection names. */

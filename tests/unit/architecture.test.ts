@@ -106,7 +106,11 @@ describe('architecture', () => {
   });
 
   /** The parts they import where a page needs them (entrypoints/detector/parts.ts). */
-  const PARTS = ['entrypoints/detector-list.ts', 'entrypoints/detector-rules.ts'];
+  const PARTS = [
+    'entrypoints/detector-launcher.ts',
+    'entrypoints/detector-list.ts',
+    'entrypoints/detector-rules.ts',
+  ];
   /** The detector's content scripts: one per hosted admin and the self-hosted one. */
   const contentScripts = files
     .filter((file) => /^entrypoints\/detector(-[a-z]+)?(\.ts|\/index\.ts)$/.test(file))
@@ -120,12 +124,13 @@ describe('architecture', () => {
   });
 
   test.each(contentScripts)(
-    "%s leaves order lists and the agent's rules to their parts, and WXT's runtime out",
+    "%s leaves the launcher, order lists and the agent's rules to their parts, and WXT's runtime out",
     (entry) => {
       const content = bundled(entry);
       expect(content).toContain('lib/detection/detect.ts');
       expect(content).toContain('entrypoints/detector/parts.ts');
       for (const module of [
+        'entrypoints/detector/sidebar-host.ts',
         'entrypoints/detector/list-page.ts',
         'entrypoints/detector/visible-rows.ts',
         'entrypoints/detector/row-chips.ts',
@@ -142,7 +147,6 @@ describe('architecture', () => {
     const content = bundled(part);
     expect(content).toContain('entrypoints/detector/parts.ts');
     expect(content).not.toContain('entrypoints/detector/runtime.ts');
-    expect(content).not.toContain('entrypoints/detector/sidebar-host.ts');
   });
 
   test.each([...contentScripts, ...PARTS])(
@@ -175,6 +179,21 @@ describe('architecture', () => {
       expect(content).toContain('lib/messaging/ask.ts');
     },
   );
+
+  test.each(['entrypoints/popup/main.tsx', 'entrypoints/sidebar/main.tsx'])(
+    '%s shows rules but never judges them: no ReDoS checker in its bundle',
+    (entry) => {
+      const content = bundled(entry);
+      expect(content).toContain('lib/messaging/protocol.ts');
+      expect(content).not.toContain('lib/detection/regex-safety.ts');
+      expect([...content].filter((m) => m.startsWith('redos-detector'))).toEqual([]);
+    },
+  );
+
+  test('rules are judged where they enter: the options editor and the background', () => {
+    for (const entry of ['entrypoints/options/main.tsx', 'entrypoints/background/index.ts'])
+      expect(bundled(entry)).toContain('lib/settings/safe-rules.ts');
+  });
 
   test('the background does use the polyfill', () => {
     expect(bundled('entrypoints/background/index.ts')).toContain('wxt/browser');

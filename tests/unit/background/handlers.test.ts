@@ -311,7 +311,11 @@ describe('brand handlers', () => {
     expect(summary.problem).toMatch(/brands could not be read/);
     expect(summary.dataKeys).toEqual(['order_number']);
     const stored = (await fakeBrowser.storage.local.get('settings')).settings;
-    expect(stored).toMatchObject({ brands: damaged, defaultBrand: 'north wind' });
+    // Kept as it was, but for its token, sealed like every stored token.
+    expect(stored).toMatchObject({
+      brands: [{ brand: 'north wind', email: 'nope', token: { iv: expect.any(String) } }],
+      defaultBrand: 'north wind',
+    });
     expect(calls).toHaveLength(0);
   });
 

@@ -7,6 +7,8 @@ import { vi } from 'vitest';
 export class FakeIntersectionObserver {
   static all: FakeIntersectionObserver[] = [];
   readonly watched = new Set<Element>();
+  /** What the fake browser sees as in view: observing one reports it, as the real one does. */
+  private readonly inView = new Set<Element>();
   constructor(
     private readonly callback: IntersectionObserverCallback,
     readonly options: IntersectionObserverInit = {},
@@ -15,6 +17,7 @@ export class FakeIntersectionObserver {
   }
   observe(element: Element) {
     this.watched.add(element);
+    if (this.inView.has(element)) queueMicrotask(() => this.fire([element], true));
   }
   unobserve(element: Element) {
     this.watched.delete(element);
@@ -26,9 +29,11 @@ export class FakeIntersectionObserver {
     return [];
   }
   enter(...elements: Element[]) {
+    for (const element of elements) this.inView.add(element);
     this.fire(elements, true);
   }
   leave(...elements: Element[]) {
+    for (const element of elements) this.inView.delete(element);
     this.fire(elements, false);
   }
   private fire(elements: Element[], isIntersecting: boolean) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Detection } from '@/lib/detection/schema';
 import { ask } from '@/lib/messaging/ask';
 import { createListPage } from '@/entrypoints/detector/list-page';
-import { BATCH_MS } from '@/entrypoints/detector/visible-rows';
+import { BATCH_MS, RETRY_MS } from '@/entrypoints/detector/visible-rows';
 import { stubIntersectionObserver, type FakeIntersectionObserver } from './io-stub';
 
 vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
@@ -98,6 +98,34 @@ test('rows with conversations get a chip; a row held back by the budget is asked
     ['1001', '1002', '1003'],
     ['1003'],
   ]);
+});
+
+test('a row held back by the budget is asked again while it stays in view, and only it', async () => {
+  const { list } = page();
+  list.update(LIST);
+  observer().enter(link('1001'), link('1002'), link('1003'));
+  await vi.advanceTimersByTimeAsync(BATCH_MS);
+  const rowCounts = () =>
+    asked.mock.calls
+      .filter(([type]) => type === 'rowCounts')
+      .map(([, ids]) => (ids as { orderRefs: string[] }).orderRefs);
+  expect(rowCounts()).toEqual([['1001', '1002', '1003']]);
+
+  await vi.advanceTimersByTimeAsync(RETRY_MS - 1);
+  expect(rowCounts()).toHaveLength(1);
+  await vi.advanceTimersByTimeAsync(1 + BATCH_MS);
+  expect(rowCounts()).toEqual([['1001', '1002', '1003'], ['1003']]);
+});
+
+test('a held-back row the agent scrolled away from is not asked again until it is back', async () => {
+  const { list } = page();
+  list.update(LIST);
+  observer().enter(link('1003'));
+  await vi.advanceTimersByTimeAsync(BATCH_MS);
+  observer().leave(link('1003'));
+  await vi.advanceTimersByTimeAsync(RETRY_MS + BATCH_MS);
+  const counted = asked.mock.calls.filter(([type]) => type === 'rowCounts');
+  expect(counted).toHaveLength(1);
 });
 
 test('another kind of page is reported as found, with no rows watched', () => {

@@ -66,6 +66,7 @@ describe('the content script messaging, on the native API', () => {
 
   test('a failed or refused message is null, never a throw', async () => {
     const refused = nativeRuntime({ ok: false, error: { kind: 'forbidden', message: 'no' } });
+    vi.stubGlobal('browser', undefined);
     vi.stubGlobal('chrome', { runtime: refused.runtime });
     await expect(ask('pageGone', {})).resolves.toBeNull();
     refused.runtime.sendMessage.mockRejectedValueOnce(new Error('Extension context invalidated.'));
@@ -74,6 +75,7 @@ describe('the content script messaging, on the native API', () => {
 
   test('answers our background through sendResponse, keeping the channel open', async () => {
     const { runtime, listeners } = nativeRuntime();
+    vi.stubGlobal('browser', undefined);
     vi.stubGlobal('chrome', { runtime });
     onTabCommands(handlers());
     const sendResponse = vi.fn();
@@ -84,6 +86,7 @@ describe('the content script messaging, on the native API', () => {
 
   test('hears no other sender, and no message that is not a command', () => {
     const { runtime, listeners } = nativeRuntime();
+    vi.stubGlobal('browser', undefined);
     vi.stubGlobal('chrome', { runtime });
     const openSidebar = vi.fn(async () => true);
     onTabCommands({ ...handlers(), openSidebar });

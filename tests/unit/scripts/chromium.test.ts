@@ -4,10 +4,14 @@ import { readFileSync } from 'node:fs';
 import { MINIMUM_CHROMIUM, parseChromiumVersion, unsupportedChromium } from '@/scripts/chromium';
 import wxtConfig from '@/wxt.config';
 
+type ManifestFn = (env: { browser: string; manifestVersion: number }) => {
+  minimum_chrome_version?: string;
+};
+
 describe('supported Chromium', () => {
   test('the oldest supported is Chromium 130, in the scripts, the manifest and the README alike', () => {
     expect(MINIMUM_CHROMIUM).toBe(130);
-    const manifest = wxtConfig.manifest as { minimum_chrome_version?: string };
+    const manifest = (wxtConfig.manifest as ManifestFn)({ browser: 'chrome', manifestVersion: 3 });
     expect(manifest.minimum_chrome_version).toBe('130');
     expect(readFileSync('README.md', 'utf8')).toContain('Chromium 130 or newer');
   });

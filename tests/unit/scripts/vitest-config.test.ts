@@ -9,6 +9,7 @@ test('every project refuses a focused test (.only), whether or not CI is set', (
   expect(projects.map((p) => [p.test?.name, p.test?.allowOnly])).toEqual([
     ['unit', false],
     ['e2e', false],
+    ['e2e-firefox', false],
   ]);
   expect(config.test?.allowOnly).toBe(false);
 });

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_FILE_FORMAT, SettingsFileSchema, importSettings } from '@/lib/settings/export';
+import { SafeUserRuleSchema } from '@/lib/settings/safe-rules';
 import { DEFAULT_SETTINGS, UserRuleSchema, type UserRule } from '@/lib/settings/schema';
+import { loadSettings, updateSettings } from '@/lib/storage/settings';
 import { issueText } from '@/lib/i18n/translate';
 import { english } from '../i18n/locales';
 
@@ -38,7 +41,7 @@ describe('user rule settings', () => {
   });
 
   test('an invalid regex gets one message, not a second one about its speed', () => {
-    const result = UserRuleSchema.safeParse({ ...rule, regex: '(a+' });
+    const result = SafeUserRuleSchema.safeParse({ ...rule, regex: '(a+' });
     expect(result.error!.issues.map((i) => words(i.message))).toEqual([
       'That regular expression is not valid.',
     ]);
@@ -59,46 +62,53 @@ const PLAIN = [
 
 describe('a rule’s regex runs in bounded time', () => {
   test.each(CATASTROPHIC)('%s is refused at the regex field', (regex) => {
-    const result = UserRuleSchema.safeParse({ ...rule, regex });
+    const result = SafeUserRuleSchema.safeParse({ ...rule, regex });
     expect(result.success).toBe(false);
     const issue = result.error!.issues.find((i) => i.path.join('.') === 'regex');
     expect(words(issue?.message)).toMatch(/can take very long|too complex to check/);
   });
 
   test.each(PLAIN)('%s is accepted', (regex) => {
-    expect(UserRuleSchema.safeParse({ ...rule, regex }).success).toBe(true);
+    expect(SafeUserRuleSchema.safeParse({ ...rule, regex }).success).toBe(true);
   });
 
-  test('a settings file with such a rule is refused, naming the rule’s regex', () => {
-    const file = {
+  test('the shape alone, which the popup and sidebar parse, leaves the judging to where rules enter', () => {
+    expect(UserRuleSchema.safeParse({ ...rule, regex: '(a+)+$' }).success).toBe(true);
+  });
+
+  test('saving never stores such a rule, naming the rule’s regex', async () => {
+    const unsafe = { ...rule, id: 'r2', regex: '(\\w+\\s?)*$' } as UserRule;
+    const saving = updateSettings({ userRules: [rule as UserRule, unsafe] });
+    await expect(saving).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ['userRules', 1, 'regex'] })],
+    });
+    await expect(saving).rejects.toThrow(/settings\.regexSlow/);
+    expect((await loadSettings()).settings.userRules).toEqual([]);
+  });
+
+  test('importing a file with such a rule stores nothing of it', async () => {
+    const file = SettingsFileSchema.parse({
       format: SETTINGS_FILE_FORMAT,
       version: 3,
       brands: [],
       defaultBrand: null,
       storeBrands: [],
       dataKeys: [],
-      userRules: [rule, { ...rule, id: 'r2', regex: '(\\w+\\s?)*$' }],
-    };
-    const result = SettingsFileSchema.safeParse(file);
-    expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['userRules.1.regex']);
-    expect(words(result.error!.issues[0]!.message)).toMatch(/can take very long/);
+      userRules: [rule, { ...rule, id: 'r2', regex: '(a+)+$' }],
+    });
+    const { settings } = importSettings(DEFAULT_SETTINGS, file);
+    await expect(updateSettings(settings)).rejects.toThrow(/settings\.regexSlow/);
+    expect((await loadSettings()).settings.userRules).toEqual([]);
   });
 
-  test('importing never stores such a rule, even from a file parsed elsewhere', () => {
-    const unsafe = { ...rule, regex: '(a+)+$' } as UserRule;
-    const file = {
-      ...SettingsFileSchema.parse({
-        format: SETTINGS_FILE_FORMAT,
-        version: 3,
-        brands: [],
-        defaultBrand: null,
-        storeBrands: [],
-        dataKeys: [],
-        userRules: [],
-      }),
-      userRules: [unsafe],
-    };
-    expect(() => importSettings(DEFAULT_SETTINGS, file)).toThrow('settings.regexSlow');
+  test('a stored rule that is no longer judged safe is not handed to the content scripts', async () => {
+    await updateSettings({ userRules: [rule as UserRule] });
+    const { settings: raw } = await fakeBrowser.storage.local.get('settings');
+    await fakeBrowser.storage.local.set({
+      settings: { ...(raw as object), userRules: [{ ...rule, regex: '(x+x+)+y' }] },
+    });
+    const loaded = await loadSettings();
+    expect(loaded.settings.userRules).toEqual([]);
+    expect(loaded.problem).toMatch(/detection rules could not be read/);
   });
 });

@@ -3,7 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import v1 from '../../fixtures/settings/v1.json';
 import v2 from '../../fixtures/settings/v2.json';
 import v3 from '../../fixtures/settings/v3.json';
-import { loadSettings, parseSettings, updateSettings } from '@/lib/storage/settings';
+import {
+  loadSettings,
+  parseSettings,
+  sealStoredTokens,
+  updateSettings,
+} from '@/lib/storage/settings';
 import { settingsMigrations } from '@/lib/settings/migrations';
 import {
   CredentialsInputSchema,
@@ -12,6 +17,11 @@ import {
   SettingsSchema,
   type Settings,
 } from '@/lib/settings/schema';
+
+/** A token as stored: AES-GCM ciphertext and its IV, both base64 (lib/security/token-seal.ts). */
+const sealed = { iv: expect.any(String), sealed: expect.any(String) };
+
+type StoredV3 = { brands: { token: unknown }[] } & Record<string, unknown>;
 
 /** Every stored version, by the version number WXT records beside it. */
 const fixtures: Record<number, unknown> = { 1: v1, 2: v2, 3: v3 };
@@ -35,8 +45,42 @@ describe('settings storage', () => {
     // The undo window came after v3 without a new version: unsaved, its default is in effect.
     expect((await loadSettings()).settings).toEqual({ ...v3, undoSeconds: 5 });
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
-    expect(stored.settings).toEqual({ ...v3, undoSeconds: 5 });
+    expect(stored.settings).toEqual({
+      ...v3,
+      brands: v3.brands.map((brand) => ({ ...brand, token: sealed })),
+      undoSeconds: 5,
+    });
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  test('tokens are stored sealed: storage.local never holds one in the clear', async () => {
+    await updateSettings(v3 as Settings);
+    const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    for (const brand of v3.brands) expect(everything).not.toContain(brand.token);
+  });
+
+  test('a token stored in the clear (before sealing) is read, and sealed at the next start', async () => {
+    await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: SETTINGS_VERSION } });
+    expect((await loadSettings()).settings.brands).toEqual(v3.brands);
+    await sealStoredTokens();
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as StoredV3;
+    expect(stored.brands.map((brand) => brand.token)).toEqual([sealed, sealed]);
+    expect((await loadSettings()).settings.brands).toEqual(v3.brands);
+  });
+
+  test('a sealed token moved onto another brand does not open there; that brand asks again', async () => {
+    await updateSettings(v3 as Settings);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as StoredV3;
+    const [northwind, southwind] = stored.brands;
+    await fakeBrowser.storage.local.set({
+      settings: { ...stored, brands: [northwind, { ...southwind, token: northwind!.token }] },
+    });
+    const loaded = await loadSettings();
+    expect(loaded.settings.brands[0]?.token).toBe(v3.brands[0]!.token);
+    expect(loaded.settings.brands[1]?.token).toBeUndefined();
+    expect(loaded.problem).toBe(
+      'The saved API token of southwind could not be read on this device; enter it again.',
+    );
   });
 
   test('there is a fixture for every version', () => {

@@ -1,0 +1,28 @@
+import type { GeneratedI18nStructure } from '#i18n';
+import { nativeApi } from '../messaging/native';
+
+/*
+ * The content scripts' words in the agent's language, through the browser's own `i18n` (no
+ * polyfill, no translate.ts): the `content.*` messages of `locales/<lang>.yml`, with positional
+ * substitutions ($1, $2…).
+ */
+
+type ContentKey = Extract<keyof GeneratedI18nStructure, `content.${string}`>;
+
+/** One message; the English key's last part stands in if a build somehow lacks it. */
+export function contentText(key: ContentKey, ...substitutions: string[]): string {
+  const name = key.replace('.', '_');
+  return nativeApi().i18n?.getMessage(name, substitutions) || name;
+}
+
+/** The `one` or `other` form for `count` by the language's plural rules; $1 is the count. */
+export function contentCount(
+  one: ContentKey,
+  other: ContentKey,
+  count: number,
+  ...substitutions: string[]
+): string {
+  const language = nativeApi().i18n?.getUILanguage() || 'en';
+  const form = new Intl.PluralRules(language).select(count) === 'one' ? one : other;
+  return contentText(form, new Intl.NumberFormat(language).format(count), ...substitutions);
+}
