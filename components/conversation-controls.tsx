@@ -8,6 +8,7 @@ import { ErrorAlert } from './error-alert';
 import { useI18n } from './i18n';
 import type { Translate } from '@/lib/i18n/translate';
 import { describedBy, FieldNotes } from './options/form-parts';
+import { issueText } from '@/lib/i18n/translate';
 
 /** The statuses an agent may choose, in the order Re:amaze lists them. */
 export const STATUS_CHOICES: readonly number[] = [0, 1, 2, 5, 3, 4];
@@ -315,7 +316,10 @@ export function ConversationControls(props: ConversationControlsProps) {
         <ErrorAlert
           error={{
             ...failure.error,
-            message: t('controls.failure', { what: failure.what, message: failure.error.message }),
+            message: t('controls.failure', {
+              what: failure.what,
+              message: issueText(t, failure.error.message),
+            }),
           }}
           shownAtFields={SHOWN_AT_FIELDS}
         />

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageError } from '@/lib/messaging/errors';
 import { useI18n } from './i18n';
+import { issueText } from '@/lib/i18n/translate';
 
 /** Errors the agent fixes in the options rather than by trying again. */
 export function isSettingsError(error: MessageError): boolean {
@@ -33,13 +34,14 @@ export function ErrorAlert({
   action?: ComponentChildren;
   shownAtFields?: readonly string[];
 }) {
+  const { t } = useI18n();
   const fields = Object.entries(error.fieldErrors ?? {}).filter(
     ([field, messages]) => !shownAtFields.includes(field) && messages.length > 0,
   );
   fields.sort(([a], [b]) => Number(b === NO_FIELD) - Number(a === NO_FIELD));
   return (
     <div role="alert" class="alert" data-kind={error.kind}>
-      <p>{error.message}</p>
+      <p>{issueText(t, error.message)}</p>
       {fields.length > 0 && (error.kind === 'invalid' || error.kind === 'invalidInput') && (
         <ul>
           {fields.map(([field, messages]) => (

@@ -9,6 +9,7 @@ import type { MessageError } from '@/lib/messaging/errors';
 import { errorsAt, type ActionServices } from './action-services';
 import { ErrorAlert } from './error-alert';
 import { useI18n } from './i18n';
+import { issueText } from '@/lib/i18n/translate';
 import { describedBy, FieldNotes, TextField } from './options/form-parts';
 
 /** Which form field shows each error key, from Re:amaze's 422 or the form's own check. */
@@ -143,7 +144,7 @@ export function NewConversationForm(props: {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? 'base');
-        (fieldErrors[key] ??= []).push(issue.message);
+        (fieldErrors[key] ??= []).push(issueText(t, issue.message));
       }
       setStatus({
         state: 'failed',

@@ -5,8 +5,7 @@ import type { MessageError } from '@/lib/messaging/errors';
 import type { LookupResult, TabConversations } from '@/lib/lookup/schemas';
 import type { SettingsSummary } from '@/lib/settings/schema';
 import { accountForUrl } from '@/lib/settings/store-brands';
-import { classifyText, type SearchTerm } from '@/lib/lookup/classify';
-import { MARKETPLACE_NAMES } from '@/lib/detection/types';
+import { classifyText, describeTerm } from '@/lib/lookup/classify';
 import type { Translate } from '@/lib/i18n/translate';
 import type { RecentLookup } from '@/lib/lookup/recent';
 import { ConversationList } from './conversation-list';
@@ -404,24 +403,8 @@ function SearchOutcome({
 function describeTyped(t: Translate, text: string): string | null {
   const terms = classifyText(text);
   return terms.length > 0
-    ? t('popup.searches', { what: terms.map((term) => termText(t, term)).join('; ') })
+    ? t('popup.searches', { what: terms.map((term) => describeTerm(t, term)).join('; ') })
     : null;
-}
-
-/** One search term in words: "Amazon order 113-…", "customer email …". */
-function termText(t: Translate, term: SearchTerm): string {
-  switch (term.kind) {
-    case 'conversation':
-      return t('term.conversation', { value: term.slug });
-    case 'email':
-      return t('term.email', { value: term.email });
-    case 'order':
-      return t('term.order', { value: term.ref });
-    case 'marketplace':
-      return t('term.marketplace', { name: MARKETPLACE_NAMES[term.marketplace], value: term.id });
-    case 'reference':
-      return t('term.reference', { value: term.id });
-  }
 }
 
 function isConfigured(summary: SettingsSummary): boolean {

@@ -11,6 +11,7 @@ import {
   useSubmit,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
 
 interface LookupSectionProps {
   settings: SettingsSummary;
@@ -28,6 +29,7 @@ const MAX_DATA_KEYS = 10;
  * is already in effect: saving only records a different choice.
  */
 export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSectionProps) {
+  const { t } = useI18n();
   const brands = settings.brands.map((account) => account.brand);
   const [chosenBrand, setChosenBrand] = useState<string | null>(null);
   const brand =
@@ -47,7 +49,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
     if (!brand) return;
     let current = true;
     setChoices(null);
-    setOutcome({ state: 'busy', doing: `Reading ${brand}’s channels…` });
+    setOutcome({ state: 'busy', doing: t('channels.reading', { brand }) });
     void send('getLookupSettings', { brand }).then((reply) => {
       if (!current) return;
       if (!reply.ok) return setOutcome({ state: 'failed', error: reply.error });
@@ -57,39 +59,33 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
     return () => {
       current = false;
     };
-  }, [send, brand, setOutcome]);
+  }, [send, brand, setOutcome, t]);
 
   async function save(event: Event) {
     event.preventDefault();
     if (!brand) return;
     await submit(() => send('saveLookupSettings', { brand, marketplaceChannels: selected }), {
-      doing: 'Saving…',
+      doing: t('options.saving'),
       done: (data) => {
         show(data);
         onSaved();
-        return `Channels saved for ${brand}.`;
+        return t('channels.saved', { brand });
       },
     });
   }
 
   return (
-    <Section id="channels" title="Marketplace channels">
-      <p class="hint">
-        Amazon, eBay and Etsy order ids are looked up in the Re:amaze channel their messages arrive
-        in. Each marketplace shows the channel in use now: the one whose name says the marketplace,
-        already in effect without saving, or the one you chose. Save only to choose another.
-      </p>
-      {!brand && (
-        <p class="note">Add a brand first: its channels are read from its Re:amaze account.</p>
-      )}
+    <Section id="channels" title={t('options.channels')}>
+      <p class="hint">{t('channels.intro')}</p>
+      {!brand && <p class="note">{t('channels.noBrand')}</p>}
       {brand && brands.length > 1 && (
         <SelectField
           id="channels-brand"
-          label="Brand"
+          label={t('channels.brand')}
           value={brand}
           onChange={setChosenBrand}
           options={brands.map((name) => ({ value: name, label: name }))}
-          hint="Each brand has channels of its own."
+          hint={t('channels.brandHint')}
         />
       )}
       {brand && choices && (
@@ -98,7 +94,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
             <SelectField
               key={marketplace}
               id={`channel-${marketplace}`}
-              label={`${MARKETPLACE_NAMES[marketplace]} channel`}
+              label={t('channels.channel', { marketplace: MARKETPLACE_NAMES[marketplace] })}
               value={selected[marketplace] ?? ''}
               onChange={(slug) => {
                 const { [marketplace]: _previous, ...others } = selected;
@@ -108,7 +104,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
                 // No channel names this marketplace yet: its ids are not searched until one is chosen.
                 ...(choices.selected[marketplace]
                   ? []
-                  : [{ value: '', label: 'None: not searched' }]),
+                  : [{ value: '', label: t('channels.none') }]),
                 ...choices.channels.map((channel) => ({
                   value: channel.slug,
                   label: `${channel.name} (${channel.slug})`,
@@ -117,7 +113,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
             />
           ))}
           <button type="submit" disabled={busy}>
-            Save channels
+            {t('channels.save')}
           </button>
         </form>
       )}
@@ -131,6 +127,7 @@ export function MarketplaceChannelsSection({ settings, send, onSaved }: LookupSe
  * shared by every brand.
  */
 export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps) {
+  const { t } = useI18n();
   const [keys, setKeys] = useState(settings.dataKeys);
   const [newKey, setNewKey] = useState('');
   const [addError, setAddError] = useState<string | undefined>();
@@ -141,13 +138,13 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
     event.preventDefault();
     const key = newKey.trim();
     const problem = !key
-      ? 'Type a key first, e.g. order_number.'
+      ? t('dataKeys.typeFirst')
       : key.length > 100
-        ? 'A key has at most 100 characters.'
+        ? t('dataKeys.tooLong')
         : keys.includes(key)
-          ? `${key} is already in the list.`
+          ? t('dataKeys.duplicate', { key })
           : keys.length >= MAX_DATA_KEYS
-            ? `${MAX_DATA_KEYS} keys at most: remove one first.`
+            ? t('dataKeys.tooMany', { max: MAX_DATA_KEYS })
             : undefined;
     setAddError(problem);
     if (problem) return;
@@ -158,31 +155,25 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
   async function save() {
     if (!hasBrand) return;
     await submit(() => send('saveDataKeys', keys), {
-      doing: 'Saving…',
+      doing: t('options.saving'),
       done: (data) => {
         setKeys(data.dataKeys);
         onSaved();
-        return 'Custom-data keys saved.';
+        return t('dataKeys.saved');
       },
     });
   }
 
-  const hint = 'A key exactly as it appears in the conversation’s custom data, e.g. order_number.';
+  const hint = t('dataKeys.hint');
   return (
-    <Section id="data-keys" title="Custom-data keys">
-      <p class="hint">
-        If your store integration saves the order number in a conversation’s custom data, name its
-        keys here: an order’s lookups then also search data[key] = order number. Shared by all
-        brands.
-      </p>
+    <Section id="data-keys" title={t('options.dataKeys')}>
+      <p class="hint">{t('dataKeys.intro')}</p>
       {!hasBrand ? (
-        <p class="note">Add a brand first.</p>
+        <p class="note">{t('dataKeys.noBrand')}</p>
       ) : (
         <>
           {keys.length === 0 ? (
-            <p class="note">
-              No keys: only reference ids, marketplace ids and emails are searched.
-            </p>
+            <p class="note">{t('dataKeys.none')}</p>
           ) : (
             <ul class="key-list">
               {keys.map((key) => (
@@ -191,10 +182,10 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
                   <button
                     type="button"
                     class="link"
-                    aria-label={`Remove key ${key}`}
+                    aria-label={t('dataKeys.removeNamed', { key })}
                     onClick={() => setKeys(keys.filter((k) => k !== key))}
                   >
-                    Remove
+                    {t('options.remove')}
                   </button>
                 </li>
               ))}
@@ -202,7 +193,7 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
           )}
           <form class="inline-add" onSubmit={add} noValidate>
             <div class="field">
-              <label for="new-data-key">New custom-data key</label>
+              <label for="new-data-key">{t('dataKeys.new')}</label>
               <input
                 id="new-data-key"
                 value={newKey}
@@ -212,10 +203,10 @@ export function DataKeysSection({ settings, send, onSaved }: LookupSectionProps)
               />
               <FieldNotes id="new-data-key" hint={hint} error={addError} />
             </div>
-            <button type="submit">Add key</button>
+            <button type="submit">{t('dataKeys.add')}</button>
           </form>
           <button type="button" class="primary" onClick={() => void save()} disabled={busy}>
-            Save keys
+            {t('dataKeys.save')}
           </button>
           <OutcomeMessage outcome={outcome} />
         </>

@@ -15,14 +15,16 @@ import {
   type Outcome,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
+import { issueText, type Translate } from '@/lib/i18n/translate';
 
 type Target = 'orderRef' | 'email' | Marketplace;
-const TARGETS: { value: Target; label: string }[] = [
-  { value: 'orderRef', label: 'Order number' },
-  { value: 'email', label: 'Customer email' },
+const targets = (t: Translate): { value: Target; label: string }[] => [
+  { value: 'orderRef', label: t('rules.orderRef') },
+  { value: 'email', label: t('rules.email') },
   ...MARKETPLACES.map((marketplace) => ({
     value: marketplace,
-    label: `${MARKETPLACE_NAMES[marketplace]} order id`,
+    label: t('rules.marketplaceId', { marketplace: MARKETPLACE_NAMES[marketplace] }),
   })),
 ];
 
@@ -71,6 +73,7 @@ function newDraft(): Draft {
 
 /** The draft as a rule, or what is wrong with it, field by field. */
 function checkDraft(
+  t: Translate,
   draft: Draft,
 ): { ok: true; rule: UserRule } | { ok: false; errors: DraftErrors } {
   const { target } = draft;
@@ -88,7 +91,7 @@ function checkDraft(
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const field = draftField(String(issue.path[0] ?? ''));
-    errors[field] = [errors[field], issue.message].filter(Boolean).join(' ');
+    errors[field] = [errors[field], issueText(t, issue.message)].filter(Boolean).join(' ');
   }
   return { ok: false, errors };
 }
@@ -100,22 +103,23 @@ function draftField(path: string): DraftField {
 }
 
 /** What a rule found on the page, in the agent's words: "order #1042, customer email maya@…". */
-function describeRuleTest(test: RuleTest): string {
-  if (!test.matched) return `The pattern does not match ${test.url}.`;
-  const found = describeIds(test);
-  if (found.length === 0) return `On ${test.url} this rule finds nothing.`;
-  const named = found.slice(0, PREVIEW_LIMIT);
-  const more = found.length > PREVIEW_LIMIT ? ` and ${found.length - PREVIEW_LIMIT} more` : '';
-  return `On ${test.url} this rule finds: ${named.join(', ')}${more}.`;
+function describeRuleTest(t: Translate, test: RuleTest): string {
+  const { url } = test;
+  if (!test.matched) return t('rules.noMatch', { url });
+  const found = describeIds(t, test);
+  if (found.length === 0) return t('rules.findsNothing', { url });
+  const named = found.slice(0, PREVIEW_LIMIT).join(', ');
+  if (found.length <= PREVIEW_LIMIT) return t('rules.finds', { url, found: named });
+  return t('rules.findsMore', { url, found: named, count: found.length - PREVIEW_LIMIT });
 }
-
-const FIX_FIELDS = { kind: 'invalidInput', message: 'Fix the marked fields first.' } as const;
 
 /**
  * The agent's own detection rules, for admins no built-in platform covers. Each rule is edited in
  * place and can be tried, as edited, on the store page the agent used last; Save rules stores them.
  */
 export function UserRulesSection({ send }: { send: SendMessage }) {
+  const { t } = useI18n();
+  const fixFields = { kind: 'invalidInput', message: t('rules.fixFields') } as const;
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [saved, setSaved] = useState('');
   const [errors, setErrors] = useState<Record<string, DraftErrors>>({});
@@ -145,9 +149,11 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
 
   if (!drafts) {
     return (
-      <Section id="rules" title="Detection rules">
+      <Section id="rules" title={t('options.rules')}>
         <OutcomeMessage
-          outcome={outcome.state === 'idle' ? { state: 'busy', doing: 'Loading…' } : outcome}
+          outcome={
+            outcome.state === 'idle' ? { state: 'busy', doing: t('common.loading') } : outcome
+          }
         />
       </Section>
     );
@@ -164,19 +170,19 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
 
   async function test(draft: Draft) {
     const preview = (next: Outcome) => setPreviews((current) => ({ ...current, [draft.id]: next }));
-    const checked = checkDraft(draft);
+    const checked = checkDraft(t, draft);
     setErrors((current) => ({ ...current, [draft.id]: checked.ok ? {} : checked.errors }));
-    if (!checked.ok) return preview({ state: 'failed', error: FIX_FIELDS });
+    if (!checked.ok) return preview({ state: 'failed', error: fixFields });
     // A test reports on its own rule's preview, not the form's outcome.
     await submitTo(preview, () => send('testRule', { rule: checked.rule }), {
-      doing: 'Testing on the current page…',
-      done: describeRuleTest,
+      doing: t('rules.testing'),
+      done: (found) => describeRuleTest(t, found),
     });
   }
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const checked = drafts.map((draft) => [draft.id, checkDraft(draft)] as const);
+    const checked = drafts.map((draft) => [draft.id, checkDraft(t, draft)] as const);
     setErrors(
       Object.fromEntries(checked.map(([id, result]) => [id, result.ok ? {} : result.errors])),
     );
@@ -184,15 +190,15 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
     if (rules.length < checked.length) {
       return setOutcome({
         state: 'failed',
-        error: { ...FIX_FIELDS, message: 'Some rules need fixing: see the marked fields.' },
+        error: { ...fixFields, message: t('rules.someNeedFixing') },
       });
     }
     await submit(() => send('saveUserRules', rules), {
-      doing: 'Saving…',
+      doing: t('options.saving'),
       failed: (error) => setErrors(backgroundErrors(drafts, error.fieldErrors)),
       done: (data) => {
         load(data);
-        return 'Rules saved.';
+        return t('rules.saved');
       },
     });
   };
@@ -205,71 +211,67 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
 
   const unsaved = JSON.stringify(drafts) !== saved;
   return (
-    <Section id="rules" title="Detection rules">
-      <p class="hint">
-        For admin pages no built-in platform covers: which pages (a URL pattern), where the value is
-        (a CSS selector, a regular expression or both) and what it is. To try a rule, open the store
-        page in another tab first; the test runs on the store tab you used last.
-      </p>
+    <Section id="rules" title={t('options.rules')}>
+      <p class="hint">{t('rules.intro')}</p>
       <form onSubmit={save} noValidate>
-        {drafts.length === 0 && <p class="note">No rules yet.</p>}
+        {drafts.length === 0 && <p class="note">{t('rules.none')}</p>}
         {drafts.map((draft, index) => {
           const id = `rule-${index}`;
           const error = errors[draft.id] ?? {};
-          const name = draft.name.trim() || 'New rule';
+          const name = draft.name.trim() || t('rules.newRule');
           return (
             <fieldset key={draft.id} class="panel">
               <legend>{name}</legend>
               <TextField
                 id={`${id}-name`}
-                label="Rule name"
-                hint='A name you will recognise, e.g. "Legacy shop orders".'
+                label={t('rules.name')}
+                hint={t('rules.nameHint')}
                 value={draft.name}
                 onInput={(value) => edit(draft.id, { name: value })}
                 error={error.name}
               />
               <TextField
                 id={`${id}-urlPattern`}
-                label="URL pattern"
-                hint="Pages it applies to, e.g. https://shop.example/admin/orders/*"
+                label={t('rules.urlPattern')}
+                hint={t('rules.urlPatternHint')}
                 value={draft.urlPattern}
                 onInput={(urlPattern) => edit(draft.id, { urlPattern })}
                 error={error.urlPattern}
               />
               <SelectField
                 id={`${id}-target`}
-                label="Finds"
+                label={t('rules.target')}
                 value={draft.target}
                 onChange={(target) => changeTarget(draft, target as Target)}
-                options={TARGETS}
+                options={targets(t)}
                 error={error.target}
               />
               <TextField
                 id={`${id}-selector`}
-                label="CSS selector"
-                hint="The element holding the value, e.g. #order-number."
+                label={t('rules.selector')}
+                hint={t('rules.selectorHint')}
                 value={draft.selector}
                 onInput={(selector) => edit(draft.id, { selector })}
                 error={error.selector}
               />
               <TextField
                 id={`${id}-regex`}
-                label="Regular expression"
-                hint="Optional; its first group is the value, e.g. Order #(\d+)."
+                label={t('rules.regex')}
+                hint={t('rules.regexHint')}
                 value={draft.regex}
                 onInput={(regex) => edit(draft.id, { regex })}
                 error={error.regex}
               />
               <div class="actions">
                 <button type="button" onClick={() => void test(draft)}>
-                  Test this rule on the current page
+                  {t('rules.test')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Remove rule ${name}`}
+                  aria-label={t('rules.removeNamed', { name })}
                   onClick={() => setDrafts(drafts.filter((d) => d.id !== draft.id))}
                 >
-                  Remove
+                  {t('options.remove')}
                 </button>
               </div>
               <OutcomeMessage outcome={previews[draft.id] ?? IDLE} />
@@ -278,13 +280,13 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
         })}
         <div class="actions">
           <button type="button" onClick={addRule}>
-            Add rule
+            {t('rules.add')}
           </button>
           <button type="submit" disabled={busy}>
-            Save rules
+            {t('rules.save')}
           </button>
         </div>
-        {unsaved && <p class="note">Unsaved changes: rules take effect when you save them.</p>}
+        {unsaved && <p class="note">{t('rules.unsaved')}</p>}
         <OutcomeMessage outcome={outcome} />
       </form>
     </Section>

@@ -9,14 +9,14 @@ import {
   useSubmit,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
 
 type PrefsBySite = Record<string, SitePrefs>;
 
-const WIDTH_HINT = 'From 280 to 900; dragging the sidebar’s left edge sets it too.';
-const WIDTH_ERROR = 'Enter a width from 280 to 900 pixels.';
-
 /** The sidebar's per-site behaviour, as the sidebar itself remembers it: auto-open and width. */
 export function SidebarSection({ send }: { send: SendMessage }) {
+  const { t } = useI18n();
+  const widthHint = t('sidebarPrefs.widthHint');
   const [prefs, setPrefs] = useState<PrefsBySite | null>(null);
   const [widths, setWidths] = useState<Record<string, string>>({});
   const [widthErrors, setWidthErrors] = useState<Record<string, string>>({});
@@ -47,24 +47,20 @@ export function SidebarSection({ send }: { send: SendMessage }) {
 
   function saveWidth(origin: string, current: SitePrefs) {
     const parsed = SitePrefsSchema.safeParse({ ...current, width: Number(widths[origin]) });
-    setWidthErrors({ ...widthErrors, [origin]: parsed.success ? '' : WIDTH_ERROR });
+    setWidthErrors({
+      ...widthErrors,
+      [origin]: parsed.success ? '' : t('sidebarPrefs.widthError'),
+    });
     if (parsed.success && parsed.data.width !== current.width) {
-      void save(origin, parsed.data, `Saved for ${hostOf(origin)}.`);
+      void save(origin, parsed.data, t('sidebarPrefs.saved', { host: hostOf(origin) }));
     }
   }
 
   const sites = Object.entries(prefs ?? {}).sort(([a], [b]) => hostOf(a).localeCompare(hostOf(b)));
   return (
-    <Section id="sidebar" title="Sidebar">
-      <p class="hint">
-        The sidebar remembers, per store site, whether it opens by itself when a page has
-        conversations and how wide it is.
-      </p>
-      {prefs && sites.length === 0 && (
-        <p class="note">
-          Nothing remembered yet: sites appear here once you use the sidebar on them.
-        </p>
-      )}
+    <Section id="sidebar" title={t('options.sidebar')}>
+      <p class="hint">{t('sidebarPrefs.intro')}</p>
+      {prefs && sites.length === 0 && <p class="note">{t('sidebarPrefs.none')}</p>}
       {sites.map(([origin, site], index) => {
         const host = hostOf(origin);
         const widthId = `site-${index}-width`;
@@ -82,15 +78,15 @@ export function SidebarSection({ send }: { send: SendMessage }) {
                     origin,
                     { ...site, autoOpen },
                     autoOpen
-                      ? `The sidebar opens by itself on ${host}.`
-                      : `The sidebar waits to be opened on ${host}.`,
+                      ? t('sidebarPrefs.opensItself', { host })
+                      : t('sidebarPrefs.waits', { host }),
                   );
                 }}
               />
-              Open automatically
+              {t('sidebarPrefs.autoOpen')}
             </label>
             <div class="field">
-              <label for={widthId}>Width in pixels</label>
+              <label for={widthId}>{t('sidebarPrefs.width')}</label>
               <input
                 id={widthId}
                 type="number"
@@ -100,22 +96,16 @@ export function SidebarSection({ send }: { send: SendMessage }) {
                 value={widths[origin] ?? ''}
                 onInput={(event) => setWidths({ ...widths, [origin]: event.currentTarget.value })}
                 onChange={() => saveWidth(origin, site)}
-                {...describedBy(widthId, WIDTH_HINT, error)}
+                {...describedBy(widthId, widthHint, error)}
               />
-              <FieldNotes id={widthId} hint={WIDTH_HINT} error={error} />
+              <FieldNotes id={widthId} hint={widthHint} error={error} />
             </div>
             <button
               type="button"
-              aria-label={`Forget ${host}`}
-              onClick={() =>
-                void save(
-                  origin,
-                  null,
-                  `Forgot ${host}: its sidebar starts with the defaults again.`,
-                )
-              }
+              aria-label={t('sidebarPrefs.forgetNamed', { host })}
+              onClick={() => void save(origin, null, t('sidebarPrefs.forgot', { host }))}
             >
-              Forget
+              {t('sidebarPrefs.forget')}
             </button>
           </fieldset>
         );

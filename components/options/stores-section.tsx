@@ -9,6 +9,7 @@ import {
   useSubmit,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
 
 /** A mapping row as edited; `key` keeps each row's inputs its own when rows above are removed. */
 interface Row extends StoreBrand {
@@ -28,6 +29,7 @@ export function StoresSection(props: {
   onSettings: (settings: SettingsSummary) => void;
 }) {
   const { settings, send, onSettings } = props;
+  const { t } = useI18n();
   const [rows, setRows] = useState(() => settings.storeBrands.map(rowOf));
   const { outcome, busy, submit } = useSubmit();
   const defaultBrand = settings.defaultBrand ?? settings.brands[0]?.brand ?? '';
@@ -54,27 +56,23 @@ export function StoresSection(props: {
     event.preventDefault();
     const mappings = rows.map(({ store, brand }) => ({ store, brand }));
     await submit(() => send('saveStoreBrands', mappings), {
-      doing: 'Saving…',
+      doing: t('options.saving'),
       done: (data) => {
         setRows(data.storeBrands.map(rowOf));
         onSettings(data);
-        return 'Stores saved.';
+        return t('stores.saved');
       },
     });
   }
 
   const brandOptions = settings.brands.map(({ brand }) => ({ value: brand, label: brand }));
   return (
-    <Section id="stores" title="Stores and brands">
+    <Section id="stores" title={t('options.stores')}>
       <p class="hint">
-        Lookups on a store’s admin pages use the brand mapped to that store here; every other store
-        uses the default brand{defaultBrand && <> ({defaultBrand})</>}. Shopify stores share one
-        admin host, so they are told apart by their handle: admin.shopify.com/store/acme.
+        {defaultBrand ? t('stores.introNamed', { brand: defaultBrand }) : t('stores.intro')}
       </p>
       {settings.brands.length < 2 ? (
-        <p class="note">
-          With one brand every store uses it. Add a second brand above to send some stores to it.
-        </p>
+        <p class="note">{t('stores.oneBrand')}</p>
       ) : (
         <form onSubmit={save} noValidate>
           {rows.length > 0 && (
@@ -83,14 +81,14 @@ export function StoresSection(props: {
                 <li key={row.key} class="row">
                   <TextField
                     id={`store-${index}`}
-                    label="Store address"
+                    label={t('stores.store')}
                     value={row.store}
                     onInput={(store) => update(row.key, { store })}
                     error={fieldError(outcome, `${index}.store`)}
                   />
                   <SelectField
                     id={`store-${index}-brand`}
-                    label="Brand for this store"
+                    label={t('stores.brand')}
                     value={row.brand}
                     onChange={(brand) => update(row.key, { brand })}
                     options={brandOptions}
@@ -98,25 +96,22 @@ export function StoresSection(props: {
                   />
                   <button
                     type="button"
-                    aria-label={`Remove store ${row.store || index + 1}`}
+                    aria-label={t('stores.removeNamed', { store: row.store || index + 1 })}
                     onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
                   >
-                    Remove
+                    {t('options.remove')}
                   </button>
                 </li>
               ))}
             </ol>
           )}
-          <p class="hint">
-            Paste a store’s admin address from the address bar, e.g.
-            https://admin.shopify.com/store/acme/orders or shop.example.com/wp-admin.
-          </p>
+          <p class="hint">{t('stores.pasteHint')}</p>
           <div class="actions">
             <button type="button" onClick={addRow}>
-              Add store
+              {t('stores.add')}
             </button>
             <button type="submit" disabled={busy}>
-              Save stores
+              {t('stores.save')}
             </button>
           </div>
           <OutcomeMessage outcome={outcome} />

@@ -8,33 +8,34 @@ import {
   useSubmit,
   type SendMessage,
 } from './form-parts';
+import { useI18n } from '../i18n';
+import { issueText, type Translate } from '@/lib/i18n/translate';
 
 export const SETTINGS_FILE_NAME = 'reamaze-inline-settings.json';
 
 type ReadResult = { ok: true; file: SettingsFile } | { ok: false; message: string };
 
 /** A chosen file as settings, or why it is not one; checked here so a bad file changes nothing. */
-export function readSettingsFile(text: string): ReadResult {
+export function readSettingsFile(t: Translate, text: string): ReadResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      message: 'This file is not a Re:amaze Inline settings file: it is not even JSON.',
-    };
+    return { ok: false, message: t('transfer.notJson') };
   }
   const parsed = SettingsFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, file: parsed.data };
   const [issue] = parsed.error.issues;
-  if (!issue || issue.path.length === 0)
-    return { ok: false, message: 'This is not a Re:amaze Inline settings file.' };
+  if (!issue || issue.path.length === 0) return { ok: false, message: t('transfer.notSettings') };
   // The schema says it best when the file is someone else's or from another version.
   if (issue.path[0] === 'format' || issue.path[0] === 'version')
-    return { ok: false, message: issue.message };
+    return { ok: false, message: issueText(t, issue.message) };
   return {
     ok: false,
-    message: `This settings file is damaged (at ${issue.path.join('.')}): ${issue.message}.`,
+    message: t('transfer.damaged', {
+      path: issue.path.join('.'),
+      problem: issueText(t, issue.message).replace(/\.$/, ''),
+    }),
   };
 }
 
@@ -48,13 +49,14 @@ export function TransferSection(props: {
   onImported: (settings: SettingsSummary) => void;
 }) {
   const { send } = props;
+  const { t } = useI18n();
   const { outcome, setOutcome, submit } = useSubmit();
 
   const exportSettings = () =>
     submit(() => send('exportSettings', {}), {
       done: (data) => {
         props.download(SETTINGS_FILE_NAME, `${JSON.stringify(data, null, 2)}\n`);
-        return `Exported to ${SETTINGS_FILE_NAME}, without API tokens.`;
+        return t('transfer.exported', { file: SETTINGS_FILE_NAME });
       },
     });
 
@@ -62,27 +64,27 @@ export function TransferSection(props: {
     const chosen = input.files?.[0];
     input.value = ''; // choosing the same file again is a new import
     if (!chosen) return;
-    const read = readSettingsFile(await chosen.text());
+    const read = readSettingsFile(t, await chosen.text());
     if (!read.ok) {
       return setOutcome({
         state: 'failed',
-        error: { kind: 'invalidInput', message: `${read.message} Nothing was changed.` },
+        error: {
+          kind: 'invalidInput',
+          message: t('transfer.unchanged', { problem: read.message }),
+        },
       });
     }
     await submit(() => send('importSettings', read.file), {
-      doing: 'Importing…',
+      doing: t('transfer.importing'),
       done: ({ settings, needsToken }) => {
         props.onImported(settings);
         return (
           <>
-            <p>Settings imported from {chosen.name}.</p>
+            <p>{t('transfer.imported', { file: chosen.name })}</p>
             {needsToken.length > 0 && (
               <>
-                <p>
-                  These brands need an API token before they can look anything up (Edit each under
-                  Brands):
-                </p>
-                <ul aria-label="Brands that need an API token">
+                <p>{t('transfer.needTokens')}</p>
+                <ul aria-label={t('transfer.needTokensLabel')}>
                   {needsToken.map((brand) => (
                     <li key={brand}>{brand}</li>
                   ))}
@@ -95,22 +97,17 @@ export function TransferSection(props: {
     });
   }
 
-  const importHint =
-    'The file replaces your brands, stores, channels, custom-data keys and rules. Brands already here keep their API tokens.';
+  const importHint = t('transfer.importHint');
   return (
-    <Section id="transfer" title="Import and export">
-      <p class="hint">
-        The file holds your brands and their login emails, store mappings, marketplace channels,
-        custom-data keys and detection rules. API tokens are never included: each agent keeps their
-        own.
-      </p>
+    <Section id="transfer" title={t('options.transfer')}>
+      <p class="hint">{t('transfer.intro')}</p>
       <div class="actions">
         <button type="button" onClick={() => void exportSettings()}>
-          Export settings
+          {t('transfer.export')}
         </button>
       </div>
       <div class="field">
-        <label for="import-file">Import settings</label>
+        <label for="import-file">{t('transfer.import')}</label>
         <input
           id="import-file"
           type="file"

@@ -2,12 +2,13 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { createActionService } from '@/lib/actions/service';
 import { createI18n } from '@/lib/i18n/translate';
-import { createReamazeClient } from '@/lib/api/client';
+import { createReamazeClient, type ClientOptions } from '@/lib/api/client';
 import { createBudget, LOOKUP_BUDGET } from '@/lib/lookup/budget';
 import { createConversationSearch } from '@/lib/lookup/search';
 import { createLookupService } from '@/lib/lookup/service';
 import { createTabConversations } from '@/lib/lookup/tabs';
 import { createRouter } from '@/lib/messaging/router';
+import type { Credentials } from '@/lib/settings/schema';
 import { createSettingsService } from '@/lib/settings/service';
 import { activityLog } from '@/lib/storage/activity';
 import { drafts } from '@/lib/storage/drafts';
@@ -33,10 +34,12 @@ export default defineBackground(() => {
   void sealStoredTokens().catch((error: unknown) => console.error('Could not seal tokens', error));
 
   const { t } = createI18n(browser.i18n, browser.i18n.getUILanguage());
-  const createClient = createReamazeClient;
+  const createClient = (credentials: Credentials, options?: ClientOptions) =>
+    createReamazeClient(credentials, { ...options, t });
   const budget = createBudget(LOOKUP_BUDGET, Date.now, budgetStore);
-  const search = createConversationSearch({ createClient, budget });
+  const search = createConversationSearch({ t, createClient, budget });
   const tabs = createTabConversations({
+    t,
     loadSettings: async () => (await loadSettings()).settings,
     search,
     store: tabState,
@@ -44,8 +47,12 @@ export default defineBackground(() => {
     setBadge,
     redetect: (tabId) => sendToTab(tabId, 'redetect', {}).then(() => undefined),
   });
-  const settings = createSettingsService({ createClient, onChange: () => void tabs.clearCache() });
-  const lookups = createLookupService({ createClient, search });
+  const settings = createSettingsService({
+    t,
+    createClient,
+    onChange: () => void tabs.clearCache(),
+  });
+  const lookups = createLookupService({ t, createClient, search });
   const actions = createActionService({
     t,
     createClient,
@@ -66,6 +73,7 @@ export default defineBackground(() => {
       testRule: async (rule) => testRuleInTabs(rule, await tabs.recentStoreTabs()),
     }),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
+    t,
   );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // A closed tab drops what it showed; a page that goes says so itself (pageGone).

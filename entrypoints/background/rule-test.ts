@@ -26,5 +26,5 @@ export async function testRuleInTabs(
   throw new AppError('invalidInput', NO_STORE_PAGE);
 }
 
-const NO_STORE_PAGE =
-  'No store page to test on: open the store page in a tab where Re:amaze Inline runs (a supported admin, or a site you enabled), then test again.';
+/** A message key: the router puts it in the agent's language. */
+const NO_STORE_PAGE = 'errors.noStorePage';

@@ -14,7 +14,7 @@ export const MAX_BODY_LENGTH = 20_000;
 
 /** What the agent is writing, as the composer sends it to be kept. */
 export const DraftInputSchema = z.object({
-  body: z.string().max(MAX_BODY_LENGTH, 'That message is too long to send from here.'),
+  body: z.string().max(MAX_BODY_LENGTH, 'actions.tooLong'),
   /** `reply` goes to the customer (visibility 0); `note` is an internal note (visibility 1). */
   visibility: z.enum(['reply', 'note']),
   /** No email or integration notifications for this message. */
@@ -50,7 +50,7 @@ export const ActivityEntrySchema = z.object({
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 
-const TagSchema = z.string().trim().min(1, 'A tag cannot be empty.').max(100);
+const TagSchema = z.string().trim().min(1, 'actions.emptyTag').max(100);
 
 /** One change to a conversation, sent as one PUT /conversations/{slug}. */
 export const ConversationChangeSchema = z.discriminatedUnion('kind', [
@@ -114,16 +114,12 @@ export type ResponseTemplateSummary = z.infer<typeof ResponseTemplateSummarySche
 /** A new conversation as the agent submits it from the sidebar. */
 export const NewConversationInputSchema = z.object({
   brand: z.string().min(1).max(63),
-  subject: z.string().trim().min(1, 'Give the conversation a subject.').max(500),
+  subject: z.string().trim().min(1, 'actions.subject').max(500),
   /** The channel's slug. */
-  channel: z.string().trim().min(1, 'Choose a channel.').max(200),
-  customerEmail: z.email('Enter the customer’s email address.'),
+  channel: z.string().trim().min(1, 'actions.channel').max(200),
+  customerEmail: z.email('actions.customerEmail'),
   customerName: z.string().trim().max(200),
-  body: z
-    .string()
-    .trim()
-    .min(1, 'Write the first message.')
-    .max(MAX_BODY_LENGTH, 'That message is too long to send from here.'),
+  body: z.string().trim().min(1, 'actions.firstMessage').max(MAX_BODY_LENGTH, 'actions.tooLong'),
   /** Custom fields (order number, marketplace id), values as text. */
   data: z.record(z.string().trim().min(1).max(100), z.string().max(1000)),
   suppressNotifications: z.boolean(),

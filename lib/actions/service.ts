@@ -55,9 +55,6 @@ const ON_HOLD = 5;
 /** Channel type of an email channel (reamaze-api.md 2.2). */
 const EMAIL_CHANNEL = 1;
 
-const KEPT = 'Your draft is kept.';
-const WRITE_FIRST = 'Write a message first.';
-
 /**
  * What an agent does to a conversation from the store's sidebar: drafts kept until Re:amaze has
  * them (one origin id per draft, so a retry never posts twice), replies and notes, status, tags,
@@ -83,14 +80,14 @@ export function createActionService(deps: ActionServiceDeps) {
   }
 
   async function accountNamed(brand?: string): Promise<BrandAccount> {
-    return requireAccount(accountByName(await deps.loadSettings(), brand));
+    return requireAccount(deps.t, accountByName(await deps.loadSettings(), brand));
   }
 
   async function clientFor(
     brand: string,
   ): Promise<{ client: ReamazeClient; account: BrandAccount }> {
     const account = await accountNamed(brand);
-    return { client: deps.createClient(requireToken(account)), account };
+    return { client: deps.createClient(requireToken(deps.t, account)), account };
   }
 
   function log(ref: ConversationRef, what: string, failure?: unknown) {
@@ -98,7 +95,7 @@ export function createActionService(deps: ActionServiceDeps) {
       at: now(),
       what,
       result: failure === undefined ? 'done' : 'failed',
-      ...(failure !== undefined && { detail: messageOf(failure) }),
+      ...(failure !== undefined && { detail: messageOf(deps.t, failure) }),
     });
   }
 
@@ -175,10 +172,11 @@ export function createActionService(deps: ActionServiceDeps) {
     send(ref: ConversationRef): Promise<SentMessage> {
       return serially(ref, async () => {
         const draft = await deps.drafts.get(ref);
-        if (!draft?.body.trim()) {
-          throw new AppError('invalidInput', WRITE_FIRST, { body: [WRITE_FIRST] });
-        }
         const { t } = deps;
+        if (!draft?.body.trim()) {
+          const writeFirst = t('actions.writeFirst');
+          throw new AppError('invalidInput', writeFirst, { body: [writeFirst] });
+        }
         const what = t(draft.visibility === 'note' ? 'activity.noteAdded' : 'activity.replySent');
         const failed = t(
           draft.visibility === 'note' ? 'activity.noteNotAdded' : 'activity.replyNotSent',
@@ -239,7 +237,7 @@ export function createActionService(deps: ActionServiceDeps) {
               conversation: await conversationAfter(ref, client),
             };
           }
-          const kept = keptError(error, draft);
+          const kept = keptError(t, error, draft);
           await log(ref, failed, kept);
           throw kept;
         }
@@ -309,9 +307,10 @@ export function createActionService(deps: ActionServiceDeps) {
       const shown = await deps.tabs.shown(tabId);
       const settings = await deps.loadSettings();
       const account = requireAccount(
+        deps.t,
         accountForUrl(settings, shown ? new URL(shown.url) : undefined),
       );
-      const client = deps.createClient(requireToken(account));
+      const client = deps.createClient(requireToken(deps.t, account));
       const channels = await listChannels(client);
       const ids = shown?.ids;
       const ref = ids?.orderRefs[0];
@@ -408,24 +407,20 @@ function isOriginTaken(error: unknown): boolean {
 }
 
 /** The failure of a send, said with what became of the draft; its kind and fields are kept. */
-function keptError(error: unknown, draft: Draft): Error {
-  const thing = draft.visibility === 'note' ? 'note' : 'reply';
+function keptError(t: Translate, error: unknown, draft: Draft): Error {
+  const note = draft.visibility === 'note';
   if (error instanceof ReamazeApiError) {
     let message: string;
     if (error.kind === 'offline') {
-      message =
-        `You appear to be offline: Re:amaze could not be reached. ${KEPT} Send it again once ` +
-        `you are back online; it will not be posted twice.`;
+      message = t('actions.offline');
     } else if (
       error.kind === 'timeout' ||
       error.kind === 'server' ||
       error.kind === 'badResponse'
     ) {
-      message =
-        `${error.message} Check the thread before sending again: the ${thing} may have arrived, ` +
-        `and sending again will not post it twice. ${KEPT}`;
+      message = `${error.message} ${t(note ? 'actions.noteMayHaveArrived' : 'actions.replyMayHaveArrived')}`;
     } else {
-      message = `${error.message} ${KEPT}`;
+      message = `${error.message} ${t('actions.kept')}`;
     }
     return new ReamazeApiError({
       kind: error.kind,
@@ -437,9 +432,9 @@ function keptError(error: unknown, draft: Draft): Error {
     });
   }
   if (error instanceof AppError) {
-    return new AppError(error.kind, `${error.message} ${KEPT}`, error.fieldErrors);
+    return new AppError(error.kind, `${error.message} ${t('actions.kept')}`, error.fieldErrors);
   }
-  return new AppError('internal', `The ${thing} could not be sent. ${KEPT}`);
+  return new AppError('internal', t(note ? 'actions.noteNotSent' : 'actions.replyNotSent'));
 }
 
 /** The message Re:amaze already had, as the thread would show it. */
@@ -568,6 +563,6 @@ function reasonsFor(input: NewConversationInput, ids: DetectedIds | null): Match
   return reasons;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong.';
+function messageOf(t: Translate, error: unknown): string {
+  return error instanceof Error ? error.message : t('actions.somethingWrong');
 }

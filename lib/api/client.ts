@@ -10,6 +10,7 @@
  * helps Re:amaze tell a duplicate from a new message).
  */
 import type { z } from 'zod';
+import type { Translate } from '../i18n/translate';
 import {
   errorForStatus,
   notFoundError,
@@ -62,6 +63,11 @@ export interface ClientOptions {
    * stall every lookup.
    */
   retryRateLimited?: boolean;
+}
+
+/** What the client is built with: its options, and the agent's language for its errors. */
+export interface ClientSetup extends ClientOptions {
+  t: Translate;
 }
 
 export interface ConversationLookup {
@@ -192,20 +198,18 @@ export function adminConversationUrl(brand: string, slug: string): string {
 
 export function createReamazeClient(
   credentials: ReamazeCredentials,
-  options: ClientOptions = {},
+  options: ClientSetup,
 ): ReamazeClient {
   const send = createTransport(credentials, options);
   const get = <S extends z.ZodType>(request: Omit<ApiRequest<S>, 'method'>) =>
     send({ ...request, method: 'GET' });
   const { brand } = credentials;
+  const { t } = options;
+  const conversation = (id: string) => t('api.subject.conversation', { id });
 
   return {
     async getConversation(id, lookup = {}) {
-      const context = {
-        brand,
-        subject: `conversation ${quoted(id)}`,
-        missing: `conversation ${quoted(id)}`,
-      };
+      const context = { t, brand, subject: conversation(id), missing: id };
       return get({
         path: `/conversations/${pathSegment(id, context)}`,
         query: { id_type: lookup.idType, category: lookup.category, channel: lookup.channel },
@@ -228,15 +232,16 @@ export function createReamazeClient(
         },
         hashes: { data: query.data },
         schema: ConversationPageSchema,
-        context: { brand, subject: 'the conversation list' },
+        context: { t, brand, subject: t('api.subject.conversationList') },
       });
     },
 
     async listMessages(slug, query = {}) {
       const context = {
+        t,
         brand,
-        subject: `the messages of conversation ${quoted(slug)}`,
-        missing: `conversation ${quoted(slug)}`,
+        subject: t('api.subject.messages', { id: slug }),
+        missing: slug,
       };
       return get({
         path: `/conversations/${pathSegment(slug, context)}/messages`,
@@ -251,7 +256,7 @@ export function createReamazeClient(
         path: '/channels',
         query: { channel: query.channel, page: query.page },
         schema: ChannelListSchema,
-        context: { brand, subject: 'the channel list' },
+        context: { t, brand, subject: t('api.subject.channelList') },
       });
     },
 
@@ -260,7 +265,7 @@ export function createReamazeClient(
         path: '/staff',
         query: { page: query.page },
         schema: StaffPageSchema,
-        context: { brand, subject: 'the staff list' },
+        context: { t, brand, subject: t('api.subject.staffList') },
       });
     },
 
@@ -269,20 +274,22 @@ export function createReamazeClient(
         path: '/response_templates',
         query: { q: query.q, page: query.page },
         schema: ResponseTemplatePageSchema,
-        context: { brand, subject: 'the response templates' },
+        context: { t, brand, subject: t('api.subject.templates') },
       });
     },
 
     async createMessage(slug, message) {
-      const what = message.visibility === 'note' ? 'add this internal note' : 'send this reply';
       const context = {
+        t,
         brand,
-        subject: `conversation ${quoted(slug)}`,
-        missing: `conversation ${quoted(slug)}`,
-        action: `${what} to conversation ${quoted(slug)}`,
+        subject: conversation(slug),
+        missing: slug,
+        action: t(message.visibility === 'note' ? 'api.action.note' : 'api.action.reply', {
+          id: slug,
+        }),
       };
       if (!message.originId.trim()) {
-        throw refused(context, 'origin_id', 'An origin id is needed to recognise a duplicate.');
+        throw refused(context, 'origin_id', t('api.needOriginId'));
       }
       return send({
         method: 'POST',
@@ -303,24 +310,21 @@ export function createReamazeClient(
 
     async updateConversation(slug, update) {
       const context = {
+        t,
         brand,
-        subject: `conversation ${quoted(slug)}`,
-        missing: `conversation ${quoted(slug)}`,
-        action: updateAction(slug, update),
+        subject: conversation(slug),
+        missing: slug,
+        action: updateAction(t, slug, update),
       };
       if (update.status !== undefined && !(Number.isInteger(update.status) && update.status >= 0)) {
-        throw refused(context, 'status', `There is no status ${String(update.status)}.`);
+        throw refused(context, 'status', t('api.noStatus', { status: String(update.status) }));
       }
       const holdUntil = timestamp(update.holdUntil);
       if (holdUntil === null) {
-        throw refused(context, 'hold_until', 'The time to hold it until is not a valid date.');
+        throw refused(context, 'hold_until', t('api.badHoldDate'));
       }
       if (update.status === ON_HOLD && holdUntil === undefined) {
-        throw refused(
-          context,
-          'hold_until',
-          'A conversation is put on hold only until a given time; choose when it should reopen.',
-        );
+        throw refused(context, 'hold_until', t('api.holdNeedsTime'));
       }
       return send({
         method: 'PUT',
@@ -341,9 +345,10 @@ export function createReamazeClient(
 
     async createConversation(conversation) {
       const context = {
+        t,
         brand,
-        subject: `the new conversation ${quoted(conversation.subject)}`,
-        action: `start the conversation ${quoted(conversation.subject)}`,
+        subject: t('api.subject.newConversation', { subject: conversation.subject }),
+        action: t('api.action.start', { subject: conversation.subject }),
       };
       return send({
         method: 'POST',
@@ -368,18 +373,17 @@ export function createReamazeClient(
 }
 
 /** The action of an update in words, naming what it changes: `change the status of …`. */
-function updateAction(slug: string, update: ConversationUpdate): string {
+function updateAction(t: Translate, slug: string, update: ConversationUpdate): string {
   const changes = [
-    update.status !== undefined && 'status',
-    update.assignee !== undefined && 'assignee',
-    update.tagList !== undefined && 'tags',
-    update.data !== undefined && 'custom data',
+    update.status !== undefined && t('api.field.status'),
+    update.assignee !== undefined && t('api.field.assignee'),
+    update.tagList !== undefined && t('api.field.tags'),
+    update.data !== undefined && t('api.field.data'),
   ].filter((change): change is string => change !== false);
-  const target = `conversation ${quoted(slug)}`;
-  if (!changes.length) return `update ${target}`;
-  const last = changes.pop();
-  const named = changes.length ? `${changes.join(', ')} and ${last}` : last;
-  return `change the ${named} of ${target}`;
+  if (!changes.length) return t('api.action.update', { id: slug });
+  const last = changes.pop()!;
+  const fields = changes.length ? t('api.field.and', { list: changes.join(', '), last }) : last;
+  return t('api.action.change', { fields, id: slug });
 }
 
 /** An ISO 8601 timestamp; undefined when absent, null when not a date. */
@@ -394,7 +398,11 @@ function refused(context: RequestContext, field: string, problem: string): Reama
   return new ReamazeApiError({
     kind: 'invalid',
     fieldErrors: { [field]: [problem] },
-    message: `Could not ${context.action ?? `load ${context.subject}`} in ${quoted(context.brand)}: ${problem}`,
+    message: context.t('api.notSent', {
+      action: context.action ?? context.subject,
+      brand: context.brand,
+      problem,
+    }),
   });
 }
 
@@ -593,8 +601,4 @@ function mapStrings(value: unknown, change: (text: string) => string): unknown {
     );
   }
   return value;
-}
-
-function quoted(text: string): string {
-  return `"${text}"`;
 }

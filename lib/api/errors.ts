@@ -1,9 +1,10 @@
 /**
  * Every way a Re:amaze API call can fail, as one error class with a `kind` to branch on and a
- * message written for the support agent. Messages never contain credentials: the client scrubs
+ * message written for the support agent, in their language (`api.*` in locales/). Messages never contain credentials: the client scrubs
  * server-supplied text, and nothing here is given the token.
  */
 import { z } from 'zod';
+import type { Translate } from '../i18n/translate';
 import type { ErrorBody, FieldErrorsValue } from './schemas';
 
 export const ApiErrorKindSchema = z.enum([
@@ -71,13 +72,18 @@ export class ReamazeApiError extends Error {
   }
 }
 
-/** Describes the request in words, so a message can say what failed and where. */
+/**
+ * Describes the request in words, so a message can say what failed and where. The words are the
+ * agent's language: `subject` and `action` are phrases from `api.subject.*` / `api.action.*`, each
+ * sentence below is one `api.*` message whose blanks they fill.
+ */
 export interface RequestContext {
+  t: Translate;
   /** The normalised brand, e.g. "northwind". */
   brand: string;
   /** What was being loaded: `conversation "abc"`, `the conversation list`. */
   subject: string;
-  /** What a 404 means is missing; when absent, a 404 means the brand itself is unknown. */
+  /** The conversation whose 404 means it is missing; when absent, the brand itself is unknown. */
   missing?: string;
   /**
    * Set for a write only: what it was to do, as a verb phrase (`send this reply to conversation
@@ -102,46 +108,30 @@ export function errorForStatus(
 }
 
 export function unauthorizedError(context: RequestContext, status?: number): ReamazeApiError {
-  if (context.action) return notPermittedError(context, context.action, status);
-  const roleHint =
-    status === 403
-      ? ` If they are right, your Re:amaze role may not be allowed to see ${context.subject}.`
-      : '';
+  const { t, brand, subject, action } = context;
+  if (action) {
+    // A write refused: the same token may read fine, so the likely cause is the role of the
+    // token's user; Re:amaze also answers 403 to a bad login, so that is named second.
+    return new ReamazeApiError({
+      kind: 'unauthorized',
+      status,
+      message: t('api.notPermitted', { action, brand }),
+    });
+  }
+  const rejected = t('api.unauthorized', { brand });
   return new ReamazeApiError({
     kind: 'unauthorized',
     status,
-    message:
-      `Re:amaze rejected the login email or API token for ${quoted(context.brand)}. ` +
-      'Check them in the extension options (a token is made in Re:amaze under ' +
-      `Settings → Developer → API Token).${roleHint}`,
-  });
-}
-
-/**
- * A write refused with 401 or 403. The same token may read fine, so the likely cause is the role
- * of the token's user; Re:amaze also answers 403 to a bad login, so that is named second.
- */
-function notPermittedError(
-  context: RequestContext,
-  action: string,
-  status?: number,
-): ReamazeApiError {
-  return new ReamazeApiError({
-    kind: 'unauthorized',
-    status,
-    message:
-      `Re:amaze did not let this API token ${action} in ${quoted(context.brand)}. The Re:amaze ` +
-      "user the token belongs to may lack the permission for it (an admin can change that user's " +
-      'role), or the login email or API token may no longer be valid (check them in the ' +
-      'extension options).',
+    message: status === 403 ? `${rejected} ${t('api.roleHint', { subject })}` : rejected,
   });
 }
 
 export function notFoundError(context: RequestContext, status?: number): ReamazeApiError {
-  const message = context.missing
-    ? `Re:amaze has no ${context.missing} in brand ${quoted(context.brand)}.`
-    : `Re:amaze does not know the brand ${quoted(context.brand)}. ` +
-      'Check the brand name in the extension options.';
+  const { t, brand, missing } = context;
+  const message =
+    missing !== undefined
+      ? t('api.notFound', { id: missing, brand })
+      : t('api.unknownBrand', { brand });
   return new ReamazeApiError({ kind: 'notFound', status, message });
 }
 
@@ -150,18 +140,19 @@ export function invalidError(
   status: number,
   body: ErrorBody | undefined,
 ): ReamazeApiError {
+  const { t, brand, subject, action } = context;
   const fieldErrors = fieldErrorsFrom(body);
+  // Re:amaze's own words, as it sent them.
   const details = withFinalStop(
-    describeFieldErrors(fieldErrors) || body?.error || 'no details given',
+    describeFieldErrors(fieldErrors) || body?.error || t('api.noDetails'),
   );
   return new ReamazeApiError({
     kind: 'invalid',
     status,
     fieldErrors,
-    message: context.action
-      ? `Re:amaze refused to ${context.action} in ${quoted(context.brand)}: ${details}`
-      : `Re:amaze did not accept the request for ${context.subject} in ` +
-        `${quoted(context.brand)}: ${details}`,
+    message: action
+      ? t('api.refusedWrite', { action, brand, details })
+      : t('api.refusedRead', { subject, brand, details }),
   });
 }
 
@@ -174,22 +165,18 @@ export function rateLimitedError(
     kind: 'rateLimited',
     status,
     retryAfterSeconds,
-    message:
-      `Re:amaze is receiving too many requests for ${quoted(context.brand)} from this API token. ` +
-      'The extension waited and retried once; wait a minute, then try again.',
+    message: context.t('api.rateLimited', { brand: context.brand }),
   });
 }
 
 export function serverError(context: RequestContext, status: number): ReamazeApiError {
+  const { t, brand, subject, action } = context;
   return new ReamazeApiError({
     kind: 'server',
     status,
-    message:
-      `Re:amaze had a server problem (HTTP ${status}) while ${doing(context)} for ` +
-      `${quoted(context.brand)}. This is usually temporary; ` +
-      (context.action
-        ? `${MAYBE_DONE} before trying again in a few minutes.`
-        : 'try again in a few minutes.'),
+    message: action
+      ? t('api.serverWrite', { status: String(status), action, brand })
+      : t('api.serverRead', { status: String(status), subject, brand }),
   });
 }
 
@@ -198,52 +185,48 @@ export function unexpectedError(
   status: number,
   body: ErrorBody | undefined,
 ): ReamazeApiError {
+  const { t, brand, subject, action } = context;
   const said = serverWording(body);
+  const message = action
+    ? t('api.unexpectedWrite', { status: String(status), action, brand })
+    : t('api.unexpectedRead', { status: String(status), subject, brand });
   return new ReamazeApiError({
     kind: 'unexpected',
     status,
-    message:
-      `Re:amaze answered with an unexpected HTTP status ${status} while ${doing(context)} ` +
-      `for ${quoted(context.brand)}.${said ? ` It said: ${withFinalStop(said)}` : ''}`,
+    message: said ? `${message} ${t('api.said', { said: withFinalStop(said) })}` : message,
   });
 }
 
 export function timeoutError(context: RequestContext, timeoutMs: number): ReamazeApiError {
+  const { t, brand, subject, action } = context;
+  const seconds = t('api.seconds', { count: Number((timeoutMs / 1000).toPrecision(3)) });
   return new ReamazeApiError({
     kind: 'timeout',
-    message:
-      `Re:amaze did not answer within ${formatSeconds(timeoutMs)} while ${doing(context)} ` +
-      `for ${quoted(context.brand)}. Re:amaze may be slow right now` +
-      (context.action
-        ? `, and it may have been done all the same: ${MAYBE_DONE} before trying again.`
-        : '; check your connection and try again.'),
+    message: action
+      ? t('api.timeoutWrite', { seconds, action, brand })
+      : t('api.timeoutRead', { seconds, subject, brand }),
   });
 }
 
 export function offlineError(context: RequestContext, cause: unknown): ReamazeApiError {
+  const { t, brand, subject, action } = context;
   return new ReamazeApiError({
     kind: 'offline',
     cause,
-    message:
-      `Could not reach Re:amaze to ${context.action ?? `load ${context.subject}`} for ` +
-      `${quoted(context.brand)}. Check your internet connection, or whether a VPN or firewall ` +
-      'blocks reamaze.io.' +
-      (context.action
-        ? ` If the connection broke off mid-way it may have been done: ${MAYBE_DONE} before ` +
-          'trying again.'
-        : ''),
+    message: action
+      ? t('api.offlineWrite', { action, brand })
+      : t('api.offlineRead', { subject, brand }),
   });
 }
 
 export function notJsonError(context: RequestContext, status: number): ReamazeApiError {
+  const { t, brand, subject, action } = context;
   return new ReamazeApiError({
     kind: 'badResponse',
     status,
-    message:
-      `Re:amaze's reply for ${context.subject} in ${quoted(context.brand)} was not valid JSON. ` +
-      (context.action
-        ? `Re:amaze accepted the request, so it was probably done: ${MAYBE_DONE} before trying again.`
-        : 'If this keeps happening, check the brand name in the extension options.'),
+    message: action
+      ? t('api.notJsonWrite', { subject, brand })
+      : t('api.notJsonRead', { subject, brand }),
   });
 }
 
@@ -254,17 +237,12 @@ export function unexpectedShapeError(
   path: string,
   problem: string,
 ): ReamazeApiError {
+  const { t, brand, subject, action } = context;
+  const params = { subject, brand, path: path || t('api.topLevel'), problem };
   return new ReamazeApiError({
     kind: 'badResponse',
     status,
-    message:
-      `Re:amaze's reply for ${context.subject} in ${quoted(context.brand)} had an unexpected ` +
-      `shape at ${path || 'the top level'} (${problem}). The Re:amaze API may have changed; ` +
-      'please report this to whoever maintains the extension.' +
-      (context.action
-        ? ` Re:amaze accepted the request, so it was probably done: ${MAYBE_DONE} before ` +
-          'trying again.'
-        : ''),
+    message: action ? t('api.shapeWrite', params) : t('api.shapeRead', params),
   });
 }
 
@@ -299,23 +277,6 @@ function serverWording(body: ErrorBody | undefined): string {
   return body?.error || describeFieldErrors(fieldErrorsFrom(body));
 }
 
-/** What a request was doing, for "while …": `loading the staff list`, `trying to send this reply`. */
-function doing(context: RequestContext): string {
-  return context.action ? `trying to ${context.action}` : `loading ${context.subject}`;
-}
-
-/** The advice after a write whose outcome is unknown; the caller may retry it once checked. */
-const MAYBE_DONE = 'check in Re:amaze whether it was done';
-
-function quoted(text: string): string {
-  return `"${text}"`;
-}
-
 function withFinalStop(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-function formatSeconds(ms: number): string {
-  const seconds = Number((ms / 1000).toPrecision(3));
-  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
 }

@@ -20,10 +20,9 @@ export function regexProblem(source: string): string | null {
 const verdicts = new Map<string, string | null>();
 const MAX_VERDICTS = 200;
 
-export const SLOW_REGEX =
-  'This regular expression can take very long on some pages (a repeat inside a repeat, like (a+)+, or repeats that overlap, like \\d+\\d+). Simplify it.';
-export const COMPLEX_REGEX =
-  'This regular expression is too complex to check that it runs fast. Simplify it.';
+/** Message keys (locales/en.yml), put in words where a rule's problem is shown (issueText). */
+export const SLOW_REGEX = 'settings.regexSlow';
+export const COMPLEX_REGEX = 'settings.regexComplex';
 
 function judge(source: string): string | null {
   try {

@@ -44,7 +44,7 @@ export const CustomerNameSchema = z
   .string()
   .trim()
   .max(MAX_CUSTOMER_NAME)
-  .refine(isCustomerName, 'Not a customer name.');
+  .refine(isCustomerName, 'errors.notCustomerName');
 
 /**
  * What a content script reports: the page's ids, with the platform and kind of page it saw, and

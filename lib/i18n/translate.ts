@@ -47,6 +47,17 @@ export function createI18n(source: MessageSource, locale: string): I18n {
   return { t, locale };
 }
 
+const KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+
+/**
+ * A validation message in the agent's language. lib/'s zod schemas carry message keys
+ * (`'settings.ruleName'`) instead of sentences, so whoever shows an issue turns it into words here;
+ * zod's own messages (no key) pass through as they are.
+ */
+export function issueText(t: Translate, message: string): string {
+  return KEY.test(message) ? t(message as MessageKey) : message;
+}
+
 /** `one | other`, or `zero | one | other` where 0 has words of its own ("No conversation"). */
 function pluralForm(message: string, count: number, rules: Intl.PluralRules): string {
   const forms = message.split(' | ');

@@ -2,6 +2,7 @@ import { platforms } from '../detection';
 import type { DetectedIds } from '../detection/schema';
 import { canonicalEmail, canonicalOrderRef, emailSpans, emailsInText } from '../detection/extract';
 import { MARKETPLACES, MARKETPLACE_NAMES, type Marketplace } from '../detection/types';
+import type { Translate } from '../i18n/translate';
 import type { MarketplaceChannels } from '../settings/schema';
 
 /**
@@ -191,24 +192,28 @@ function decode(text: string): string {
  * What a term searches, in the agent's words ("Amazon order 113-… in channel amazon-us"). Without
  * `channels` (the popup's hint while typing) the channel goes unsaid.
  */
-export function describeTerm(term: SearchTerm, channels?: MarketplaceChannels): string {
+export function describeTerm(
+  t: Translate,
+  term: SearchTerm,
+  channels?: MarketplaceChannels,
+): string {
   switch (term.kind) {
     case 'conversation':
-      return `conversation ${term.slug}`;
+      return t('term.conversation', { value: term.slug });
     case 'email':
-      return `customer email ${term.email}`;
+      return t('term.email', { value: term.email });
     case 'order':
-      return `order #${term.ref}`;
+      return t('term.order', { value: term.ref });
     case 'marketplace': {
-      const name = MARKETPLACE_NAMES[term.marketplace];
-      if (!channels) return `${name} order ${term.id}`;
+      const params = { name: MARKETPLACE_NAMES[term.marketplace], value: term.id };
+      if (!channels) return t('term.marketplace', params);
       const channel = channels[term.marketplace];
       return channel
-        ? `${name} order ${term.id} in channel ${channel}`
-        : `${name} order ${term.id} (no channel chosen)`;
+        ? t('term.marketplaceIn', { ...params, channel })
+        : t('term.marketplaceNoChannel', params);
     }
     case 'reference':
-      return `reference id or slug ${term.id}`;
+      return t('term.reference', { value: term.id });
   }
 }
 
@@ -248,6 +253,10 @@ export function termsOfIds(ids: DetectedIds): SearchTerm[] {
 }
 
 /** What a lookup of these ids searches, in the agent's words, one phrase per id. */
-export function describeIds(ids: DetectedIds, channels?: MarketplaceChannels): string[] {
-  return termsOfIds(ids).map((term) => describeTerm(term, channels));
+export function describeIds(
+  t: Translate,
+  ids: DetectedIds,
+  channels?: MarketplaceChannels,
+): string[] {
+  return termsOfIds(ids).map((term) => describeTerm(t, term, channels));
 }

@@ -28,7 +28,10 @@ interface IdLookups {
   requests: PlannedRequest[];
 }
 
-type Skipped = { id: string; reason: string };
+/** An id left out, and why: its marketplace has no channel, or the page asked for too much. */
+export type Skipped =
+  | { id: string; reason: 'noChannel'; marketplace: string }
+  | { id: string; reason: 'tooMany'; max: number };
 
 /**
  * Turns what a page showed into the requests that answer it, de-duplicated and bounded. Emails
@@ -102,8 +105,7 @@ function marketplaceLookups(
   return origins.flatMap(({ id, marketplace }) => {
     const category = channels[marketplace];
     if (!category) {
-      const reason = `no Re:amaze channel is set for ${marketplace}; choose one in the options`;
-      skipped.push({ id, reason });
+      skipped.push({ id, reason: 'noChannel', marketplace });
       return [];
     }
     const reason: MatchReason = { kind: 'marketplace', value: id, marketplace, channel: category };
@@ -118,7 +120,7 @@ function withinBound(wanted: IdLookups[], max: number, skipped: Skipped[]): Plan
   for (const { id, requests } of wanted) {
     const fresh = requests.filter((request) => !planned.has(request.key));
     if (planned.size + fresh.length > max) {
-      skipped.push({ id, reason: `more than ${max} lookups on one page` });
+      skipped.push({ id, reason: 'tooMany', max });
       continue;
     }
     for (const request of fresh) planned.set(request.key, request);

@@ -42,8 +42,7 @@ export async function countRows(
       try {
         const result = await search.search(account, { ...one, emails: [] }, options);
         // A lookup held back by the budget is no "none found": ask again later.
-        const heldBack = result.warnings.some((warning) => warning.startsWith('Not searched'));
-        return { key, count: heldBack ? null : result.matches.length };
+        return { key, count: result.unsearched ? null : result.matches.length };
       } catch {
         return { key, count: null };
       }

@@ -32,6 +32,8 @@ export const SearchResultSchema = z.object({
   matches: z.array(ConversationMatchSchema),
   /** Lookups that could not run or failed, said plainly; the rest are still shown. */
   warnings: z.array(z.string()),
+  /** Some ids were left out (no channel, too many, over the budget): "none found" is not known. */
+  unsearched: z.boolean(),
   /** When the oldest answer in it was fetched. */
   fetchedAt: z.number(),
   stale: z.boolean(),
@@ -63,11 +65,7 @@ export type TabConversations = z.infer<typeof TabConversationsSchema>;
 
 /** What the agent typed in the popup (or the omnibox sent to it). */
 export const LookupRequestSchema = z.object({
-  query: z
-    .string()
-    .trim()
-    .min(1, 'Type an order number, reference id, conversation link or email to search.')
-    .max(500, 'That search is too long; paste just the id or email.'),
+  query: z.string().trim().min(1, 'lookup.emptyQuery').max(500, 'lookup.longQuery'),
   page: z.number().int().min(1).max(1000).optional(),
   /** The brand to search; the default brand when absent. */
   brand: z.string().max(63).optional(),

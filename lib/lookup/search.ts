@@ -3,14 +3,15 @@ import { ReamazeApiError } from '../api/errors';
 import type { Channel } from '../api/schemas';
 import type { DetectedIds } from '../detection/schema';
 import { MARKETPLACES, type Marketplace } from '../detection/types';
-import { AppError, NOT_CONFIGURED_MESSAGE } from '../messaging/errors';
+import type { Translate } from '../i18n/translate';
+import { AppError } from '../messaging/errors';
 import type { BrandAccount, Credentials, MarketplaceChannels } from '../settings/schema';
 import { createBudget, LOOKUP_BUDGET, type Budget } from './budget';
 import { createLookupCache } from './cache';
 import { createLimiter } from './limiter';
 import { needsChannelList, resolveMarketplaceChannels } from './channels';
 import { describeIds } from './classify';
-import { planLookups, type PlannedRequest } from './plan';
+import { planLookups, type PlannedRequest, type Skipped } from './plan';
 import { mergeMatches } from './rank';
 import { runLookup, type LookupAnswer } from './run';
 import type { SearchResult } from './schemas';
@@ -23,6 +24,8 @@ export const MAX_AGE_MS = 30 * 60_000;
 const CONCURRENCY = 4;
 
 export interface SearchDeps {
+  /** The agent's language, for what was searched and the warnings. */
+  t: Translate;
   createClient(credentials: Credentials, options?: ClientOptions): ReamazeClient;
   now?: () => number;
   /** The wait before retrying a 429, outside the concurrency slots. */
@@ -47,6 +50,7 @@ export interface SearchOptions {
  * each brand's channel list fetched once to resolve marketplace channels.
  */
 export function createConversationSearch(deps: SearchDeps) {
+  const { t } = deps;
   const now = deps.now ?? Date.now;
   const conversations = createLookupCache<LookupAnswer>({
     freshMs: FRESH_MS,
@@ -74,7 +78,7 @@ export function createConversationSearch(deps: SearchDeps) {
     options: Pick<SearchOptions, 'tabId' | 'signal'> = {},
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      if (!(await budget.take(brand, options.tabId))) throw overBudget(options.tabId);
+      if (!(await budget.take(brand, options.tabId))) throw overBudget(t, options.tabId);
       try {
         return await limit.run(call, options.signal);
       } catch (error) {
@@ -88,7 +92,7 @@ export function createConversationSearch(deps: SearchDeps) {
   }
 
   function clientFor(account: BrandAccount): ReamazeClient {
-    return deps.createClient(requireToken(account), { retryRateLimited: false });
+    return deps.createClient(requireToken(t, account), { retryRateLimited: false });
   }
 
   /** The channel in effect per marketplace: the brand's choice, else the channel naming it. */
@@ -120,12 +124,12 @@ export function createConversationSearch(deps: SearchDeps) {
       try {
         channels = await channelsFor(account, marketplaces);
       } catch (error) {
-        warnings.push(messageOf(error));
+        warnings.push(messageOf(t, error));
       }
     }
 
     const plan = planLookups(ids, { channels, dataKeys: options.dataKeys });
-    warnings.push(...plan.skipped.map((skip) => `Not searched: ${skip.id} (${skip.reason}).`));
+    warnings.push(...plan.skipped.map((skip) => skippedWarning(t, skip)));
     if (options.refresh)
       for (const request of plan.requests) conversations.invalidate(cacheKey(brand, request));
 
@@ -155,17 +159,17 @@ export function createConversationSearch(deps: SearchDeps) {
           if (isOverBudget(error)) {
             heldBack.add(request.reason.value);
           } else {
-            warnings.push(messageOf(error));
+            warnings.push(messageOf(t, error));
           }
           return { request, conversations: [] };
         }
       }),
     );
     options.signal?.throwIfAborted();
-    if (unreadable > 0) warnings.push(unreadableWarning(unreadable));
+    if (unreadable > 0) warnings.push(unreadableWarning(t, unreadable));
     if (heldBack.size > 0) {
-      const why = failures.find(isOverBudget)?.message;
-      warnings.push(`Not searched now: ${[...heldBack].join(', ')}. ${why}`);
+      const why = failures.find(isOverBudget)?.message ?? '';
+      warnings.push(t('lookup.heldBack', { ids: [...heldBack].join(', '), why }));
     }
     // Every lookup failed: that is an error for the agent (a rejected token, say), not an empty list.
     if (plan.requests.length > 0 && failures.length === plan.requests.length) throw failures[0];
@@ -176,9 +180,10 @@ export function createConversationSearch(deps: SearchDeps) {
         reasons,
       })),
       warnings: [...new Set(warnings)],
+      unsearched: plan.skipped.length > 0 || heldBack.size > 0,
       fetchedAt: oldest,
       stale,
-      searched: describeIds(ids, channels),
+      searched: describeIds(t, ids, channels),
     };
   }
 
@@ -195,18 +200,15 @@ export function createConversationSearch(deps: SearchDeps) {
 export type ConversationSearch = ReturnType<typeof createConversationSearch>;
 
 /** The brand a lookup uses; none until the agent has connected one. */
-export function requireAccount(account: BrandAccount | undefined): BrandAccount {
-  if (!account) throw new AppError('notConfigured', NOT_CONFIGURED_MESSAGE);
+export function requireAccount(t: Translate, account: BrandAccount | undefined): BrandAccount {
+  if (!account) throw new AppError('notConfigured', t('errors.notConfigured'));
   return account;
 }
 
 /** A brand imported from a settings file has no token until the agent adds it. */
-export function requireToken(account: BrandAccount): Credentials {
+export function requireToken(t: Translate, account: BrandAccount): Credentials {
   if (!account.token) {
-    throw new AppError(
-      'notConfigured',
-      `The brand ${account.brand} has no API token yet. Add it in the options (Brands).`,
-    );
+    throw new AppError('notConfigured', t('errors.noToken', { brand: account.brand }));
   }
   return { brand: account.brand, email: account.email, token: account.token };
 }
@@ -216,18 +218,24 @@ function cacheKey(brand: string, request: PlannedRequest): string {
 }
 
 /** List items too damaged to show are left out of their page, and said so. */
-export function unreadableWarning(count: number): string {
-  const items = count === 1 ? '1 conversation' : `${count} conversations`;
-  return `${items} could not be read and ${count === 1 ? 'is' : 'are'} not shown.`;
+export function unreadableWarning(t: Translate, count: number): string {
+  return t('lookup.unreadable', { count });
+}
+
+/** An id the plan left out, said with why. */
+function skippedWarning(t: Translate, skip: Skipped): string {
+  return skip.reason === 'noChannel'
+    ? t('lookup.noChannel', { id: skip.id, marketplace: skip.marketplace })
+    : t('lookup.tooMany', { id: skip.id, max: skip.max });
 }
 
 /** Requests a page may not make now, so the agent's API token keeps its rate limit. */
-function overBudget(tabId: number | undefined): AppError {
-  const where = tabId === undefined ? 'for this brand' : 'from this page';
-  const limit = tabId === undefined ? LOOKUP_BUDGET.perBrand : LOOKUP_BUDGET.perTab;
+function overBudget(t: Translate, tabId: number | undefined): AppError {
   return new AppError(
     'overBudget',
-    `Re:amaze Inline makes at most ${limit} lookups a minute ${where}, so your API token keeps its rate limit; refresh in a minute.`,
+    tabId === undefined
+      ? t('lookup.overBrandBudget', { limit: LOOKUP_BUDGET.perBrand })
+      : t('lookup.overPageBudget', { limit: LOOKUP_BUDGET.perTab }),
   );
 }
 
@@ -239,6 +247,6 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : 'A lookup failed.';
+function messageOf(t: Translate, error: unknown): string {
+  return error instanceof Error ? error.message : t('lookup.failed');
 }

@@ -1,4 +1,5 @@
 import type { ReamazeClient } from '../api/client';
+import type { Translate } from '../i18n/translate';
 import { AppError } from '../messaging/errors';
 import type { BrandAccount, Credentials, Settings } from '../settings/schema';
 import { accountByName, accountForUrl } from '../settings/store-brands';
@@ -16,24 +17,23 @@ import { summarizeConversation } from './summary';
 import { toThreadMessage } from './thread-message';
 
 export interface LookupServiceDeps {
+  /** The agent's language, for what was searched and why nothing could be. */
+  t: Translate;
   createClient(credentials: Credentials): ReamazeClient;
   search: ConversationSearch;
 }
-
-const NOTHING_TO_SEARCH =
-  'Nothing to search for there: type an order number, marketplace order id, email or conversation link.';
 
 /**
  * What an agent looks up by hand: a search typed in the popup, the omnibox's suggestions, and a
  * conversation's thread. Store tabs have their own service (tabs.ts); all share one search.
  */
-export function createLookupService({ createClient, search }: LookupServiceDeps) {
+export function createLookupService({ t, createClient, search }: LookupServiceDeps) {
   /** The named brand's account (the default brand when unnamed), with the settings. */
   async function accountNamed(
     brand?: string,
   ): Promise<{ account: BrandAccount; settings: Settings }> {
     const { settings } = await loadSettings();
-    return { account: requireAccount(accountByName(settings, brand)), settings };
+    return { account: requireAccount(t, accountByName(settings, brand)), settings };
   }
 
   return {
@@ -41,21 +41,21 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
     async lookup({ query, page, brand }: LookupRequest): Promise<LookupResult> {
       const { account, settings } = await accountNamed(brand);
       const terms = classifyText(query);
-      if (terms.length === 0) throw new AppError('invalidInput', NOTHING_TO_SEARCH);
+      if (terms.length === 0) throw new AppError('invalidInput', t('lookup.nothingToSearch'));
       const [only] = terms;
       // One email: the customer's whole history, page by page.
       if (terms.length === 1 && only?.kind === 'email') {
-        const client = createClient(requireToken(account));
+        const client = createClient(requireToken(t, account));
         const result = await client.listConversations({ for: only.email, filter: 'all', page });
         return {
           brand: account.brand,
           query,
-          searched: describeTerm(only),
+          searched: describeTerm(t, only),
           conversations: result.conversations.map((c) => ({
             ...summarizeConversation(c, account.brand),
             reasons: [{ kind: 'email' as const, value: only.email }],
           })),
-          warnings: result.skipped > 0 ? [unreadableWarning(result.skipped)] : [],
+          warnings: result.skipped > 0 ? [unreadableWarning(t, result.skipped)] : [],
           page: page ?? 1,
           pageCount: result.page_count ?? 1,
           totalCount: result.total_count ?? result.conversations.length,
@@ -98,7 +98,7 @@ export function createLookupService({ createClient, search }: LookupServiceDeps)
 
     async thread({ slug, brand, page }: ThreadRequest): Promise<Thread> {
       const { account } = await accountNamed(brand);
-      const result = await createClient(requireToken(account)).listMessages(slug, { page });
+      const result = await createClient(requireToken(t, account)).listMessages(slug, { page });
       return {
         slug,
         messages: result.messages.map(toThreadMessage),

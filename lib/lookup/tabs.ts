@@ -1,5 +1,6 @@
 import { hasIds } from '../detection';
 import type { DetectedIds, Detection } from '../detection/schema';
+import type { Translate } from '../i18n/translate';
 import { AppError } from '../messaging/errors';
 import type { ContentConfig, DetectionReply } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
@@ -13,6 +14,8 @@ import type { ConversationMatch, SearchResult, TabConversations } from './schema
 import type { ConversationSummary } from './summary';
 
 export interface TabConversationDeps {
+  /** The agent's language, for the errors a sidebar shows. */
+  t: Translate;
   loadSettings(): Promise<Settings>;
   search: ConversationSearch;
   /** Where each tab's record lives, so it outlives the service worker. */
@@ -69,7 +72,7 @@ export function createTabConversations(deps: TabConversationDeps) {
 
   async function lookUp(tabId: number, url: string, ids: DetectedIds, refresh: boolean) {
     const settings = await deps.loadSettings();
-    const account = requireAccount(accountForUrl(settings, new URL(url)));
+    const account = requireAccount(deps.t, accountForUrl(settings, new URL(url)));
     return deps.search.search(account, ids, {
       dataKeys: settings.dataKeys,
       refresh,
@@ -195,7 +198,7 @@ export function createTabConversations(deps: TabConversationDeps) {
      */
     async rowCounts(tabId: number, url: string, ids: RowIds) {
       const settings = await deps.loadSettings();
-      const account = requireAccount(accountForUrl(settings, new URL(url)));
+      const account = requireAccount(deps.t, accountForUrl(settings, new URL(url)));
       const counts = await countRows(deps.search, account, ids, {
         dataKeys: settings.dataKeys,
         tabId,
@@ -223,10 +226,7 @@ export function createTabConversations(deps: TabConversationDeps) {
     async requireSidebar(tabId: number, key: string | undefined) {
       const expected = (await store.get(tabId))?.sidebarKey;
       if (!key || key !== expected) {
-        throw new AppError(
-          'forbidden',
-          'This sidebar was not opened by Re:amaze Inline in this tab. Close it and open it from the launcher.',
-        );
+        throw new AppError('forbidden', deps.t('errors.notOurSidebar'));
       }
     },
 
@@ -242,7 +242,7 @@ export function createTabConversations(deps: TabConversationDeps) {
     /** Whether the sidebar opens by itself on this tab's store site. */
     async setAutoOpen(tabId: number, autoOpen: boolean) {
       const url = (await store.get(tabId))?.url;
-      if (!url) throw new AppError('invalidInput', 'This tab shows no store page any more.');
+      if (!url) throw new AppError('invalidInput', deps.t('errors.noStorePageInTab'));
       await deps.sitePrefs.update(new URL(url).origin, { autoOpen });
     },
 

@@ -31,6 +31,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export const NOT_CONFIGURED_MESSAGE =
-  'Re:amaze Inline is not connected yet. Open the options to enter your brand, login email and API token.';

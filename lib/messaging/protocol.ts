@@ -97,7 +97,7 @@ export const RowIdSchema = z.union([
 ]);
 
 const BrandNameSchema = z.object({ brand: z.string().min(1).max(63) });
-const OriginSchema = z.string().regex(/^https?:\/\/[^/]+$/, 'Not a site origin.');
+const OriginSchema = z.string().regex(/^https?:\/\/[^/]+$/, 'errors.notOrigin');
 
 export const protocol = {
   getSettings: {

@@ -6,6 +6,7 @@ import {
   type SenderClass,
 } from '../security/sender';
 import { ReamazeApiError } from '../api/errors';
+import { issueText, type Translate } from '../i18n/translate';
 import { AppError, type MessageError } from './errors';
 import {
   EnvelopeSchema,
@@ -44,20 +45,20 @@ export type Handlers = {
  * The background's one message listener: classify the sender from what the browser stamped, check
  * the message is one that sender may send, parse it, dispatch. Failures come back as values.
  */
-export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
+export function createRouter(handlers: Handlers, self: ExtensionIdentity, t: Translate) {
   return async (message: unknown, sender: MessageSenderLike): Promise<Result<unknown>> => {
     const envelope = EnvelopeSchema.safeParse(message);
     if (!envelope.success || !isMessageType(envelope.data.type)) {
-      return failure({ kind: 'badMessage', message: 'Unknown message.' });
+      return failure({ kind: 'badMessage', message: t('errors.unknownMessage') });
     }
     const type = envelope.data.type;
     const senderClass = classifySender(sender, self);
     if (!(protocol[type].senders as readonly string[]).includes(senderClass)) {
       console.warn(`Refused "${type}" from a ${senderClass} sender.`);
-      return failure({ kind: 'forbidden', message: 'This part of the page may not ask for that.' });
+      return failure({ kind: 'forbidden', message: t('errors.forbidden') });
     }
     const request = protocol[type].request.safeParse(envelope.data.payload);
-    if (!request.success) return failure(invalidInput(request.error));
+    if (!request.success) return failure(invalidInput(t, request.error));
 
     try {
       const handler = handlers[type] as (
@@ -73,35 +74,45 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
       };
       return { ok: true, data: await handler(request.data, context) };
     } catch (error) {
-      return failure(toMessageError(error));
+      return failure(toMessageError(t, error));
     }
   };
 }
 
-export function toMessageError(error: unknown): MessageError {
+/**
+ * A failure as the page shows it, in the agent's language: an AppError's message and field errors
+ * may be message keys (the routers' own, zod schemas'), put in words here with `issueText`.
+ */
+export function toMessageError(t: Translate, error: unknown): MessageError {
   if (error instanceof ReamazeApiError) return error.toJSON();
   // A value a service checks further than its message's schema (a rule's regex, say).
-  if (error instanceof z.ZodError) return invalidInput(error);
+  if (error instanceof z.ZodError) return invalidInput(t, error);
   if (error instanceof AppError) {
-    return { kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
+    const fieldErrors = error.fieldErrors && translated(t, error.fieldErrors);
+    return { kind: error.kind, message: issueText(t, error.message), fieldErrors };
   }
   console.error('Unexpected failure in the background', error);
-  return {
-    kind: 'internal',
-    message:
-      'Something went wrong inside the extension. Try again; if it keeps happening, reload it.',
-  };
+  return { kind: 'internal', message: t('errors.internal') };
 }
 
-function invalidInput(error: z.ZodError): MessageError {
+function translated(t: Translate, fieldErrors: Record<string, string[]>) {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [
+      field,
+      messages.map((message) => issueText(t, message)),
+    ]),
+  );
+}
+
+function invalidInput(t: Translate, error: z.ZodError): MessageError {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = issue.path.join('.') || 'request';
-    (fieldErrors[field] ??= []).push(issue.message);
+    (fieldErrors[field] ??= []).push(issueText(t, issue.message));
   }
   return {
     kind: 'invalidInput',
-    message: error.issues.map((issue) => issue.message).join(' '),
+    message: error.issues.map((issue) => issueText(t, issue.message)).join(' '),
     fieldErrors,
   };
 }
@@ -126,7 +137,7 @@ function failure(error: MessageError): Result<never> {
 /** The sender's tab: for messages that only make sense from a store tab or its sidebar. */
 export function requireTab(sender: SenderContext): number {
   if (sender.tabId === undefined) {
-    throw new AppError('forbidden', 'This works only inside a store tab.');
+    throw new AppError('forbidden', 'errors.storeTabOnly');
   }
   return sender.tabId;
 }
@@ -134,7 +145,7 @@ export function requireTab(sender: SenderContext): number {
 /** A content script's page, as the browser stamped it: origin and URL. */
 export function requirePage(sender: SenderContext): { origin: string; url: string } {
   if (!sender.origin || !sender.url) {
-    throw new AppError('forbidden', 'This works only on a store page.');
+    throw new AppError('forbidden', 'errors.storePageOnly');
   }
   return { origin: sender.origin, url: sender.url };
 }

@@ -8,7 +8,10 @@ import {
   type Result,
 } from './protocol';
 
-/** Sends one protocol message to the background and parses the reply; never throws. */
+/**
+ * Sends one protocol message to the background and parses the reply; never throws. Its own
+ * failures carry message keys, which ErrorAlert puts in the agent's language (issueText).
+ */
 export async function send<T extends MessageType>(
   type: T,
   payload: RequestOf<T>,
@@ -21,7 +24,7 @@ export async function send<T extends MessageType>(
       ok: false,
       error: {
         kind: 'internal',
-        message: "The extension's background did not answer. Reload the extension and try again.",
+        message: 'errors.noAnswer',
       },
     };
   }
@@ -29,6 +32,6 @@ export async function send<T extends MessageType>(
   if (parsed.success) return parsed.data as Result<ResponseOf<T>>;
   return {
     ok: false,
-    error: { kind: 'badMessage', message: 'The extension sent a reply this page could not read.' },
+    error: { kind: 'badMessage', message: 'errors.badReply' },
   };
 }

@@ -6,20 +6,17 @@
 const BRAND_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const REAMAZE_HOST = /^([^.]+)\.reamaze\.(?:io|com)$/;
 
+/** `message` is a message key (lib/i18n/translate.ts, issueText). */
 export type BrandResult = { ok: true; brand: string } | { ok: false; message: string };
 
 export function normalizeBrand(input: string): BrandResult {
   const text = input.trim().toLowerCase();
-  if (!text) return { ok: false, message: 'Enter your Re:amaze brand, e.g. "northwind".' };
+  if (!text) return { ok: false, message: 'settings.brandEmpty' };
 
   const host = hostOf(text);
   const brand = host.match(REAMAZE_HOST)?.[1] ?? host;
   if (BRAND_LABEL.test(brand)) return { ok: true, brand };
-  return {
-    ok: false,
-    message:
-      'Enter the brand as it appears in your Re:amaze address: "northwind" for northwind.reamaze.io.',
-  };
+  return { ok: false, message: 'settings.brandShape' };
 }
 
 /** The host of a pasted URL or bare host name, without port, path or trailing dot. */

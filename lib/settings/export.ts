@@ -16,8 +16,8 @@ import {
 export const SETTINGS_FILE_FORMAT = 'reamaze-inline-settings';
 
 export const SettingsFileSchema = z.object({
-  format: z.literal(SETTINGS_FILE_FORMAT, 'This is not a Re:amaze Inline settings file.'),
-  version: z.literal(3, 'This settings file is from a different version of Re:amaze Inline.'),
+  format: z.literal(SETTINGS_FILE_FORMAT, 'transfer.notSettings'),
+  version: z.literal(3, 'transfer.otherVersion'),
   brands: z.array(BrandAccountSchema.omit({ token: true })).max(20),
   defaultBrand: z.string().nullable(),
   storeBrands: z.array(StoreBrandSchema).max(200),

@@ -12,15 +12,15 @@ export const BrandSchema = z.string().transform((value, ctx) => {
 export const LoginEmailSchema = z
   .string()
   .trim()
-  .min(1, 'Enter the email you sign in to Re:amaze with.')
-  .pipe(z.email('Enter the email you sign in to Re:amaze with, e.g. dana@northwind.example.'));
+  .min(1, 'settings.loginEmail')
+  .pipe(z.email('settings.loginEmailShape'));
 
 export const ApiTokenSchema = z
   .string()
   .trim()
-  .min(1, 'Enter your API token (Re:amaze → Settings → Developer → API Token).')
-  .max(512, 'That API token is too long; copy it again from Re:amaze.')
-  .regex(/^\S+$/, 'An API token has no spaces; copy it again from Re:amaze.');
+  .min(1, 'settings.tokenEmpty')
+  .max(512, 'settings.tokenTooLong')
+  .regex(/^\S+$/, 'settings.tokenSpaces');
 
 /** What a request to one brand's API needs. Only background modules ever hold it. */
 export const CredentialsSchema = z.object({
@@ -58,10 +58,10 @@ export const DataKeysSchema = z.array(z.string().trim().min(1).max(100)).max(10)
 
 /** Seconds a send waits, with an Undo button, before anything leaves; 0 sends at once. */
 export const UndoSecondsSchema = z
-  .number('Enter a number of seconds.')
-  .int('Enter whole seconds.')
-  .min(0, 'Enter 0 (send at once) to 30 seconds.')
-  .max(30, 'Enter 0 (send at once) to 30 seconds.');
+  .number('settings.undoNumber')
+  .int('settings.undoWhole')
+  .min(0, 'settings.undoRange')
+  .max(30, 'settings.undoRange');
 export const DEFAULT_UNDO_SECONDS = 5;
 
 /**
@@ -83,10 +83,7 @@ export const StoreKeySchema = z
   .trim()
   .min(1)
   .max(300)
-  .regex(
-    /^[a-z0-9.-]+(?::\d+)?(?:\/store\/[a-z0-9][a-z0-9-]*)?$/,
-    'Enter the store as a host name or admin address.',
-  );
+  .regex(/^[a-z0-9.-]+(?::\d+)?(?:\/store\/[a-z0-9][a-z0-9-]*)?$/, 'settings.storeKey');
 
 export const StoreBrandSchema = z.object({
   store: StoreKeySchema,
@@ -97,14 +94,11 @@ export type StoreBrand = z.infer<typeof StoreBrandSchema>;
 export const UserRuleSchema = z
   .object({
     id: z.string().min(1).max(100),
-    name: z.string().trim().min(1, 'Give the rule a name.').max(100),
+    name: z.string().trim().min(1, 'settings.ruleName').max(100),
     urlPattern: z
       .string()
       .trim()
-      .regex(
-        /^(\*|https?):\/\/[^/]+\/.*$/,
-        'Use a match pattern such as https://shop.example/admin/*.',
-      ),
+      .regex(/^(\*|https?):\/\/[^/]+\/.*$/, 'settings.rulePattern'),
     kind: z.enum(['order', 'order-list', 'customer']),
     target: z.enum(['orderRef', 'email', 'originId']),
     marketplace: MarketplaceSchema.optional(),
@@ -112,11 +106,11 @@ export const UserRuleSchema = z
     selector: z.string().max(500).optional(),
   })
   .refine((rule) => rule.regex || rule.selector, {
-    message: 'Give a CSS selector, a regular expression, or both.',
+    message: 'settings.ruleWhere',
     path: ['selector'],
   })
   .refine((rule) => rule.target !== 'originId' || rule.marketplace, {
-    message: 'Choose the marketplace of these ids.',
+    message: 'settings.ruleMarketplace',
     path: ['marketplace'],
   });
 
@@ -128,10 +122,15 @@ function checkRegex(source: string, ctx: z.RefinementCtx): void {
   try {
     new RegExp(source);
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'That regular expression is not valid.' });
+    ctx.addIssue({ code: 'custom', message: 'settings.regexInvalid' });
   }
 }
 export type UserRule = z.infer<typeof UserRuleSchema>;
+
+/*
+ * Validation messages here are message keys (locales/en.yml, `settings.*`): whoever shows an issue
+ * puts it in the agent's language with `issueText` (lib/i18n/translate.ts).
+ */
 
 /** The one settings item, version 3. Each section is parsed on its own (see store.ts). */
 export const SettingsSchema = z.object({
@@ -140,7 +139,7 @@ export const SettingsSchema = z.object({
     .max(20)
     .refine(
       (brands) => new Set(brands.map((b) => b.brand)).size === brands.length,
-      'Each brand can be added once.',
+      'settings.brandOnce',
     ),
   /** The brand for stores no mapping names; null means the first brand. */
   defaultBrand: z.string().nullable(),

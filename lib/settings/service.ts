@@ -2,6 +2,7 @@ import type { ReamazeClient } from '../api/client';
 import type { Staff } from '../api/schemas';
 import { resolveMarketplaceChannels } from '../lookup/channels';
 import { requireAccount, requireToken } from '../lookup/search';
+import { issueText, type Translate } from '../i18n/translate';
 import { AppError } from '../messaging/errors';
 import { loadSettings, updateSettings, type LoadedSettings } from '../storage/settings';
 import { exportSettings, importSettings, type SettingsFile } from './export';
@@ -23,6 +24,8 @@ import { accountByName, parseStoreKey } from './store-brands';
 const MAX_STAFF_PAGES = 5;
 
 export interface SettingsServiceDeps {
+  /** The agent's language, for what the options page is told. */
+  t: Translate;
   createClient(credentials: Credentials): ReamazeClient;
   /** Saved settings changed: cached lookups may answer for the old ones. */
   onChange(): void;
@@ -33,7 +36,7 @@ export interface SettingsServiceDeps {
  * saved), the default brand, store → brand mappings, channels, custom-data keys, rules, and
  * import/export. The token never leaves: pages get a summary that only says whether one is saved.
  */
-export function createSettingsService({ createClient, onChange }: SettingsServiceDeps) {
+export function createSettingsService({ t, createClient, onChange }: SettingsServiceDeps) {
   async function current(): Promise<Settings> {
     return (await loadSettings()).settings;
   }
@@ -52,8 +55,8 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
 
   async function channelChoices(brand?: string): Promise<ChannelChoices> {
     const settings = await current();
-    const account = requireAccount(accountByName(settings, brand));
-    const { channels } = await createClient(requireToken(account)).listChannels();
+    const account = requireAccount(t, accountByName(settings, brand));
+    const { channels } = await createClient(requireToken(t, account)).listChannels();
     return {
       brand: account.brand,
       channels: channels.map(({ slug, name }) => ({ slug, name })),
@@ -68,9 +71,9 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
     /** Adds or edits one brand once its connection works; a rename carries its mappings. */
     async saveBrand(input: ParsedCredentialsInput) {
       const settings = await current();
-      const credentials = withSavedToken(input, settings);
+      const credentials = withSavedToken(t, input, settings);
       const name = await staffName(credentials);
-      return { settings: await save(withBrand(settings, input, credentials)), staffName: name };
+      return { settings: await save(withBrand(t, settings, input, credentials)), staffName: name };
     },
 
     async removeBrand(brand: string) {
@@ -89,13 +92,13 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
 
     async setDefaultBrand(brand: string) {
       const settings = await current();
-      requireBrand(settings, brand);
+      requireBrand(t, settings, brand);
       return save({ defaultBrand: brand });
     },
 
     async saveStoreBrands(mappings: StoreBrand[]) {
       const settings = await current();
-      return save({ storeBrands: validStoreBrands(settings, mappings) });
+      return save({ storeBrands: validStoreBrands(t, settings, mappings) });
     },
 
     exportSettings: async () => exportSettings(await current()),
@@ -107,7 +110,7 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
 
     /** Tries the entered credentials (a blank token: the saved one) without saving anything. */
     async testConnection(input: ParsedCredentialsInput) {
-      const credentials = withSavedToken(input, await current());
+      const credentials = withSavedToken(t, input, await current());
       return { brand: credentials.brand, staffName: await staffName(credentials) };
     },
 
@@ -115,7 +118,7 @@ export function createSettingsService({ createClient, onChange }: SettingsServic
 
     async saveMarketplaceChannels(brand: string, marketplaceChannels: MarketplaceChannels) {
       const settings = await current();
-      requireBrand(settings, brand);
+      requireBrand(t, settings, brand);
       await save({
         brands: settings.brands.map((b) => (b.brand === brand ? { ...b, marketplaceChannels } : b)),
       });
@@ -142,6 +145,7 @@ export type SettingsService = ReturnType<typeof createSettingsService>;
  * mappings follow). Sections a rename does not touch are left out, so they stay as stored.
  */
 function withBrand(
+  t: Translate,
   settings: Settings,
   input: ParsedCredentialsInput,
   credentials: Credentials,
@@ -149,7 +153,7 @@ function withBrand(
   const edited = input.replaces ?? input.brand;
   const renamed = edited !== input.brand ? edited : null;
   if (renamed && settings.brands.some((b) => b.brand === input.brand)) {
-    const message = `The brand ${input.brand} is already in the list; edit that one instead.`;
+    const message = t('settings.brandTwice', { brand: input.brand });
     throw new AppError('invalidInput', message, { brand: [message] });
   }
   const previous = settings.brands.find((b) => b.brand === edited);
@@ -174,33 +178,33 @@ function withBrand(
   };
 }
 
-function requireBrand(settings: Settings, brand: string) {
+function requireBrand(t: Translate, settings: Settings, brand: string) {
   if (!settings.brands.some((b) => b.brand === brand)) {
-    throw new AppError('invalidInput', `There is no brand ${brand}; add it first.`);
+    throw new AppError('invalidInput', t('settings.noSuchBrand', { brand }));
   }
 }
 
 /** Store mappings as keys; errors are keyed by the row as sent, so each shows beside its field. */
-function validStoreBrands(settings: Settings, mappings: StoreBrand[]): StoreBrand[] {
+function validStoreBrands(t: Translate, settings: Settings, mappings: StoreBrand[]): StoreBrand[] {
   const fieldErrors: Record<string, string[]> = {};
   const seen = new Set<string>();
   const storeBrands = mappings.flatMap(({ store, brand }, index) => {
     const parsed = parseStoreKey(store);
     if (!settings.brands.some((b) => b.brand === brand)) {
-      fieldErrors[`${index}.brand`] = [`There is no brand ${brand}.`];
+      fieldErrors[`${index}.brand`] = [t('settings.noBrandNamed', { brand })];
     }
     if (!parsed.ok) {
-      fieldErrors[`${index}.store`] = [parsed.message];
+      fieldErrors[`${index}.store`] = [issueText(t, parsed.message)];
       return [];
     }
     if (seen.has(parsed.store)) {
-      fieldErrors[`${index}.store`] = [`${parsed.store} is mapped twice; keep one.`];
+      fieldErrors[`${index}.store`] = [t('settings.storeTwice', { store: parsed.store })];
     }
     seen.add(parsed.store);
     return [{ store: parsed.store, brand }];
   });
   if (Object.keys(fieldErrors).length > 0) {
-    throw new AppError('invalidInput', 'Some store mappings need fixing.', fieldErrors);
+    throw new AppError('invalidInput', t('settings.storesNeedFixing'), fieldErrors);
   }
   return storeBrands;
 }
@@ -225,19 +229,22 @@ function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
  * The options page never holds a saved token, so a blank token field means "keep it". A token
  * works for its own brand only: after a change of brand name it is never sent to the new one.
  */
-function withSavedToken(input: ParsedCredentialsInput, settings: Settings): Credentials {
+function withSavedToken(
+  t: Translate,
+  input: ParsedCredentialsInput,
+  settings: Settings,
+): Credentials {
   const renamed = input.replaces !== undefined && input.replaces !== input.brand;
   if (renamed && !input.token) {
-    const message =
-      `Enter the API token for ${input.brand} again: the saved token belongs to ` +
-      `${input.replaces} and is never sent to another brand.`;
+    const message = t('settings.tokenAgain', { brand: input.brand, previous: input.replaces! });
     throw new AppError('invalidInput', message, { token: [message] });
   }
   const saved = settings.brands.find((b) => b.brand === input.brand)?.token;
   const token = input.token || saved || '';
   const parsed = ApiTokenSchema.safeParse(token);
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? 'Enter your API token.';
+    const issue = parsed.error.issues[0]?.message;
+    const message = issue ? issueText(t, issue) : t('settings.token');
     throw new AppError('invalidInput', message, { token: [message] });
   }
   return { brand: input.brand, email: input.email, token: parsed.data };

@@ -23,27 +23,20 @@ function shopifyKey(handle: string): string {
   return `admin.shopify.com/store/${handle.toLowerCase()}`;
 }
 
+/** `message` is a message key (lib/i18n/translate.ts, issueText). */
 export type StoreKeyResult = { ok: true; store: string } | { ok: false; message: string };
 
 /** What an agent pastes for a store (an admin URL, a host, `acme.myshopify.com`) as a store key. */
 export function parseStoreKey(input: string): StoreKeyResult {
   const text = input.trim();
-  if (!text)
-    return {
-      ok: false,
-      message: 'Enter the store’s admin address, e.g. https://admin.shopify.com/store/acme.',
-    };
+  if (!text) return { ok: false, message: 'settings.storeAddress' };
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
     if (!/^https?:$/.test(url.protocol) || !url.hostname.includes('.'))
       throw new Error('not a site');
     return { ok: true, store: storeKeyOf(url) };
   } catch {
-    return {
-      ok: false,
-      message:
-        'That is not a store address; paste it from the address bar, e.g. shop.example.com/wp-admin.',
-    };
+    return { ok: false, message: 'settings.notStoreAddress' };
   }
 }
 

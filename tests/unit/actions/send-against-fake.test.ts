@@ -34,6 +34,7 @@ const body = 'Your parcel left the depot today; tracking follows.';
 function actions() {
   const createClient = (credentials: Credentials) =>
     createReamazeClient(credentials, {
+      t: english.t,
       fetch: httpsToFake(
         () => fake.port,
         () => cert,

@@ -39,14 +39,16 @@ function actionsWith(
   const fake = fakeFetch(...replies);
   const createClient = (credentials: Credentials) =>
     createReamazeClient(credentials, {
+      t: english.t,
       fetch: fake.fetch,
       sleep: async () => undefined,
       timeoutMs,
     });
   const loadSettings = async () => settings;
   const tabs = createTabConversations({
+    t: english.t,
     loadSettings,
-    search: createConversationSearch({ createClient }),
+    search: createConversationSearch({ t: english.t, createClient }),
     store: tabState,
     sitePrefs: { get: async () => DEFAULT_SITE_PREFS, update: async () => undefined },
     setBadge: () => undefined,
@@ -227,6 +229,7 @@ async function tabShowing(
   const result: SearchResult = {
     brand: 'northwind',
     searched: ['order #1042'],
+    unsearched: false,
     matches: [
       {
         ...summarizeConversation(conversation, 'northwind'),

@@ -10,6 +10,7 @@ import {
   replyWithFixture,
   type FetchCall,
 } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const TOKEN = 'tok_9f8e7d6c5b4a3210secret';
 const CREDENTIALS = { brand: 'northwind', email: 'agent@northwind.example', token: TOKEN };
@@ -18,7 +19,12 @@ const SLUG = 'where-is-order-1042';
 const REPLY = { body: 'Thursday it is.', visibility: 'reply', originId: 'inline-7c1e' } as const;
 
 function clientWith(fetch: typeof globalThis.fetch, options: ClientOptions = {}) {
-  return createReamazeClient(CREDENTIALS, { fetch, sleep: fakeSleep().sleep, ...options });
+  return createReamazeClient(CREDENTIALS, {
+    t: english.t,
+    fetch,
+    sleep: fakeSleep().sleep,
+    ...options,
+  });
 }
 
 async function apiErrorOf(promise: Promise<unknown>): Promise<ReamazeApiError> {

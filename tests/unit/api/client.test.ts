@@ -24,7 +24,12 @@ const CREDENTIALS = { brand: 'northwind', email: 'agent@northwind.example', toke
 const BASE = 'https://northwind.reamaze.io/api/v1';
 
 function clientWith(fetch: typeof globalThis.fetch, options: ClientOptions = {}) {
-  return createReamazeClient(CREDENTIALS, { fetch, sleep: fakeSleep().sleep, ...options });
+  return createReamazeClient(CREDENTIALS, {
+    t: english.t,
+    fetch,
+    sleep: fakeSleep().sleep,
+    ...options,
+  });
 }
 
 /** The rejection of `promise`, failing the test if it resolves. */
@@ -76,7 +81,7 @@ describe('requests', () => {
     const { fetch, calls } = fakeFetch(replyWithFixture('staff-200.json'));
     const client = createReamazeClient(
       { brand: 'northwind', email: 'zoë@northwind.example', token: 'tök€n' },
-      { fetch },
+      { t: english.t, fetch },
     );
     await client.listStaff();
 
@@ -648,7 +653,7 @@ describe('the token never leaks', () => {
 
   it('does not mangle its own wording when the token is short', async () => {
     const { fetch } = fakeFetch(reply('', 404));
-    const client = createReamazeClient({ ...CREDENTIALS, token: 'on' }, { fetch });
+    const client = createReamazeClient({ ...CREDENTIALS, token: 'on' }, { t: english.t, fetch });
     const error = await apiErrorOf(client.getConversation('nope-123'));
     expect(error.message).toBe('Re:amaze has no conversation "nope-123" in brand "northwind".');
   });

@@ -12,8 +12,9 @@ import {
   unexpectedShapeError,
   type RequestContext,
 } from '@/lib/api/errors';
+import { english } from '../i18n/locales';
 
-const CONTEXT: RequestContext = { brand: 'northwind', subject: 'the staff list' };
+const CONTEXT: RequestContext = { t: english.t, brand: 'northwind', subject: 'the staff list' };
 
 describe('ReamazeApiError', () => {
   it('serializes to the plain shape that crosses message boundaries', () => {
@@ -142,9 +143,10 @@ describe('timeoutError', () => {
 
 describe('a write', () => {
   const WRITE: RequestContext = {
+    t: english.t,
     brand: 'northwind',
     subject: 'conversation "where-is-order-1042"',
-    missing: 'conversation "where-is-order-1042"',
+    missing: 'where-is-order-1042',
     action: 'send this reply to conversation "where-is-order-1042"',
   };
 

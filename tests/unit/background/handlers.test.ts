@@ -40,14 +40,19 @@ const staffEmail = 'sam@acme.example';
 function handlersWith(...replies: Parameters<typeof fakeFetch>) {
   const fake = fakeFetch(...replies);
   const createClient = (credentials: Credentials) =>
-    createReamazeClient(credentials, { fetch: fake.fetch, sleep: async () => undefined });
-  const search = createConversationSearch({ createClient });
+    createReamazeClient(credentials, {
+      t: english.t,
+      fetch: fake.fetch,
+      sleep: async () => undefined,
+    });
+  const search = createConversationSearch({ t: english.t, createClient });
   const sitePrefs = {
     get: async () => DEFAULT_SITE_PREFS,
     all: async () => ({}),
     update: async () => undefined,
   };
   const tabs = createTabConversations({
+    t: english.t,
     loadSettings: async () => (await loadSettings()).settings,
     search,
     store: tabState,
@@ -56,8 +61,12 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
     redetect: async () => undefined,
   });
   const handlers = createHandlers({
-    settings: createSettingsService({ createClient, onChange: () => tabs.clearCache() }),
-    lookups: createLookupService({ createClient, search }),
+    settings: createSettingsService({
+      t: english.t,
+      createClient,
+      onChange: () => tabs.clearCache(),
+    }),
+    lookups: createLookupService({ t: english.t, createClient, search }),
     tabs,
     actions: createActionService({
       t: english.t,

@@ -6,6 +6,7 @@ import { makeCertificate } from '../../fakes/certificate';
 import { DEMO, demoData } from '../../fakes/demo-data';
 import { startFakeReamaze, type FakeReamaze } from '../../fakes/reamaze-server';
 import { httpsToFake } from './https-to-fake';
+import { english } from '../i18n/locales';
 
 /*
  * The product's client against the fake Re:amaze, over HTTPS: the two halves of every write must
@@ -31,7 +32,7 @@ const toFake = httpsToFake(
 const client = () =>
   createReamazeClient(
     { brand: DEMO.brand, email: DEMO.login.email, token: DEMO.login.token },
-    { fetch: toFake, sleep: async () => undefined },
+    { t: english.t, fetch: toFake, sleep: async () => undefined },
   );
 const slug = DEMO.conversation.slug;
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { classifyLink, classifyText, describeTerm, type SearchTerm } from '@/lib/lookup/classify';
+import { english } from '../i18n/locales';
 
 const order = (ref: string): SearchTerm => ({ kind: 'order', ref });
 const email = (address: string): SearchTerm => ({ kind: 'email', email: address });
@@ -136,12 +137,16 @@ describe('classifyLink: a right-clicked link', () => {
 describe('describeTerm', () => {
   test('says what is searched, with the marketplace channel where known', () => {
     const id = amazon('113-1234567-1234567');
-    expect(describeTerm(id, { amazon: 'amazon-us' })).toBe(
+    expect(describeTerm(english.t, id, { amazon: 'amazon-us' })).toBe(
       'Amazon order 113-1234567-1234567 in channel amazon-us',
     );
-    expect(describeTerm(id, {})).toBe('Amazon order 113-1234567-1234567 (no channel chosen)');
-    expect(describeTerm(id)).toBe('Amazon order 113-1234567-1234567');
-    expect(describeTerm(order('1042'))).toBe('order #1042');
-    expect(describeTerm(email('maya@example.net'))).toBe('customer email maya@example.net');
+    expect(describeTerm(english.t, id, {})).toBe(
+      'Amazon order 113-1234567-1234567 (no channel chosen)',
+    );
+    expect(describeTerm(english.t, id)).toBe('Amazon order 113-1234567-1234567');
+    expect(describeTerm(english.t, order('1042'))).toBe('order #1042');
+    expect(describeTerm(english.t, email('maya@example.net'))).toBe(
+      'customer email maya@example.net',
+    );
   });
 });

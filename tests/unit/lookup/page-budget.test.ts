@@ -5,6 +5,7 @@ import type { DetectedIds } from '@/lib/detection/schema';
 import { planLookups } from '@/lib/lookup/plan';
 import { createConversationSearch } from '@/lib/lookup/search';
 import { replyWithFixture } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 // The production bound, written out: raising it in the code must fail here, not pass silently.
 const REQUESTS_PER_PAGE = 25;
@@ -38,8 +39,9 @@ describe('one page costs at most 25 requests', () => {
       return replyWithFixture('error-404.json', 404); // not found: an empty answer
     }) as typeof globalThis.fetch;
     const search = createConversationSearch({
+      t: english.t,
       createClient: (credentials) =>
-        createReamazeClient(credentials, { fetch, sleep: async () => undefined }),
+        createReamazeClient(credentials, { t: english.t, fetch, sleep: async () => undefined }),
     });
 
     const result = await search.search(account, bigPage, { dataKeys: [] });

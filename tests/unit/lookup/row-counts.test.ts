@@ -6,6 +6,7 @@ import { countRows } from '@/lib/lookup/row-counts';
 import { createConversationSearch } from '@/lib/lookup/search';
 import type { Credentials } from '@/lib/settings/schema';
 import { fixtureJson, replyWithFixture, reply } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const account = {
   brand: 'northwind',
@@ -26,8 +27,13 @@ function setUp(perTab = 30) {
     );
   };
   const search = createConversationSearch({
+    t: english.t,
     createClient: (credentials: Credentials, options?: ClientOptions) =>
-      createReamazeClient(credentials, { ...options, fetch: fetch as typeof globalThis.fetch }),
+      createReamazeClient(credentials, {
+        t: english.t,
+        ...options,
+        fetch: fetch as typeof globalThis.fetch,
+      }),
     budget: createBudget({ perTab, perBrand: 60, windowMs: 60_000 }),
   });
   return { search, requested };

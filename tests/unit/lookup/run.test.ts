@@ -5,6 +5,7 @@ import type { DetectedIds } from '@/lib/detection/schema';
 import { planLookups, type PlannedRequest } from '@/lib/lookup/plan';
 import { runLookup } from '@/lib/lookup/run';
 import { fakeFetch, replyWithFixture, reply } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const credentials = { brand: 'northwind', email: 'sam@acme.example', token: 't0ken' };
 const none: DetectedIds = { orderRefs: [], originIds: [], emails: [] };
@@ -13,7 +14,7 @@ const options = { channels: { amazon: 'amazon-us' }, dataKeys: ['order_number'] 
 describe('runLookup against the real client', () => {
   function lookUp(request: PlannedRequest, ...replies: Parameters<typeof fakeFetch>) {
     const fake = fakeFetch(...replies);
-    const client = createReamazeClient(credentials, { fetch: fake.fetch });
+    const client = createReamazeClient(credentials, { t: english.t, fetch: fake.fetch });
     const result = runLookup(client, request).then((answer) => answer.conversations);
     return { result, calls: fake.calls };
   }
@@ -96,9 +97,10 @@ describe('runLookup: request shapes', () => {
   function run(request: PlannedRequest, ...replies: Parameters<typeof fakeFetch>) {
     const fake = fakeFetch(...replies);
     return {
-      result: runLookup(createReamazeClient(credentials, { fetch: fake.fetch }), request).then(
-        (answer) => answer.conversations,
-      ),
+      result: runLookup(
+        createReamazeClient(credentials, { t: english.t, fetch: fake.fetch }),
+        request,
+      ).then((answer) => answer.conversations),
       calls: fake.calls,
     };
   }

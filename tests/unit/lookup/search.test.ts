@@ -4,6 +4,7 @@ import { createReamazeClient, type ClientOptions } from '@/lib/api/client';
 import { createConversationSearch } from '@/lib/lookup/search';
 import type { Credentials } from '@/lib/settings/schema';
 import { fixtureJson, fixtureText, reply } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const account = {
   brand: 'northwind',
@@ -29,8 +30,13 @@ describe('a 429 during a search', () => {
       return conversation(`order-${ref}`);
     };
     const createClient = (credentials: Credentials, options?: ClientOptions) =>
-      createReamazeClient(credentials, { ...options, fetch: fetch as typeof globalThis.fetch });
+      createReamazeClient(credentials, {
+        t: english.t,
+        ...options,
+        fetch: fetch as typeof globalThis.fetch,
+      });
     const search = createConversationSearch({
+      t: english.t,
       createClient,
       sleep: (ms) => {
         waits.push(ms);
@@ -53,8 +59,13 @@ describe('a 429 during a search', () => {
   test('a second 429 is named, not retried again', async () => {
     const fetch = async () => reply('{"error":"Too many requests"}', 429);
     const search = createConversationSearch({
+      t: english.t,
       createClient: (credentials, options) =>
-        createReamazeClient(credentials, { ...options, fetch: fetch as typeof globalThis.fetch }),
+        createReamazeClient(credentials, {
+          t: english.t,
+          ...options,
+          fetch: fetch as typeof globalThis.fetch,
+        }),
       sleep: async () => undefined,
     });
     const ids = { orderRefs: ['1'], originIds: [], emails: [] };
@@ -68,8 +79,13 @@ describe('a list page with unreadable items', () => {
   test('shows the readable ones and says how many were left out', async () => {
     const fetch = async () => reply(fixtureText('conversations-malformed-items.json'));
     const search = createConversationSearch({
+      t: english.t,
       createClient: (credentials, options) =>
-        createReamazeClient(credentials, { ...options, fetch: fetch as typeof globalThis.fetch }),
+        createReamazeClient(credentials, {
+          t: english.t,
+          ...options,
+          fetch: fetch as typeof globalThis.fetch,
+        }),
     });
     const ids = { orderRefs: [], originIds: [], emails: ['maya.chen@example.net'] };
     const { matches, warnings } = await search.search(account, ids, { dataKeys: [] });

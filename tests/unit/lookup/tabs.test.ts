@@ -9,6 +9,7 @@ import type { Credentials } from '@/lib/settings/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { tabState } from '@/lib/storage/tab-state';
 import { fixtureJson, reply } from '../fake-fetch';
+import { english } from '../i18n/locales';
 
 const SHOP = 'https://admin.shopify.com/store/northwind-goods/orders/5523819086117';
 const settings = {
@@ -42,8 +43,13 @@ function life(
     return answer(url);
   };
   const createClient = (credentials: Credentials, clientOptions?: ClientOptions) =>
-    createReamazeClient(credentials, { ...clientOptions, fetch: fetch as typeof globalThis.fetch });
+    createReamazeClient(credentials, {
+      t: english.t,
+      ...clientOptions,
+      fetch: fetch as typeof globalThis.fetch,
+    });
   const search = createConversationSearch({
+    t: english.t,
     createClient,
     now: options.now,
     budget: options.budget,
@@ -52,6 +58,7 @@ function life(
   const badges: [number, number | null][] = [];
   const redetect = vi.fn(async () => undefined);
   const tabs = createTabConversations({
+    t: english.t,
     loadSettings: async () => settings,
     search,
     store: tabState,

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { protocol, RowCountsSchema, RowIdsSchema } from '@/lib/messaging/protocol';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
+import { english } from '../i18n/locales';
 
 /**
  * Who may send each message, written out: this table is the specification, and the protocol must
@@ -84,7 +85,7 @@ describe('router: the table, enforced', () => {
             return {};
           }),
       });
-      const route = createRouter(handlers, self);
+      const route = createRouter(handlers, self, english.t);
       for (const [senderClass, sender] of Object.entries(SENDERS)) {
         called.length = 0;
         const reply = await route({ type, payload: {} }, sender);

@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { AppError } from '@/lib/messaging/errors';
 import { protocol } from '@/lib/messaging/protocol';
+import { english } from '../i18n/locales';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext' };
 const extensionPage = {
@@ -48,7 +49,7 @@ function unused(names: (keyof Handlers)[]): Partial<Handlers> {
 describe('router', () => {
   test('dispatches an allowed message with its parsed payload', async () => {
     const h = handlers();
-    const route = createRouter(h, self);
+    const route = createRouter(h, self, english.t);
     const reply = await route(
       {
         type: 'saveBrand',
@@ -65,7 +66,7 @@ describe('router', () => {
 
   test('content scripts may not read settings, look up freely or read conversations', async () => {
     const h = handlers();
-    const route = createRouter(h, self);
+    const route = createRouter(h, self, english.t);
     const pageOnly = Object.entries(protocol)
       .filter(([, spec]) => !(spec.senders as readonly string[]).includes('contentScript'))
       .map(([type]) => type);
@@ -91,7 +92,11 @@ describe('router', () => {
     const h = handlers({
       reportDetection: vi.fn(async () => ({ count: 0, state: 'ready' as const })),
     });
-    const reply = await createRouter(h, self)(
+    const reply = await createRouter(
+      h,
+      self,
+      english.t,
+    )(
       {
         type: 'reportDetection',
         payload: { platform: null, kind: 'none', orderRefs: [], originIds: [], emails: [] },
@@ -104,7 +109,7 @@ describe('router', () => {
 
   test('a content script report is parsed, bounded and given the stamped tab and origin', async () => {
     const reportDetection = vi.fn(async () => ({ count: 2, state: 'ready' as const }));
-    const route = createRouter(handlers({ reportDetection }), self);
+    const route = createRouter(handlers({ reportDetection }), self, english.t);
     const detection = {
       platform: 'shopify',
       kind: 'order',
@@ -137,10 +142,11 @@ describe('router', () => {
 
   test('foreign senders are refused', async () => {
     const h = handlers();
-    const reply = await createRouter(h, self)(
-      { type: 'getSettings', payload: {} },
-      { id: 'other' },
-    );
+    const reply = await createRouter(
+      h,
+      self,
+      english.t,
+    )({ type: 'getSettings', payload: {} }, { id: 'other' });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(h.getSettings).not.toHaveBeenCalled();
   });
@@ -152,15 +158,16 @@ describe('router', () => {
     { payload: {} },
     { type: 'toString' },
   ])('malformed or unknown message %j is refused', async (message) => {
-    const reply = await createRouter(handlers(), self)(message, extensionPage);
+    const reply = await createRouter(handlers(), self, english.t)(message, extensionPage);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'badMessage' } });
   });
 
   test('an invalid payload names its fields', async () => {
-    const reply = await createRouter(handlers(), self)(
-      { type: 'saveBrand', payload: { brand: 'no way', email: 'x' } },
-      extensionPage,
-    );
+    const reply = await createRouter(
+      handlers(),
+      self,
+      english.t,
+    )({ type: 'saveBrand', payload: { brand: 'no way', email: 'x' } }, extensionPage);
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
       expect(reply.error.kind).toBe('invalidInput');
@@ -181,6 +188,7 @@ describe('router', () => {
         },
       }),
       self,
+      english.t,
     );
     expect(await route({ type: 'getSettings', payload: {} }, extensionPage)).toEqual({
       ok: false,
@@ -215,7 +223,7 @@ describe('the sidebar frame’s key', () => {
     const getTabConversations = vi.fn(
       async (_request: unknown, _sender: unknown) => tabConversations,
     );
-    const route = createRouter(handlers({ getTabConversations }), self);
+    const route = createRouter(handlers({ getTabConversations }), self, english.t);
     const message = { type: 'getTabConversations', payload: {} };
     const frame = {
       ...extensionPage,

@@ -9,6 +9,11 @@ import {
 } from '@/lib/settings/store-brands';
 import { exportSettings, importSettings, SettingsFileSchema } from '@/lib/settings/export';
 import { SettingsSchema } from '@/lib/settings/schema';
+import { issueText } from '@/lib/i18n/translate';
+import { english } from '../i18n/locales';
+
+/** A schema's message key in English words, as the options page shows it. */
+const words = (message = '') => issueText(english.t, message);
 
 const settings = SettingsSchema.parse(v3);
 
@@ -44,7 +49,7 @@ describe('store keys', () => {
     expect(parseStoreKey('')).toMatchObject({ ok: false });
     expect(parseStoreKey('not a store')).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/not a store address/),
+      message: 'settings.notStoreAddress',
     });
     expect(parseStoreKey('ftp://files.example.com')).toMatchObject({ ok: false });
   });
@@ -93,6 +98,6 @@ describe('settings files', () => {
   test('a foreign or broken file is refused with a reason', () => {
     const result = SettingsFileSchema.safeParse({ format: 'something-else', version: 3 });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/not a Re:amaze Inline settings file/);
+    expect(words(result.error?.issues[0]?.message)).toMatch(/not a Re:amaze Inline settings file/);
   });
 });

@@ -4,6 +4,11 @@ import { SETTINGS_FILE_FORMAT, SettingsFileSchema, importSettings } from '@/lib/
 import { SafeUserRuleSchema } from '@/lib/settings/safe-rules';
 import { DEFAULT_SETTINGS, UserRuleSchema, type UserRule } from '@/lib/settings/schema';
 import { loadSettings, updateSettings } from '@/lib/storage/settings';
+import { issueText } from '@/lib/i18n/translate';
+import { english } from '../i18n/locales';
+
+/** A schema's message key in English words, as the options page shows it. */
+const words = (message = '') => issueText(english.t, message);
 
 const rule = {
   id: 'r1',
@@ -32,12 +37,12 @@ describe('user rule settings', () => {
     const result = UserRuleSchema.safeParse({ ...rule, ...change });
     expect(result.success).toBe(false);
     const issue = result.error!.issues.find((i) => i.path.join('.') === path);
-    expect(issue?.message).toMatch(message);
+    expect(words(issue?.message)).toMatch(message);
   });
 
   test('an invalid regex gets one message, not a second one about its speed', () => {
     const result = SafeUserRuleSchema.safeParse({ ...rule, regex: '(a+' });
-    expect(result.error!.issues.map((i) => i.message)).toEqual([
+    expect(result.error!.issues.map((i) => words(i.message))).toEqual([
       'That regular expression is not valid.',
     ]);
   });
@@ -60,7 +65,7 @@ describe('a rule’s regex runs in bounded time', () => {
     const result = SafeUserRuleSchema.safeParse({ ...rule, regex });
     expect(result.success).toBe(false);
     const issue = result.error!.issues.find((i) => i.path.join('.') === 'regex');
-    expect(issue?.message).toMatch(/can take very long|too complex to check/);
+    expect(words(issue?.message)).toMatch(/can take very long|too complex to check/);
   });
 
   test.each(PLAIN)('%s is accepted', (regex) => {
@@ -77,7 +82,7 @@ describe('a rule’s regex runs in bounded time', () => {
     await expect(saving).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['userRules', 1, 'regex'] })],
     });
-    await expect(saving).rejects.toThrow(/can take very long/);
+    await expect(saving).rejects.toThrow(/settings\.regexSlow/);
     expect((await loadSettings()).settings.userRules).toEqual([]);
   });
 
@@ -92,7 +97,7 @@ describe('a rule’s regex runs in bounded time', () => {
       userRules: [rule, { ...rule, id: 'r2', regex: '(a+)+$' }],
     });
     const { settings } = importSettings(DEFAULT_SETTINGS, file);
-    await expect(updateSettings(settings)).rejects.toThrow(/can take very long/);
+    await expect(updateSettings(settings)).rejects.toThrow(/settings\.regexSlow/);
     expect((await loadSettings()).settings.userRules).toEqual([]);
   });
 
