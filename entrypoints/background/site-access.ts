@@ -26,7 +26,7 @@ export async function syncSiteScripts(): Promise<string[]> {
         id: SCRIPT_ID,
         js: [DETECTOR_SCRIPT],
         matches: sites,
-        runAt: 'document_end', // as the manifest's: detect as soon as the page is parsed
+        runAt: 'document_start', // as the manifest's: under way while the page loads (runtime.ts)
         persistAcrossSessions: true,
       },
     ]);

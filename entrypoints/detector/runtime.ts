@@ -103,6 +103,7 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
     }));
 
   async function run() {
+    if (document.readyState === 'loading') return; // the first run waits for the parsed page
     if (location.href !== shownUrl) {
       // Another view of the admin (in-page navigation): its rows start unseen.
       shownUrl = location.href;
@@ -162,11 +163,6 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
     );
   };
   const observer = new MutationObserver(() => lifetime.alive() && schedule());
-  observer.observe(document.body ?? document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
   signal.addEventListener('abort', () => observer.disconnect());
   // Back on this tab, or this page back from the back/forward cache: say again what it shows
   // (cheap: the background answers from what it kept).
@@ -185,11 +181,18 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   window.addEventListener('pagehide', () => void ask('pageGone', {}), { signal });
 
   // A page whose address says order, order list or customer nearly always shows ids: its parts
-  // load beside the first detection rather than after it.
+  // load while the page is still being parsed.
   const kind = detectors.map((d) => d.pageKind(new URL(location.href))).find((k) => k !== 'none');
   if (kind) void launcher();
   if (kind === 'order-list') void loadList();
-  // The first view is reported at once; where the agent has rules, again with them.
+  // Detection waits for the whole document (half a page would be looked up twice), then watches
+  // it change. The first view is reported at once; where the agent has rules, again with them.
+  await parsed();
+  observer.observe(document.body ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
   void run();
   const config = await configured;
   if (!config) return observer.disconnect();
@@ -197,4 +200,15 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   if (rules.length === 0) return;
   rulesPart = await loadPart('rules');
   await run();
+}
+
+/**
+ * Resolves once the document is parsed. The scripts start at `document_start`, so messages and
+ * parts are under way while the page loads; a script injected later finds it parsed already.
+ */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
 }

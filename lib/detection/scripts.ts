@@ -8,20 +8,20 @@ export type DetectorScript = (typeof DETECTOR_SCRIPTS)[keyof typeof DETECTOR_SCR
 type HostedGroup = Exclude<keyof typeof DETECTOR_SCRIPTS, 'selfHosted'>;
 
 /**
- * The manifest's content scripts: each hosted admin's script on its platform's hosts, run as soon
- * as the document is parsed (an admin's order view is often there already). The self-hosted script
- * is in none: the background registers it per granted site.
+ * The manifest's content scripts: each hosted admin's script on its platform's hosts, started with
+ * the document (its config and parts are under way while the page loads; it detects once the page
+ * is parsed). The self-hosted script is in none: the background registers it per granted site.
  */
 export function hostedContentScripts(): {
   matches: string[];
   js: string[];
-  run_at: 'document_end';
+  run_at: 'document_start';
 }[] {
   return platforms.flatMap((platform) => {
     const file = DETECTOR_SCRIPTS[platform.id as HostedGroup] as string | undefined;
     if (platform.selfHosted || !file || !platform.matches) return [];
     return [
-      { matches: [...platform.matches], js: [file.slice(1)], run_at: 'document_end' as const },
+      { matches: [...platform.matches], js: [file.slice(1)], run_at: 'document_start' as const },
     ];
   });
 }

@@ -24,7 +24,7 @@ describe('detector content scripts', () => {
       expect(hostedContentScripts()).toContainEqual({
         matches: platform.matches,
         js: [`detector-${id}.js`],
-        run_at: 'document_end',
+        run_at: 'document_start',
       });
     },
   );
