@@ -1,3 +1,4 @@
+import { dateTimeFormat, relativeTimeFormat } from '@/lib/i18n/formats';
 import type { I18n } from '@/lib/i18n/translate';
 import { useI18n } from './i18n';
 
@@ -15,7 +16,7 @@ export function formatRelative({ t, locale }: I18n, iso: string, now: number = D
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return t('time.unknown');
   const seconds = Math.round((time - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
@@ -26,9 +27,7 @@ export function formatRelative({ t, locale }: I18n, iso: string, now: number = D
 export function RelativeTime({ iso, now }: { iso: string; now?: number }) {
   const i18n = useI18n();
   const date = new Date(iso);
-  const exact = Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const exact = Number.isNaN(date.getTime()) ? iso : dateTimeFormat(i18n.locale).format(date);
   return (
     <time dateTime={iso} title={exact}>
       {formatRelative(i18n, iso, now)}

@@ -1,5 +1,6 @@
 import type { GeneratedI18nStructure } from '#i18n';
 import { nativeApi } from '../messaging/native';
+import { formatNumber, pluralRules } from './formats';
 
 /*
  * The content scripts' words in the agent's language, through the browser's own `i18n` (no
@@ -15,13 +16,9 @@ export function contentText(key: ContentKey, ...substitutions: string[]): string
   return nativeApi().i18n?.getMessage(name, substitutions) || name;
 }
 
-/** The language's plural rules, made once per language. */
-let plurals: { language: string; rules: Intl.PluralRules } | null = null;
-
 /**
  * The `one` or `other` form for `count` by the language's plural rules; $1 is the count, written
- * the language's way. Below 1,000 every language here writes it as digits alone, and building an
- * Intl.NumberFormat costs a content script tens of milliseconds on the launcher's first count.
+ * the language's way.
  */
 export function contentCount(
   one: ContentKey,
@@ -30,11 +27,8 @@ export function contentCount(
   ...substitutions: string[]
 ): string {
   const language = nativeApi().i18n?.getUILanguage() || 'en';
-  if (plurals?.language !== language) plurals = { language, rules: new Intl.PluralRules(language) };
-  const form = plurals.rules.select(count) === 'one' ? one : other;
-  const written =
-    Math.abs(count) < 1000 ? String(count) : new Intl.NumberFormat(language).format(count);
-  return contentText(form, written, ...substitutions);
+  const form = pluralRules(language).select(count) === 'one' ? one : other;
+  return contentText(form, formatNumber(language, count), ...substitutions);
 }
 
 /**

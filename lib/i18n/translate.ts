@@ -8,6 +8,7 @@
  * is a map `{ 0?, 1, n }` that the build joins with " | ". Plural forms are chosen with the
  * language's own rules (`Intl.PluralRules`), and `{count}` is the count written the language's way.
  */
+import { formatNumber, pluralRules } from './formats';
 import type { GeneratedI18nStructure } from '#i18n';
 
 export type MessageKey = keyof GeneratedI18nStructure & string;
@@ -30,18 +31,16 @@ export interface MessageSource {
 const NAMED = /\{([A-Za-z0-9_]+)\}/g;
 
 export function createI18n(source: MessageSource, locale: string): I18n {
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
   const t: Translate = (key, params) => {
     let message = source.getMessage(key.replaceAll('.', '_'));
     if (!message) return key;
     const count = params?.count;
-    if (typeof count === 'number') message = pluralForm(message, count, plurals);
+    if (typeof count === 'number') message = pluralForm(message, count, pluralRules(locale));
     if (!params) return message;
     return message.replace(NAMED, (match, name: string) => {
       if (!Object.prototype.hasOwnProperty.call(params, name)) return match;
       const value = params[name]!;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? formatNumber(locale, value) : value;
     });
   };
   return { t, locale };
