@@ -1,6 +1,6 @@
-import { createContext, type ComponentChildren } from 'preact';
+import { createContext, render, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { I18n } from '@/lib/i18n/translate';
+import { createI18n, type I18n, type MessageKey, type MessageSource } from '@/lib/i18n/translate';
 
 /**
  * The agent's language for every component. The page entrypoints build it from `browser.i18n`
@@ -11,6 +11,20 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ i18n, children }: { i18n: I18n; children: ComponentChildren }) {
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * Shows an extension page's app in the agent's language: the browser's messages (`browser.i18n`,
+ * locales/*.yml, English by default) for the page's `lang`, its title and every component.
+ */
+export function renderPage(
+  app: ComponentChildren,
+  page: { messages: MessageSource & { getUILanguage(): string }; title: MessageKey },
+): void {
+  const i18n = createI18n(page.messages, page.messages.getUILanguage());
+  document.documentElement.lang = i18n.locale;
+  document.title = i18n.t(page.title);
+  render(<I18nProvider i18n={i18n}>{app}</I18nProvider>, document.getElementById('app')!);
 }
 
 export function useI18n(): I18n {

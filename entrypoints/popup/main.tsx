@@ -1,10 +1,8 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { isBuiltInSite } from '@/lib/settings/granted-sites';
 import { PopupApp, type PopupServices, type SiteServices } from '@/components/popup-app';
 import { send } from '@/lib/messaging/send';
-import { createI18n } from '@/lib/i18n/translate';
-import { I18nProvider } from '@/components/i18n';
+import { renderPage } from '@/components/i18n';
 import { recentLookups } from '@/lib/storage/recent-lookups';
 import '@/components/styles.css';
 
@@ -49,14 +47,4 @@ const services: PopupServices = {
   tabConversations: (tabId) => send('getTabConversations', { tabId }),
 };
 
-/** The browser's language (and messages) for this extension: locales/*.yml, English by default. */
-const i18n = createI18n(browser.i18n, browser.i18n.getUILanguage());
-document.documentElement.lang = i18n.locale;
-document.title = i18n.t('pages.popup');
-
-render(
-  <I18nProvider i18n={i18n}>
-    <PopupApp services={services} />
-  </I18nProvider>,
-  document.getElementById('app')!,
-);
+renderPage(<PopupApp services={services} />, { messages: browser.i18n, title: 'pages.popup' });

@@ -1,9 +1,7 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import { send } from '@/lib/messaging/send';
-import { createI18n } from '@/lib/i18n/translate';
-import { I18nProvider } from '@/components/i18n';
+import { renderPage } from '@/components/i18n';
 import '@/components/styles.css';
 
 /** The sidebar runs framed in the store tab; the background answers for that tab only. */
@@ -26,14 +24,4 @@ const services: SidebarServices = {
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
 
-/** The browser's language (and messages) for this extension: locales/*.yml, English by default. */
-const i18n = createI18n(browser.i18n, browser.i18n.getUILanguage());
-document.documentElement.lang = i18n.locale;
-document.title = i18n.t('pages.sidebar');
-
-render(
-  <I18nProvider i18n={i18n}>
-    <SidebarApp services={services} />
-  </I18nProvider>,
-  document.getElementById('app')!,
-);
+renderPage(<SidebarApp services={services} />, { messages: browser.i18n, title: 'pages.sidebar' });
