@@ -4,7 +4,12 @@ import { resolveMarketplaceChannels } from '../lookup/channels';
 import { requireAccount, requireToken } from '../lookup/search';
 import { issueText, type Translate } from '../i18n/translate';
 import { AppError } from '../messaging/errors';
-import { loadSettings, updateSettings, type LoadedSettings } from '../storage/settings';
+import {
+  loadSettings,
+  updateSettings,
+  type LoadedSettings,
+  type SettingsProblem,
+} from '../storage/settings';
 import { exportSettings, importSettings, type SettingsFile } from './export';
 import {
   ApiTokenSchema,
@@ -45,7 +50,7 @@ export function createSettingsService({ t, createClient, onChange }: SettingsSer
   async function save(change: Partial<Settings>): Promise<SettingsSummary> {
     const saved = await updateSettings(change);
     onChange();
-    return summarize(saved);
+    return summarize(t, saved);
   }
 
   async function staffName(credentials: Credentials): Promise<string> {
@@ -66,7 +71,7 @@ export function createSettingsService({ t, createClient, onChange }: SettingsSer
   }
 
   return {
-    summary: async () => summarize(await loadSettings()),
+    summary: async () => summarize(t, await loadSettings()),
 
     /** Adds or edits one brand once its connection works; a rename carries its mappings. */
     async saveBrand(input: ParsedCredentialsInput) {
@@ -80,7 +85,7 @@ export function createSettingsService({ t, createClient, onChange }: SettingsSer
       const loaded = await loadSettings();
       const { settings } = loaded;
       // Gone already (or in a section that could not be read): nothing to write over.
-      if (!settings.brands.some((b) => b.brand === brand)) return summarize(loaded);
+      if (!settings.brands.some((b) => b.brand === brand)) return summarize(t, loaded);
       return save({
         brands: settings.brands.filter((b) => b.brand !== brand),
         ...(settings.defaultBrand === brand ? { defaultBrand: null } : {}),
@@ -209,7 +214,8 @@ function validStoreBrands(t: Translate, settings: Settings, mappings: StoreBrand
   return storeBrands;
 }
 
-function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
+function summarize(t: Translate, { settings, problems }: LoadedSettings): SettingsSummary {
+  const problem = problems?.map((found) => problemText(t, found)).join(' ');
   return {
     brands: settings.brands.map(({ brand, email, token, marketplaceChannels }) => ({
       brand,
@@ -223,6 +229,14 @@ function summarize({ settings, problem }: LoadedSettings): SettingsSummary {
     undoSeconds: settings.undoSeconds,
     ...(problem ? { problem } : {}),
   };
+}
+
+/** A part of the stored settings that was set aside, in the agent's words. */
+function problemText(t: Translate, problem: SettingsProblem): string {
+  if ('lostTokens' in problem) {
+    return t('settings.lostTokens', { brands: problem.lostTokens.join(', ') });
+  }
+  return t(`settings.unreadable.${problem.unreadable}`);
 }
 
 /**

@@ -16,20 +16,14 @@ const settingsItem = storage.defineItem<unknown>('local:settings', {
   migrations: settingsMigrations,
 });
 
+/** Why part of the stored settings was set aside; the settings service puts it in words. */
+export type SettingsProblem = { unreadable: keyof Settings } | { lostTokens: string[] };
+
 export interface LoadedSettings {
   settings: Settings;
-  /** Why a section was dropped, for the agent; the stored value is left as it was. */
-  problem?: string;
+  /** A section that could not be read, tokens that could not be opened; the stored value stays. */
+  problems?: SettingsProblem[];
 }
-
-const SECTION_PROBLEMS: Record<keyof Settings, string> = {
-  brands: 'Your saved Re:amaze brands could not be read. Add them again in the options.',
-  defaultBrand: 'Your default brand could not be read; the first brand is used.',
-  storeBrands: 'Your store-to-brand mappings could not be read; add them again.',
-  dataKeys: 'Your saved custom-data keys could not be read; add them again.',
-  userRules: 'Your saved detection rules could not be read; add them again.',
-  undoSeconds: 'Your undo window could not be read; the default of 5 seconds is used.',
-};
 
 /** Parses each section on its own, so one broken section never costs the others. */
 export function parseSettings(raw: unknown): LoadedSettings {
@@ -38,16 +32,16 @@ export function parseSettings(raw: unknown): LoadedSettings {
 
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
   for (const key of Object.keys(SafeSettingsSchema.shape) as (keyof Settings)[]) {
     if (record[key] === undefined) continue;
     const section = SafeSettingsSchema.shape[key].safeParse(record[key]);
     if (section.success) settings[key] = section.data;
-    else problems.push(SECTION_PROBLEMS[key]);
+    else problems.push({ unreadable: key });
   }
   return {
     settings: settings as Settings,
-    ...(problems.length > 0 ? { problem: problems.join(' ') } : {}),
+    ...(problems.length > 0 ? { problems } : {}),
   };
 }
 
@@ -98,8 +92,7 @@ async function parseStored(raw: unknown): Promise<LoadedSettings> {
   const { value, lost } = await openTokens(raw);
   const loaded = parseSettings(value);
   if (lost.length === 0) return loaded;
-  const problem = `The saved API token of ${lost.join(', ')} could not be read on this device; enter it again.`;
-  return { ...loaded, problem: loaded.problem ? `${loaded.problem} ${problem}` : problem };
+  return { ...loaded, problems: [...(loaded.problems ?? []), { lostTokens: lost }] };
 }
 
 export async function loadSettings(): Promise<LoadedSettings> {

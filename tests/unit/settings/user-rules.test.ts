@@ -109,6 +109,6 @@ describe('a rule’s regex runs in bounded time', () => {
     });
     const loaded = await loadSettings();
     expect(loaded.settings.userRules).toEqual([]);
-    expect(loaded.problem).toMatch(/detection rules could not be read/);
+    expect(loaded.problems).toEqual([{ unreadable: 'userRules' }]);
   });
 });
