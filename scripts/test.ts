@@ -72,7 +72,13 @@ ok = vitest('unit') && ok;
 const built = run('production build', 'npx', ['wxt', 'build']);
 ok = built && ok;
 if (built) ok = vitest('e2e') && ok;
-const builtFirefox = run('production build for Firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// The Firefox suite installs the zip users get (scripts/harness/firefox.ts).
+const builtFirefox = run('production build and zip for Firefox', 'npx', [
+  'wxt',
+  'zip',
+  '-b',
+  'firefox',
+]);
 ok = builtFirefox && ok;
 if (builtFirefox) ok = vitest('e2e-firefox') && ok;
 

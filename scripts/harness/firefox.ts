@@ -1,4 +1,4 @@
-// The Firefox build (.output/firefox-mv3) in Debian's firefox-esr, driven over WebDriver BiDi with
+// The Firefox package (`npm run zip:firefox`, what a store or a user installs) in Debian's firefox-esr, driven over WebDriver BiDi with
 // puppeteer-core (Playwright's Firefox is a patched build that would have to be downloaded). The
 // same fakes as the Chromium runs, at the same real host names.
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
@@ -14,6 +14,14 @@ import { findFirefox } from '../firefox';
 import { startFakes } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+const { name, version } = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+) as { name: string; version: string };
+/** The zip `wxt zip -b firefox` makes of that build. */
+export const FIREFOX_ZIP = resolve(
+  import.meta.dirname,
+  `../../.output/${name}-${version}-firefox.zip`,
+);
 
 export interface FirefoxHarness {
   browser: Browser;
@@ -44,10 +52,8 @@ export async function startFirefoxHarness(
   options: { storePages?: StorePage[] } = {},
 ): Promise<FirefoxHarness> {
   const manifestPath = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
-  if (!existsSync(manifestPath)) {
-    throw new Error(
-      `No Firefox build in ${FIREFOX_EXTENSION_DIR}. Run "npm run build:firefox" first.`,
-    );
+  if (!existsSync(manifestPath) || !existsSync(FIREFOX_ZIP)) {
+    throw new Error(`No Firefox package in ${FIREFOX_ZIP}. Run "npm run zip:firefox" first.`);
   }
   const addonId: string = JSON.parse(readFileSync(manifestPath, 'utf8')).browser_specific_settings
     .gecko.id;
@@ -75,7 +81,8 @@ export async function startFirefoxHarness(
       'extensions.webextOptionalPermissionPrompts': false,
     },
   });
-  const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  // The zip itself, installed as a temporary add-on: the package users get, not the folder.
+  const installed = await browser.installExtension(FIREFOX_ZIP);
   if (installed !== addonId) throw new Error(`Installed ${installed}, expected ${addonId}`);
 
   return {
