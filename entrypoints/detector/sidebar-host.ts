@@ -64,17 +64,25 @@ export function createSidebarHost(
   let frame: HTMLIFrameElement | null = null;
   const isOpen = () => panel.classList.contains('open');
 
-  function open() {
+  /**
+   * The sidebar's frame, made when the agent reaches for the launcher (pointer or keyboard focus)
+   * so it loads while they click; a page where the agent never goes near it loads nothing.
+   */
+  function frameNow(): HTMLIFrameElement {
     if (!frame) {
-      // Created on first open: a page where the agent never opens the sidebar loads nothing.
       frame = document.createElement('iframe');
       frame.title = contentText('content.panel');
       frame.src = options.url;
       panel.append(frame);
     }
+    return frame;
+  }
+
+  function open() {
+    const shown = frameNow();
     panel.classList.add('open');
     launcher.setAttribute('aria-expanded', 'true');
-    frame.focus();
+    shown.focus();
   }
 
   function close() {
@@ -85,6 +93,8 @@ export function createSidebarHost(
   }
 
   launcher.addEventListener('click', () => (isOpen() ? close() : open()));
+  launcher.addEventListener('pointerenter', frameNow, { once: true });
+  launcher.addEventListener('focus', frameNow, { once: true });
   shadow.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape') close();
   });

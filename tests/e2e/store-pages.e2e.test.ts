@@ -104,6 +104,21 @@ describe('Shopify order page', () => {
     await store.page.close();
   });
 
+  test('the sidebar starts loading when the pointer reaches the launcher, and shows on the click', async () => {
+    const store = await openStore(SHOPIFY_ORDER);
+    await store.waitForLauncher('Re:amaze: 3 conversations');
+    await store.page.mouse.move(1, 1);
+    expect(store.hasSidebarFrame()).toBe(false);
+    await store.hoverLauncher();
+    await expect.poll(() => store.hasSidebarFrame()).toBe(true);
+    // Loaded behind the closed panel: the agent sees it only on the click.
+    await (await store.sidebar()).locator('article').first().waitFor({ state: 'attached' });
+    expect(await store.sidebarOpen()).toBe(false);
+    await store.clickLauncher();
+    await expect.poll(() => store.sidebarOpen()).toBe(true);
+    await store.page.close();
+  });
+
   test('a second view is served from the cache without asking Re:amaze again', async () => {
     const store = await openStore(SHOPIFY_ORDER);
     await store.waitForLauncher('Re:amaze: 3 conversations');

@@ -50,6 +50,20 @@ export class StorePage {
     await this.clickNode(node.nodeId);
   }
 
+  /** Moves the pointer onto the launcher, as an agent about to click it does. */
+  async hoverLauncher(): Promise<void> {
+    const node = await this.launcherNode();
+    if (!node) throw new Error('No launcher on the page');
+    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
+    const [x1, y1, , , x3, y3] = model.content;
+    await this.page.mouse.move((x1! + x3!) / 2, (y1! + y3!) / 2);
+  }
+
+  /** Whether the page holds the sidebar's frame (loaded, shown or not). */
+  hasSidebarFrame(): boolean {
+    return this.page.frames().some((f) => f.url().split('#')[0]!.endsWith('/sidebar.html'));
+  }
+
   /** The order-list rows' count chips, by accessible name (each in a closed shadow root). */
   async chipNames(): Promise<string[]> {
     return (await this.chipButtons()).map((chip) => chip.name);
