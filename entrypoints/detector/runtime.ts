@@ -40,7 +40,10 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   /** The agent searched from this tab (right-click): the sidebar stays, ids or not. */
   let showingSearch = false;
 
-  /** The launcher's part loads beside the first report's round trip, so a page without ids never does. */
+  /**
+   * The launcher, from its part: loaded while the page loads where its address promises ids, else
+   * beside the first report's round trip; a page that shows no ids never loads it.
+   */
   const launcher = () =>
     (hostReady ??= Promise.all([loadPart('launcher'), configured]).then(
       ([createSidebarHost, config]) =>
