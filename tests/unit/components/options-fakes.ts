@@ -1,3 +1,4 @@
+import type { UserRule } from '@/lib/settings/schema';
 import { vi, type Mock } from 'vitest';
 import type { OptionsServices } from '@/components/options-app';
 import type { SendMessage } from '@/components/options/form-parts';
@@ -91,3 +92,14 @@ export function services(
     ...overrides,
   };
 }
+
+/** A detection rule for a legacy admin, and one of its order pages. */
+export const LEGACY_RULE: UserRule = {
+  id: 'rule-legacy',
+  name: 'Legacy shop',
+  urlPattern: 'https://legacy.northwind.example/admin/*',
+  kind: 'order',
+  target: 'orderRef',
+  selector: '#order-number',
+};
+export const LEGACY_PAGE = 'https://legacy.northwind.example/admin/order/1042';

@@ -3,17 +3,15 @@ import { fireEvent, render, screen, waitFor, within } from './render';
 import { UserRulesSection } from '@/components/options/rules-section';
 import type { RuleTest } from '@/lib/detection/schema';
 import type { UserRule } from '@/lib/settings/schema';
-import { fail, fakeSend, ok, sent, type FakeReplies } from './options-fakes';
-
-const LEGACY: UserRule = {
-  id: 'rule-legacy',
-  name: 'Legacy shop',
-  urlPattern: 'https://legacy.northwind.example/admin/*',
-  kind: 'order',
-  target: 'orderRef',
-  selector: '#order-number',
-};
-const PAGE = 'https://legacy.northwind.example/admin/order/1042';
+import {
+  fail,
+  fakeSend,
+  LEGACY_PAGE,
+  LEGACY_RULE,
+  ok,
+  sent,
+  type FakeReplies,
+} from './options-fakes';
 
 async function renderRules(rules: UserRule[], replies: FakeReplies = {}) {
   const send = fakeSend({
@@ -30,22 +28,29 @@ async function renderRules(rules: UserRule[], replies: FakeReplies = {}) {
 const rule = (name: string) => within(screen.getByRole('group', { name }));
 
 function found(overrides: Partial<RuleTest> = {}): RuleTest {
-  return { url: PAGE, matched: true, orderRefs: [], originIds: [], emails: [], ...overrides };
+  return {
+    url: LEGACY_PAGE,
+    matched: true,
+    orderRefs: [],
+    originIds: [],
+    emails: [],
+    ...overrides,
+  };
 }
 
 describe('Detection rules', () => {
   test('each saved rule is shown in its own editable group', async () => {
-    await renderRules([LEGACY]);
+    await renderRules([LEGACY_RULE]);
     const legacy = rule('Legacy shop');
     expect((legacy.getByLabelText('URL pattern') as HTMLInputElement).value).toBe(
-      LEGACY.urlPattern,
+      LEGACY_RULE.urlPattern,
     );
     expect((legacy.getByLabelText('CSS selector') as HTMLInputElement).value).toBe('#order-number');
     expect((legacy.getByLabelText('Finds') as HTMLSelectElement).value).toBe('orderRef');
   });
 
   test('the preview sends the rule as edited and says what it finds on the page', async () => {
-    const send = await renderRules([LEGACY], {
+    const send = await renderRules([LEGACY_RULE], {
       testRule: () => ok(found({ orderRefs: ['1042'], emails: ['maya.chen@example.net'] })),
     });
     fireEvent.input(rule('Legacy shop').getByLabelText('CSS selector'), {
@@ -56,10 +61,10 @@ describe('Detection rules', () => {
     );
     await waitFor(() =>
       expect(rule('Legacy shop').getByRole('status').textContent).toBe(
-        `On ${PAGE} this rule finds: order #1042, customer email maya.chen@example.net.`,
+        `On ${LEGACY_PAGE} this rule finds: order #1042, customer email maya.chen@example.net.`,
       ),
     );
-    expect(sent(send, 'testRule')).toEqual([{ rule: { ...LEGACY, selector: '.order-id' } }]);
+    expect(sent(send, 'testRule')).toEqual([{ rule: { ...LEGACY_RULE, selector: '.order-id' } }]);
     // Testing saves nothing.
     expect(sent(send, 'saveUserRules')).toEqual([]);
   });
@@ -70,14 +75,14 @@ describe('Detection rules', () => {
       found({ matched: false, url: 'https://shop.example/' }),
       'The pattern does not match https://shop.example/.',
     ],
-    ['a matching page without the value', found(), `On ${PAGE} this rule finds nothing.`],
+    ['a matching page without the value', found(), `On ${LEGACY_PAGE} this rule finds nothing.`],
     [
       'marketplace ids',
       found({ originIds: [{ id: '113-1234567-1234567', marketplace: 'amazon' }] }),
-      `On ${PAGE} this rule finds: Amazon order 113-1234567-1234567.`,
+      `On ${LEGACY_PAGE} this rule finds: Amazon order 113-1234567-1234567.`,
     ],
   ])('the preview names %s', async (_name, result, message) => {
-    await renderRules([LEGACY], { testRule: () => ok(result) });
+    await renderRules([LEGACY_RULE], { testRule: () => ok(result) });
     fireEvent.click(
       rule('Legacy shop').getByRole('button', { name: 'Test this rule on the current page' }),
     );
@@ -85,7 +90,7 @@ describe('Detection rules', () => {
   });
 
   test('an invalid rule is marked next to its fields and not sent to the page', async () => {
-    const send = await renderRules([LEGACY], { testRule: () => ok(found()) });
+    const send = await renderRules([LEGACY_RULE], { testRule: () => ok(found()) });
     const legacy = rule('Legacy shop');
     fireEvent.input(legacy.getByLabelText('URL pattern'), {
       target: { value: 'legacy.northwind.example' },
@@ -108,7 +113,7 @@ describe('Detection rules', () => {
   });
 
   test('a regex that can run for seconds is refused at its field and never saved', async () => {
-    const send = await renderRules([LEGACY]);
+    const send = await renderRules([LEGACY_RULE]);
     const legacy = rule('Legacy shop');
     const regex = legacy.getByLabelText('Regular expression');
     fireEvent.input(regex, { target: { value: '(\\w+\\s?)*$' } });
@@ -122,7 +127,7 @@ describe('Detection rules', () => {
   });
 
   test('with no store tab to test on, the background’s message is an alert', async () => {
-    await renderRules([LEGACY], {
+    await renderRules([LEGACY_RULE], {
       testRule: () =>
         fail(
           'invalidInput',
@@ -138,7 +143,7 @@ describe('Detection rules', () => {
   });
 
   test('Add rule opens a new rule; Save rules checks and stores them all, Remove drops one', async () => {
-    const send = await renderRules([LEGACY]);
+    const send = await renderRules([LEGACY_RULE]);
     fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     const fresh = rule('New rule');
     await waitFor(() => expect(document.activeElement).toBe(fresh.getByLabelText('Rule name')));
@@ -179,12 +184,12 @@ describe('Detection rules', () => {
   });
 
   test('a marketplace id rule is saved with its marketplace', async () => {
-    const send = await renderRules([LEGACY]);
+    const send = await renderRules([LEGACY_RULE]);
     fireEvent.change(rule('Legacy shop').getByLabelText('Finds'), { target: { value: 'ebay' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     await screen.findByText('Rules saved.');
     expect(sent(send, 'saveUserRules')).toEqual([
-      [{ ...LEGACY, target: 'originId', marketplace: 'ebay' }],
+      [{ ...LEGACY_RULE, target: 'originId', marketplace: 'ebay' }],
     ]);
   });
 });

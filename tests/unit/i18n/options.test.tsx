@@ -2,21 +2,19 @@ import { describe, expect, test } from 'vitest';
 import { OptionsApp } from '@/components/options-app';
 import { UserRulesSection } from '@/components/options/rules-section';
 import { fireEvent, render, screen, waitFor, within } from '../components/render';
-import { brand, fakeSend, ok, pageReplies, services, settings } from '../components/options-fakes';
-import type { UserRule } from '@/lib/settings/schema';
+import {
+  brand,
+  fakeSend,
+  LEGACY_PAGE,
+  LEGACY_RULE,
+  ok,
+  pageReplies,
+  services,
+  settings,
+} from '../components/options-fakes';
 import { i18nFor } from './locales';
 
 /* The options page in another language: every section, the rule preview and a rule's problems. */
-
-const LEGACY: UserRule = {
-  id: 'rule-legacy',
-  name: 'Legacy shop',
-  urlPattern: 'https://legacy.northwind.example/admin/*',
-  kind: 'order',
-  target: 'orderRef',
-  selector: '#order-number',
-};
-const PAGE = 'https://legacy.northwind.example/admin/order/1042';
 
 describe('the options page in French', () => {
   test('every section is named, explained and labelled in French', async () => {
@@ -27,7 +25,7 @@ describe('the options page in French', () => {
     });
     const send = fakeSend(
       pageReplies(current, {
-        getUserRules: () => ok([LEGACY]),
+        getUserRules: () => ok([LEGACY_RULE]),
         getSitePrefs: () => ok({ 'https://shop.example': { autoOpen: true, width: 420 } }),
       }),
     );
@@ -69,10 +67,10 @@ describe('the options page in French', () => {
 
   test('a rule’s preview says what it finds, and its problems, in French', async () => {
     const send = fakeSend({
-      getUserRules: () => ok([LEGACY, { ...LEGACY, id: 'rule-2', name: 'Autre' }]),
+      getUserRules: () => ok([LEGACY_RULE, { ...LEGACY_RULE, id: 'rule-2', name: 'Autre' }]),
       testRule: () =>
         ok({
-          url: PAGE,
+          url: LEGACY_PAGE,
           matched: true,
           orderRefs: ['1042'],
           originIds: [{ id: '113-1234567-1234567', marketplace: 'amazon' }],
@@ -86,7 +84,7 @@ describe('the options page in French', () => {
     );
     await waitFor(() =>
       expect(legacy.getByRole('status').textContent).toBe(
-        `Sur ${PAGE}, cette règle trouve : commande n° 1042, commande Amazon ` +
+        `Sur ${LEGACY_PAGE}, cette règle trouve : commande n° 1042, commande Amazon ` +
           '113-1234567-1234567, e-mail client maya.chen@example.net.',
       ),
     );
