@@ -22,9 +22,9 @@ export function providePart<K extends keyof DetectorParts>(name: K, part: Detect
 }
 
 /**
- * A part of the detector only some pages need (the launcher, order lists, the agent's rules), loaded from the
- * extension the first time a page needs it, so every other page does without its code. Null when
- * it cannot be loaded (the extension was updated meanwhile, say).
+ * A part of the detector only some pages need (the launcher, order lists, the agent's rules),
+ * loaded from the extension the first time a page needs it, so every other page does without its
+ * code. Null when it cannot be loaded (the extension was updated meanwhile, say).
  */
 export async function loadPart<K extends keyof DetectorParts>(
   name: K,

@@ -25,7 +25,6 @@ export interface RowTracker {
   forget(keys: readonly string[]): void;
   /** Another page (an admin's in-page navigation): nothing seen yet. */
   reset(): void;
-  stop(): void;
 }
 
 /**
@@ -97,10 +96,6 @@ export function createRowTracker(options: {
     reset() {
       seen = new Set();
       pending = new Map();
-    },
-    stop() {
-      observer.disconnect();
-      watched = new Set();
     },
   };
 }

@@ -10,7 +10,7 @@ import { formatNumber, pluralRules } from './formats';
 
 type ContentKey = Extract<keyof GeneratedI18nStructure, `content.${string}`>;
 
-/** One message; the English key's last part stands in if a build somehow lacks it. */
+/** One message; its name (`content_panel`) stands in if a build somehow lacks it. */
 export function contentText(key: ContentKey, ...substitutions: string[]): string {
   const name = key.replace('.', '_');
   return nativeApi().i18n?.getMessage(name, substitutions) || name;
