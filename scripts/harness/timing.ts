@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, ConsoleMessage, Page } from 'playwright-core';
 
 /**
  * Timings read inside the browser, each on the clock of the document it concerns, so the
@@ -99,65 +99,73 @@ async function watch(cdp: CDPSession, contextId: number): Promise<LauncherTiming
   return { ms: at - dcl, label, late };
 }
 
+/** What an extension page logs once its first match of the watched selector is shown. */
+const SHOWN = 'reamaze-inline-bench:shown';
+
 /**
  * Marks, in every extension page that opens from now on, when its first match of `selector`
- * appeared (epoch ms, `window.__benchShown`) and, for a click in a store page, when it happened
- * (`window.__benchClick`). Init scripts run before the page's own, whatever its CSP.
+ * appeared (epoch ms) and, for a click in a store page, when it happened (`window.__benchClick`).
+ * Init scripts run before the page's own, whatever its CSP. The page logs the moment to the console,
+ * which the harness reads as the browser reports it: polling the page instead would run the
+ * harness's own script inside the extension page while it starts, and count that too.
  */
 export async function markFirstShown(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const marks = window as unknown as { __benchShown?: number; __benchClick?: number };
+  await context.addInitScript((shown) => {
     if (location.protocol === 'chrome-extension:') {
       const selector = location.pathname.endsWith('/popup.html')
         ? 'input[type="search"]'
         : 'article';
       const observer = new MutationObserver(() => {
         if (!document.querySelector(selector)) return;
-        marks.__benchShown = performance.timeOrigin + performance.now();
+        console.debug(shown, performance.timeOrigin + performance.now());
         observer.disconnect();
       });
       observer.observe(document, { childList: true, subtree: true });
     } else {
+      const marks = window as unknown as { __benchClick?: number };
       window.addEventListener(
         'click',
         (event) => (marks.__benchClick ??= performance.timeOrigin + event.timeStamp),
         true,
       );
     }
-  });
+  }, SHOWN);
+}
+
+/** The epoch ms an extension page in `page` (or one of its frames) logged as shown. */
+function firstShown(page: Page): Promise<number> {
+  return withTimeout(
+    new Promise<number>((resolve) => {
+      const onConsole = (message: ConsoleMessage) => {
+        const [label, at] = message.text().split(' ');
+        if (label !== SHOWN) return;
+        page.off('console', onConsole);
+        resolve(Number(at));
+      };
+      page.on('console', onConsole);
+    }),
+    20_000,
+    `nothing was shown in ${page.url()}`,
+  );
 }
 
 /** Opens popup.html as a page: navigation start → its search field, in ms. */
 export async function timePopup(page: Page, url: string): Promise<number> {
+  const shown = firstShown(page);
   await page.goto(url);
-  const shown = await page.waitForFunction(
-    () => (window as unknown as { __benchShown?: number }).__benchShown,
-    undefined,
-    { timeout: 20_000 },
-  );
-  return (
-    ((await shown.jsonValue()) as number) - (await page.evaluate(() => performance.timeOrigin))
-  );
+  return (await shown) - (await page.evaluate(() => performance.timeOrigin));
 }
 
 /** The store page's launcher click → the sidebar's first conversation, in ms. */
-export async function timeSidebar(
-  page: Page,
-  click: () => Promise<void>,
-  sidebar: () => Promise<import('playwright-core').Frame>,
-): Promise<number> {
+export async function timeSidebar(page: Page, click: () => Promise<void>): Promise<number> {
+  const shown = firstShown(page);
   await click();
-  const frame = await sidebar();
-  const shown = await frame.waitForFunction(
-    () => (window as unknown as { __benchShown?: number }).__benchShown,
-    undefined,
-    { timeout: 20_000 },
-  );
+  const shownAt = await shown;
   const clickedAt = await page.evaluate(
     () => (window as unknown as { __benchClick?: number }).__benchClick,
   );
   if (clickedAt === undefined) throw new Error('The click was not seen by the store page');
-  return ((await shown.jsonValue()) as number) - clickedAt;
+  return shownAt - clickedAt;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
