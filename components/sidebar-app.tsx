@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messaging/protocol';
 import type { MessageError } from '@/lib/messaging/errors';
 import type {
@@ -42,18 +42,25 @@ type Open = null | { match: ConversationMatch; thread: Result<Thread> | null };
 const loadThreadParts = () => import('./thread-parts');
 type ThreadParts = Awaited<ReturnType<typeof loadThreadParts>>;
 
-export function SidebarApp({ services }: { services: SidebarServices }) {
+export function SidebarApp({
+  services,
+  firstLook,
+}: {
+  services: SidebarServices;
+  /** The tab's conversations, asked for before the first render (the page's entrypoint). */
+  firstLook?: Promise<Result<TabConversations>>;
+}) {
   const { t } = useI18n();
   const [view, setView] = useState<View>({ state: 'loading' });
   const [open, setOpen] = useState<Open>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(
-    async (refresh: boolean) => {
+    async (refresh: boolean, asked = services.getTabConversations(refresh)) => {
       setView((current) =>
         current.state === 'ready' ? { ...current, refreshing: true } : { state: 'loading' },
       );
-      const reply = await services.getTabConversations(refresh);
+      const reply = await asked;
       setView(
         reply.ok
           ? { state: 'ready', data: reply.data, refreshing: false }
@@ -63,8 +70,9 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     [services],
   );
 
-  useEffect(() => {
-    void load(false);
+  // A layout effect: the answer is taken in as soon as it comes, not after the first paint.
+  useLayoutEffect(() => {
+    void load(false, firstLook);
     heading.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       // A part of the sidebar that used the key (the composer cancelling a send) keeps it open.
@@ -72,7 +80,7 @@ export function SidebarApp({ services }: { services: SidebarServices }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [load, services]);
+  }, [load, services, firstLook]);
 
   // The list is shown: what a thread needs loads now, before the agent opens one.
   const ready = view.state === 'ready';

@@ -24,4 +24,9 @@ const services: SidebarServices = {
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
 
-renderPage(<SidebarApp services={services} />, { messages: browser.i18n, title: 'pages.sidebar' });
+// Asked before the first render, so the answer is on its way while the page draws.
+const firstLook = services.getTabConversations(false);
+renderPage(<SidebarApp services={services} firstLook={firstLook} />, {
+  messages: browser.i18n,
+  title: 'pages.sidebar',
+});

@@ -136,6 +136,15 @@ describe('SidebarApp', () => {
     await waitFor(() => expect(s.setAutoOpen).toHaveBeenCalledWith(true));
   });
 
+  test('the answer asked for before the first render is shown, and nothing is asked twice', async () => {
+    const s = services();
+    render(<SidebarApp services={s} firstLook={Promise.resolve({ ok: true, data: ready })} />);
+    await screen.findByRole('article', { name: 'Where is my order #1042?' });
+    expect(s.getTabConversations).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(s.getTabConversations).toHaveBeenCalledWith(true));
+  });
+
   test('stale results are shown, then refreshed', async () => {
     const getTabConversations = vi
       .fn<SidebarServices['getTabConversations']>()
