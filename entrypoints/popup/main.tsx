@@ -1,10 +1,18 @@
 import { browser } from 'wxt/browser';
 import { isBuiltInSite } from '@/lib/settings/granted-sites';
 import { PopupApp, type PopupServices, type SiteServices } from '@/components/popup-app';
-import { send } from '@/lib/messaging/send';
 import { renderPage } from '@/components/i18n';
-import { recentLookups } from '@/lib/storage/recent-lookups';
+import type { MessageType, RequestOf } from '@/lib/messaging/protocol';
 import '@/components/styles.css';
+
+/**
+ * The message schemas, zod with them, load after the popup's first paint: its search field needs
+ * none of them, and the agent types into it at once.
+ */
+const send = <T extends MessageType>(type: T, payload: RequestOf<T>) =>
+  import('@/lib/messaging/send').then((messages) => messages.send(type, payload));
+const recentLookups = () =>
+  import('@/lib/storage/recent-lookups').then((module) => module.recentLookups);
 
 /** The current tab's site: the hosted admins work at once, self-hosted ones once enabled. */
 const siteServices: SiteServices = {
@@ -33,8 +41,8 @@ const services: PopupServices = {
   initialQuery: params.get('q') ?? undefined,
   getSettings: () => send('getSettings', {}),
   lookup: (query, page, brand) => send('lookup', { query, page, brand }),
-  loadRecent: () => recentLookups.list(),
-  remember: (query) => recentLookups.remember(query),
+  loadRecent: () => recentLookups().then((recent) => recent.list()),
+  remember: (query) => recentLookups().then((recent) => recent.remember(query)),
   openOptions: () => void browser.runtime.openOptionsPage(),
   openConversation: (url) => void browser.tabs.create({ url }),
   copy: (text) => navigator.clipboard.writeText(text),

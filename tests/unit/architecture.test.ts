@@ -16,9 +16,12 @@ interface Import {
   target: string;
   /** `import type …` and `export type … from` vanish from the bundle. */
   typeOnly: boolean;
+  /** `import('…')`: loaded when the code runs it, not before the module runs. */
+  dynamic: boolean;
 }
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -44,22 +47,34 @@ function resolve(from: string, specifier: string): string {
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(IMPORT)].map(([, , type, specifier]) => ({
-    target: resolve(file, specifier!),
-    typeOnly: Boolean(type),
-  }));
+  return [
+    ...[...text.matchAll(IMPORT)].map(([, , type, specifier]) => ({
+      target: resolve(file, specifier!),
+      typeOnly: Boolean(type),
+      dynamic: false,
+    })),
+    ...[...text.matchAll(DYNAMIC_IMPORT)].map(([, specifier]) => ({
+      target: resolve(file, specifier!),
+      typeOnly: false,
+      dynamic: true,
+    })),
+  ];
 }
 
 const files = SOURCE_DIRS.flatMap(sourceFiles);
 const graph = new Map(files.map((file) => [file, importsOf(file)]));
 
-/** Every module a file pulls into its bundle, following runtime imports only. */
-function bundled(entry: string): Set<string> {
+/**
+ * Every module a file pulls into its bundle, following runtime imports only: those it loads before
+ * it runs, or with `{ later: true }` also those it imports when it needs them.
+ */
+function bundled(entry: string, { later = false } = {}): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const { target, typeOnly } of graph.get(file) ?? []) if (!typeOnly) visit(target);
+    for (const { target, typeOnly, dynamic } of graph.get(file) ?? [])
+      if (!typeOnly && (later || !dynamic)) visit(target);
   };
   visit(entry);
   return seen;
@@ -80,6 +95,12 @@ describe('architecture', () => {
     expect(graph.get('entrypoints/background/handlers.ts')).toContainEqual({
       target: 'lib/messaging/router.ts',
       typeOnly: false,
+      dynamic: false,
+    });
+    expect(graph.get('components/sidebar-app.tsx')).toContainEqual({
+      target: 'components/thread-parts.ts',
+      typeOnly: false,
+      dynamic: true,
     });
   });
 
@@ -183,12 +204,19 @@ describe('architecture', () => {
   test.each(['entrypoints/popup/main.tsx', 'entrypoints/sidebar/main.tsx'])(
     '%s shows rules but never judges them: no ReDoS checker in its bundle',
     (entry) => {
-      const content = bundled(entry);
+      const content = bundled(entry, { later: true });
       expect(content).toContain('lib/messaging/protocol.ts');
       expect(content).not.toContain('lib/detection/regex-safety.ts');
       expect([...content].filter((m) => m.startsWith('redos-detector'))).toEqual([]);
     },
   );
+
+  test('the popup paints its search field before zod and the message schemas load', () => {
+    const firstPaint = bundled('entrypoints/popup/main.tsx');
+    expect([...firstPaint].filter((m) => /^zod(\/|$)/.test(m))).toEqual([]);
+    expect(firstPaint).not.toContain('lib/messaging/protocol.ts');
+    expect(bundled('entrypoints/popup/main.tsx', { later: true })).toContain('zod');
+  });
 
   test('rules are judged where they enter: the options editor and the background', () => {
     for (const entry of ['entrypoints/options/main.tsx', 'entrypoints/background/index.ts'])
