@@ -15,7 +15,7 @@ import { planLookups, type PlannedRequest, type Skipped } from './plan';
 import { mergeMatches } from './rank';
 import { runLookup, type LookupAnswer } from './run';
 import type { SearchResult } from './schemas';
-import { summarizeConversation } from './summary';
+import { summarizeConversation } from './summarize';
 
 /** How long a lookup is served without asking again, and how long a stale one may still show. */
 export const FRESH_MS = 60_000;

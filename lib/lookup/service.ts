@@ -13,7 +13,7 @@ import type {
   Thread,
   ThreadRequest,
 } from './schemas';
-import { summarizeConversation } from './summary';
+import { summarizeConversation } from './summarize';
 import { toThreadMessage } from './thread-message';
 
 export interface LookupServiceDeps {

@@ -211,6 +211,16 @@ describe('architecture', () => {
     },
   );
 
+  test.each(['popup', 'sidebar', 'options'])(
+    'the %s page parses what the background sends, never the API: no API client or schemas',
+    (page) => {
+      const content = bundled(`entrypoints/${page}/main.tsx`, { later: true });
+      expect(content).toContain('lib/messaging/protocol.ts');
+      expect(content).not.toContain('lib/api/client.ts');
+      expect(content).not.toContain('lib/api/schemas.ts');
+    },
+  );
+
   test('the popup paints its search field before zod and the message schemas load', () => {
     const firstPaint = bundled('entrypoints/popup/main.tsx');
     expect([...firstPaint].filter((m) => /^zod(\/|$)/.test(m))).toEqual([]);

@@ -222,7 +222,7 @@ async function tabShowing(
   match: Partial<ConversationMatch> = {},
   customerName?: string,
 ) {
-  const { summarizeConversation } = await import('@/lib/lookup/summary');
+  const { summarizeConversation } = await import('@/lib/lookup/summarize');
   const conversation = fixtureJson('conversation-200.json') as Parameters<
     typeof summarizeConversation
   >[0];
