@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { createActionService } from '@/lib/actions/service';
+import { contentMessages } from '@/lib/i18n/content-messages';
 import { createI18n } from '@/lib/i18n/translate';
 import { createReamazeClient, type ClientOptions } from '@/lib/api/client';
 import { createBudget, LOOKUP_BUDGET } from '@/lib/lookup/budget';
@@ -45,6 +46,7 @@ export default defineBackground(() => {
     store: tabState,
     sitePrefs,
     setBadge,
+    contentText: contentMessages(browser.i18n),
     redetect: (tabId) => sendToTab(tabId, 'redetect', {}).then(() => undefined),
   });
   const settings = createSettingsService({

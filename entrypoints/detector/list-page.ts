@@ -1,3 +1,4 @@
+import type { ContentText } from '@/lib/i18n/content-text';
 import { listRows, MAX_ROW_IDS, rowKey, type ListRow } from '@/lib/detection/rows';
 import type { Detection } from '@/lib/detection/schema';
 import { ask } from '@/lib/messaging/ask';
@@ -26,10 +27,11 @@ export function createListPage(options: {
   onSeen(): void;
   /** The agent clicked a row's chip. */
   onOpen(row: ListRow): void;
+  text: ContentText;
 }): ListPage {
   let rows = new Map<string, ListRow>();
   let last: string[] = [];
-  const chips = createRowChips({ onOpen: options.onOpen });
+  const chips = createRowChips({ onOpen: options.onOpen, text: options.text });
   const tracker = createRowTracker({
     later: options.later,
     onVisible(visible) {

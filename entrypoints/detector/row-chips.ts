@@ -1,5 +1,5 @@
 import type { ListRow } from '@/lib/detection/rows';
-import { contentCount } from '@/lib/i18n/content-text';
+import type { ContentText } from '@/lib/i18n/content-text';
 import { MARKETPLACE_NAMES } from '@/lib/detection/types';
 
 /**
@@ -26,12 +26,12 @@ export interface RowChips {
 }
 
 /** The chip's accessible name: "Re:amaze: 2 conversations for order #1042". */
-export function chipLabel(row: ListRow, count: number): string {
+export function chipLabel(row: ListRow, count: number, text: ContentText): string {
   if ('orderRef' in row.id) {
-    return contentCount('content.chipOrderOne', 'content.chipOrderOther', count, row.id.orderRef);
+    return text.count('content.chipOrderOne', 'content.chipOrderOther', count, row.id.orderRef);
   }
   const { marketplace, id } = row.id.originId;
-  return contentCount(
+  return text.count(
     'content.chipMarketplaceOne',
     'content.chipMarketplaceOther',
     count,
@@ -46,6 +46,7 @@ export function chipLabel(row: ListRow, count: number): string {
  */
 export function createRowChips(options: {
   onOpen(row: ListRow): void;
+  text: ContentText;
   /** Only the agent's own clicks count, not a page script's synthetic ones (tests relax this). */
   isTrusted?(event: Event): boolean;
 }): RowChips {
@@ -78,7 +79,7 @@ export function createRowChips(options: {
     for (const type of ['keydown', 'keyup', 'keypress'])
       host.addEventListener(type, (event) => event.stopPropagation());
     const render = () => {
-      const label = chipLabel(chip.row, chip.count);
+      const label = chipLabel(chip.row, chip.count, options.text);
       button.setAttribute('aria-label', label);
       button.title = label;
       button.textContent = String(chip.count);

@@ -1,6 +1,6 @@
 import { detectWith, hasIds } from '@/lib/detection/detect';
 import type { PlatformDetector } from '@/lib/detection/types';
-import { prepareContentText } from '@/lib/i18n/content-text';
+import { createContentText } from '@/lib/i18n/content-text';
 import { ask, extensionUrl, onTabCommands, type TabCommandHandlers } from '@/lib/messaging/ask';
 import type { ContentConfig } from '@/lib/messaging/protocol';
 import { createLifetime } from './lifetime';
@@ -53,6 +53,7 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
                 // The key tells the background this frame is the sidebar it framed for this tab.
                 url: `${extensionUrl('/sidebar.html')}#${encodeURIComponent(config.sidebarKey)}`,
                 width: config.sidebar.width,
+                text: createContentText(config.text),
                 onWidth: (width) => void ask('saveSidebarState', { width }),
               })
             : null),
@@ -93,11 +94,13 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
   /** Order lists: the rows the agent sees are counted and chipped; a chip opens its order. */
   let list: ListPage | null = null;
   let listLoaded: Promise<unknown> | null = null;
-  /** The list part, loaded with the first order list the page shows. */
+  /** The list part, loaded with the first order list the page shows; its chips need the config. */
   const loadList = () =>
-    (listLoaded ??= loadPart('list').then((createListPage) => {
+    (listLoaded ??= Promise.all([loadPart('list'), configured]).then(([createListPage, config]) => {
+      if (!config) return;
       list =
         createListPage?.({
+          text: createContentText(config.text),
           later: lifetime.later,
           onSeen: () => void run(),
           onOpen: (row) =>
@@ -135,10 +138,8 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
       return;
     }
     host?.setHidden(false);
-    // The report goes out at once; the launcher needs the config, asked for meanwhile, and its
-    // words: made ready while the answer is on its way.
+    // The report goes out at once; the launcher needs the config, asked for meanwhile.
     const replied = ask('reportDetection', detection);
-    prepareContentText();
     const [shown, config] = await Promise.all([launcher(), configured]);
     if (!shown || !config || key !== reported) return;
     if (!grown) shown.setCount(0, 'loading');

@@ -1,4 +1,4 @@
-import { contentCount, contentText } from '@/lib/i18n/content-text';
+import type { ContentText } from '@/lib/i18n/content-text';
 import type { DetectionReply } from '@/lib/messaging/protocol';
 import { MAX_SIDEBAR_WIDTH, MIN_SIDEBAR_WIDTH } from '@/lib/settings/sidebar-width';
 
@@ -36,8 +36,9 @@ const CSS = `
 export function createSidebarHost(
   /** Ends when the content script does (lifetime.ts): the launcher and sidebar go with it. */
   ended: AbortSignal,
-  options: { url: string; width: number; onWidth(width: number): void },
+  options: { url: string; width: number; text: ContentText; onWidth(width: number): void },
 ): SidebarHost {
+  const { text } = options;
   const host = document.createElement('reamaze-inline-sidebar');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -50,7 +51,7 @@ export function createSidebarHost(
   panel.className = 'panel';
   panel.id = 'reamaze-inline-panel';
   panel.setAttribute('role', 'complementary');
-  panel.setAttribute('aria-label', contentText('content.panel'));
+  panel.setAttribute('aria-label', text.text('content.panel'));
   launcher.setAttribute('aria-controls', panel.id);
   const grip = document.createElement('div');
   grip.className = 'grip';
@@ -71,7 +72,7 @@ export function createSidebarHost(
   function frameNow(): HTMLIFrameElement {
     if (!frame) {
       frame = document.createElement('iframe');
-      frame.title = contentText('content.panel');
+      frame.title = text.text('content.panel');
       frame.src = options.url;
       panel.append(frame);
     }
@@ -126,14 +127,14 @@ export function createSidebarHost(
     setCount(count, state) {
       const label =
         state === 'loading'
-          ? contentText('content.searching')
+          ? text.text('content.searching')
           : state === 'search'
-            ? contentText('content.searchResults')
+            ? text.text('content.searchResults')
             : state === 'notConfigured'
-              ? contentText('content.notConnected')
+              ? text.text('content.notConnected')
               : state === 'error'
-                ? contentText('content.failed')
-                : contentCount('content.countOne', 'content.countOther', count);
+                ? text.text('content.failed')
+                : text.count('content.countOne', 'content.countOther', count);
       launcher.setAttribute('aria-label', label);
       launcher.textContent = state === 'ready' ? `Re:amaze ${count}` : 'Re:amaze';
     },

@@ -1,40 +1,57 @@
 import type { GeneratedI18nStructure } from '#i18n';
-import { nativeApi } from '../messaging/native';
 import { formatNumber, pluralRules } from './formats';
 
 /*
- * The content scripts' words in the agent's language, through the browser's own `i18n` (no
- * polyfill, no translate.ts): the `content.*` messages of `locales/<lang>.yml`, with positional
- * substitutions ($1, $2…).
+ * The content scripts' words in the agent's language: the `content.*` messages of
+ * `locales/<lang>.yml`, with positional substitutions ($1, $2…). The background reads them
+ * (content-messages.ts) and sends them with the content config, so store pages never call the
+ * browser's `i18n`: its first message loads the extension's whole catalogue into the page's
+ * process, a cost every page view would pay.
  */
 
-type ContentKey = Extract<keyof GeneratedI18nStructure, `content.${string}`>;
+export type ContentKey = Extract<keyof GeneratedI18nStructure, `content.${string}`>;
 
-/** One message; its name (`content_panel`) stands in if a build somehow lacks it. */
-export function contentText(key: ContentKey, ...substitutions: string[]): string {
-  const name = key.replace('.', '_');
-  return nativeApi().i18n?.getMessage(name, substitutions) || name;
+/** Every content message (tests/unit/i18n/locales.test.ts holds this to the locale files). */
+export const CONTENT_KEYS = [
+  'content.panel',
+  'content.searching',
+  'content.searchResults',
+  'content.notConnected',
+  'content.failed',
+  'content.countOne',
+  'content.countOther',
+  'content.chipOrderOne',
+  'content.chipOrderOther',
+  'content.chipMarketplaceOne',
+  'content.chipMarketplaceOther',
+] as const satisfies readonly ContentKey[];
+
+/** The content messages in the agent's language, their `$1`, `$2`… still to fill, and the language. */
+export interface ContentMessages {
+  messages: Record<string, string>;
+  language: string;
 }
 
-/**
- * The `one` or `other` form for `count` by the language's plural rules; $1 is the count, written
- * the language's way.
- */
-export function contentCount(
-  one: ContentKey,
-  other: ContentKey,
-  count: number,
-  ...substitutions: string[]
-): string {
-  const language = nativeApi().i18n?.getUILanguage() || 'en';
-  const form = pluralRules(language).select(count) === 'one' ? one : other;
-  return contentText(form, formatNumber(language, count), ...substitutions);
+export interface ContentText {
+  /** One message; its key stands in if the config somehow lacks it. */
+  text(key: ContentKey, ...substitutions: string[]): string;
+  /**
+   * The `one` or `other` form for `count` by the language's plural rules; $1 is the count, written
+   * the language's way.
+   */
+  count(one: ContentKey, other: ContentKey, count: number, ...substitutions: string[]): string;
 }
 
-/**
- * Reads a message and the plural rules once ahead of need: the first message is slow, the browser
- * handing its catalogue over. The launcher calls it while its first answer is on the way.
- */
-export function prepareContentText(): void {
-  contentCount('content.countOne', 'content.countOther', 0);
+export function createContentText({ messages, language }: ContentMessages): ContentText {
+  const text = (key: ContentKey, ...substitutions: string[]) =>
+    (messages[key] || key).replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  return {
+    text,
+    count: (one, other, count, ...substitutions) =>
+      text(
+        pluralRules(language).select(count) === 'one' ? one : other,
+        formatNumber(language, count),
+        ...substitutions,
+      ),
+  };
 }

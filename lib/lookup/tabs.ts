@@ -1,3 +1,4 @@
+import type { ContentMessages } from '../i18n/content-text';
 import { hasIds } from '../detection';
 import type { DetectedIds, Detection } from '../detection/schema';
 import type { Translate } from '../i18n/translate';
@@ -22,6 +23,8 @@ export interface TabConversationDeps {
   store: TabStateStore;
   sitePrefs: Pick<SitePrefsStore, 'get' | 'update'>;
   setBadge(tabId: number, count: number | null): void;
+  /** The content scripts' words in the agent's language, sent with their config. */
+  contentText: ContentMessages;
   /** Asks the tab's content script to detect and report again; resolves once it has. */
   redetect(tabId: number): Promise<void>;
   now?: () => number;
@@ -151,7 +154,7 @@ export function createTabConversations(deps: TabConversationDeps) {
         deps.loadSettings(),
         deps.sitePrefs.get(page.origin),
       ]);
-      return { userRules, sidebar, sidebarKey };
+      return { userRules, sidebar, sidebarKey, text: deps.contentText };
     },
 
     /** A content script found ids (or lost them, after navigating): look them up. */

@@ -19,13 +19,7 @@ export interface NativeRuntime {
   };
 }
 
-/** The part of the native `i18n` API the content script uses. */
-interface NativeI18n {
-  getMessage(name: string, substitutions?: string[]): string;
-  getUILanguage(): string;
-}
-
-type Api = { runtime?: NativeRuntime; i18n?: NativeI18n } | undefined;
+type Api = { runtime?: NativeRuntime } | undefined;
 
 /**
  * Firefox's `browser` (promises), else Chromium's `chrome` (promises in Manifest V3). `browser`

@@ -72,6 +72,8 @@ export const ContentConfigSchema = z.object({
   sidebar: SitePrefsSchema,
   /** Goes in the sidebar frame's address, so the background knows the frame is this tab's own. */
   sidebarKey: z.string(),
+  /** The launcher's and chips' words (lib/i18n/content-text.ts). */
+  text: z.object({ messages: z.record(z.string(), z.string()), language: z.string() }),
 });
 export type ContentConfig = z.infer<typeof ContentConfigSchema>;
 

@@ -186,6 +186,18 @@ describe('architecture', () => {
   );
 
   test.each([...contentScripts, ...PARTS])(
+    '%s never reads the browser’s message catalogue: its words come with its config',
+    (entry) => {
+      const readers = [...bundled(entry)].filter(
+        (file) =>
+          existsSync(join(ROOT, file)) &&
+          /\bgetMessage\b/.test(readFileSync(join(ROOT, file), 'utf8')),
+      );
+      expect(readers).toEqual([]);
+    },
+  );
+
+  test.each([...contentScripts, ...PARTS])(
     '%s uses the native extension API: no webextension-polyfill',
     (entry) => {
       const content = bundled(entry);

@@ -52,6 +52,7 @@ function actionsWith(
     store: tabState,
     sitePrefs: { get: async () => DEFAULT_SITE_PREFS, update: async () => undefined },
     setBadge: () => undefined,
+    contentText: { messages: {}, language: 'en' },
     redetect: async () => undefined,
   });
   let made = 0;

@@ -58,6 +58,7 @@ function handlersWith(...replies: Parameters<typeof fakeFetch>) {
     store: tabState,
     sitePrefs,
     setBadge: () => undefined,
+    contentText: { messages: {}, language: 'en' },
     redetect: async () => undefined,
   });
   const handlers = createHandlers({

@@ -1,3 +1,4 @@
+import { contentTextIn } from './content-fakes';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Detection } from '@/lib/detection/schema';
 import { ask } from '@/lib/messaging/ask';
@@ -49,6 +50,7 @@ function page() {
   const seen = vi.fn();
   const opened: string[] = [];
   const list = createListPage({
+    text: contentTextIn('en'),
     later: (run, ms) => setTimeout(run, ms),
     onSeen: seen,
     onOpen: (row) => opened.push(row.key),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { ListRow } from '@/lib/detection/rows';
 import { chipLabel, createRowChips } from '@/entrypoints/detector/row-chips';
+import { contentTextIn } from './content-fakes';
 
 /** The shadow roots the chips attach: closed, so only this spy can look inside. */
 let roots: { host: Element; init: ShadowRootInit; root: ShadowRoot }[];
@@ -29,7 +30,7 @@ function row(ref: string): ListRow {
 const button = (i = 0) => roots[i]!.root.querySelector('button')!;
 
 test('a row with conversations gets a chip beside its order number, in a closed shadow root', () => {
-  const chips = createRowChips({ onOpen: () => undefined });
+  const chips = createRowChips({ text: contentTextIn('en'), onOpen: () => undefined });
   const before = document.querySelector('tr')!.textContent;
   chips.set(row('1042'), 2);
   expect(roots).toHaveLength(1);
@@ -47,7 +48,7 @@ test('a row with conversations gets a chip beside its order number, in a closed 
 });
 
 test('no chip for a row without conversations; a count going to 0 takes it away', () => {
-  const chips = createRowChips({ onOpen: () => undefined });
+  const chips = createRowChips({ text: contentTextIn('en'), onOpen: () => undefined });
   chips.set(row('1043'), 0);
   expect(document.querySelector('reamaze-inline-chip')).toBeNull();
   chips.set(row('1042'), 1);
@@ -58,7 +59,11 @@ test('no chip for a row without conversations; a count going to 0 takes it away'
 
 test("clicking the chip opens the sidebar on its order, and not the row's own link", () => {
   const opened: ListRow[] = [];
-  const chips = createRowChips({ onOpen: (r) => opened.push(r), isTrusted: () => true });
+  const chips = createRowChips({
+    text: contentTextIn('en'),
+    onOpen: (r) => opened.push(r),
+    isTrusted: () => true,
+  });
   chips.set(row('1042'), 2);
   const rowClicks = vi.fn();
   document.querySelector('tr')!.addEventListener('click', rowClicks);
@@ -71,14 +76,14 @@ test("clicking the chip opens the sidebar on its order, and not the row's own li
 
 test("a page script's synthetic click opens nothing", () => {
   const opened: ListRow[] = [];
-  const chips = createRowChips({ onOpen: (r) => opened.push(r) });
+  const chips = createRowChips({ text: contentTextIn('en'), onOpen: (r) => opened.push(r) });
   chips.set(row('1042'), 2);
   button().click();
   expect(opened).toEqual([]);
 });
 
 test('chips follow rows the admin draws again, and go with rows that are gone', () => {
-  const chips = createRowChips({ onOpen: () => undefined });
+  const chips = createRowChips({ text: contentTextIn('en'), onOpen: () => undefined });
   chips.set(row('1042'), 2);
   chips.set(row('1043'), 1);
   // The admin re-renders the first row: a new link, without our chip.
@@ -98,6 +103,7 @@ test('a marketplace order is named with its marketplace', () => {
   const label = chipLabel(
     { id: { originId: { id: '113-1234567-1234567', marketplace: 'amazon' } }, key: 'k', element },
     3,
+    contentTextIn('en'),
   );
   expect(label).toBe('Re:amaze: 3 conversations for Amazon order 113-1234567-1234567');
 });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { CONTENT_KEYS } from '@/lib/i18n/content-text';
 import { chromeMessages, i18nFor, LANGUAGES } from './locales';
 
 /*
@@ -57,6 +58,11 @@ describe('locale files', () => {
       ([, { message }]) => !message.trim() || /\$(?!\d)/.test(message),
     );
     expect(bad).toEqual([]);
+  });
+
+  test('the content scripts are sent every content message (lib/i18n/content-text.ts)', () => {
+    const content = Object.keys(en).filter((name) => name.startsWith('content_'));
+    expect([...CONTENT_KEYS].map((key) => key.replace('.', '_')).sort()).toEqual(content.sort());
   });
 
   test('the manifest’s __MSG_…__ names are English messages', () => {

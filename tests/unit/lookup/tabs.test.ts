@@ -67,11 +67,21 @@ function life(
       update: async () => undefined,
     },
     setBadge: (tabId, count) => badges.push([tabId, count]),
+    contentText: { messages: { 'content.panel': 'Re:amaze conversations' }, language: 'en' },
     redetect,
     now: options.now,
   });
   return { tabs, requests, badges, redetect };
 }
+
+test('a detector’s config carries its words, so the store page never reads the catalogue', async () => {
+  const { tabs } = life(() => conversation('order-1042'));
+  const config = await tabs.contentConfig(7, { origin: new URL(SHOP).origin, url: SHOP });
+  expect(config.text).toEqual({
+    messages: { 'content.panel': 'Re:amaze conversations' },
+    language: 'en',
+  });
+});
 
 describe('a tab’s conversations outlive the service worker', () => {
   test('after a restart the sidebar shows the page’s conversations without asking again', async () => {
