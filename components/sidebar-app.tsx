@@ -54,6 +54,7 @@ export function SidebarApp({
   const [view, setView] = useState<View>({ state: 'loading' });
   const [open, setOpen] = useState<Open>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useShown();
 
   const load = useCallback(
     async (refresh: boolean, asked = services.getTabConversations(refresh)) => {
@@ -73,7 +74,6 @@ export function SidebarApp({
   // A layout effect: the answer is taken in as soon as it comes, not after the first paint.
   useLayoutEffect(() => {
     void load(false, firstLook);
-    heading.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       // A part of the sidebar that used the key (the composer cancelling a send) keeps it open.
       if (event.key === 'Escape' && !event.defaultPrevented) services.close();
@@ -88,10 +88,16 @@ export function SidebarApp({
     if (ready) void loadThreadParts();
   }, [ready]);
 
-  // Stale results were shown at once; fetch fresh ones behind them.
+  // Each time the agent opens the sidebar, its heading takes the focus.
   useEffect(() => {
-    if (view.state === 'ready' && view.data.stale && !view.refreshing) void load(true);
-  }, [view, load]);
+    if (shown) heading.current?.focus();
+  }, [shown]);
+
+  // Stale results were shown at once; fresh ones are fetched behind them once the agent looks (a
+  // sidebar loaded before the click spends no lookups on a page the agent never opens it on).
+  useEffect(() => {
+    if (shown && view.state === 'ready' && view.data.stale && !view.refreshing) void load(true);
+  }, [shown, view, load]);
 
   /** The conversation changed in the thread view: the list shows it too when the agent goes back. */
   function updateMatch(summary: ConversationSummary) {
@@ -392,4 +398,22 @@ export function describeReason(t: Translate, reason: MatchReason): string {
     case 'reference':
       return t('term.referenceId', { value: reason.value });
   }
+}
+
+/**
+ * Whether the agent can see the sidebar: its frame loads behind the closed panel (display: none,
+ * so nothing in it intersects the viewport) and shows on the launcher's click. Without an
+ * IntersectionObserver it counts as seen.
+ */
+function useShown(): boolean {
+  const [shown, setShown] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) =>
+      setShown(entries.some((entry) => entry.isIntersecting)),
+    );
+    observer.observe(document.documentElement);
+    return () => observer.disconnect();
+  }, []);
+  return shown;
 }

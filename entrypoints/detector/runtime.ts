@@ -148,6 +148,7 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
     shown.setCount(reply?.count ?? 0, reply?.state ?? 'error');
     // A list that only grew as the agent scrolled does not reset the sidebar the agent is reading.
     if (!(grown && shown.isOpen())) shown.reload();
+    if ((reply?.count ?? 0) > 0) shown.prepare();
     if (config.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
       autoOpened = true;
       shown.open();

@@ -15,6 +15,8 @@ export interface SidebarHost {
   isOpen(): boolean;
   /** The page now shows other ids: a loaded sidebar asks the background again. */
   reload(): void;
+  /** The page has conversations, which the agent is likely to open: the sidebar loads now. */
+  prepare(): void;
   /** Hidden while the page shows nothing to look up (an admin between two views, say). */
   setHidden(hidden: boolean): void;
   remove(): void;
@@ -66,8 +68,9 @@ export function createSidebarHost(
   const isOpen = () => panel.classList.contains('open');
 
   /**
-   * The sidebar's frame, made when the agent reaches for the launcher (pointer or keyboard focus)
-   * so it loads while they click; a page where the agent never goes near it loads nothing.
+   * The sidebar's frame, made once the page has conversations (`prepare`), or when the agent
+   * reaches for the launcher (pointer or keyboard focus), so it loads before the click; it waits
+   * behind the closed panel, and a page with nothing to show loads nothing.
    */
   function frameNow(): HTMLIFrameElement {
     if (!frame) {
@@ -145,6 +148,7 @@ export function createSidebarHost(
     reload() {
       if (frame) frame.src = options.url;
     },
+    prepare: () => void frameNow(),
     setHidden(hidden) {
       host.style.display = hidden ? 'none' : '';
     },

@@ -45,6 +45,10 @@ test('an order list looks up the rows in view and a screen ahead, as the agent s
   // On load: the top rows are looked up, and the launcher counts their conversations (none).
   await expect.poll(askedRefs, { timeout: 20_000 }).toContain('1300');
   await store.waitForLauncher('Re:amaze: 0 conversations');
+  // Nothing to show yet: the sidebar loads only if the pointer reaches the launcher.
+  expect(store.hasSidebarFrame()).toBe(false);
+  await store.hoverLauncher();
+  await expect.poll(() => store.hasSidebarFrame()).toBe(true);
   const first = askedRefs();
   expect(first).not.toContain('1042');
   expect(first).not.toContain('1001');

@@ -104,18 +104,18 @@ describe('Shopify order page', () => {
     await store.page.close();
   });
 
-  test('the sidebar starts loading when the pointer reaches the launcher, and shows on the click', async () => {
+  test('a page with conversations loads the sidebar behind the closed panel; the click shows it, focused', async () => {
     const store = await openStore(SHOPIFY_ORDER);
     await store.waitForLauncher('Re:amaze: 3 conversations');
-    await store.page.mouse.move(1, 1);
-    expect(store.hasSidebarFrame()).toBe(false);
-    await store.hoverLauncher();
     await expect.poll(() => store.hasSidebarFrame()).toBe(true);
-    // Loaded behind the closed panel: the agent sees it only on the click.
-    await (await store.sidebar()).locator('article').first().waitFor({ state: 'attached' });
+    const sidebar = await store.sidebar();
+    await sidebar.locator('article').first().waitFor({ state: 'attached' });
+    // Hidden until the click, and it takes no focus from the page meanwhile.
     expect(await store.sidebarOpen()).toBe(false);
+    expect(await store.page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await store.clickLauncher();
     await expect.poll(() => store.sidebarOpen()).toBe(true);
+    await expect.poll(() => sidebar.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await store.page.close();
   });
 

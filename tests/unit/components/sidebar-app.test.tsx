@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 // DOMPurify does not sanitise under happy-dom (it returns markup untouched), so this file runs in jsdom.
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from './render';
 import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations, Thread } from '@/lib/lookup/schemas';
 import { summary } from './summaries';
 import { actionServices } from './action-fakes';
+import { stubIntersectionObserver } from '../content/io-stub';
 
 const ready: TabConversations = {
   state: 'ready',
@@ -65,6 +66,8 @@ function services(overrides: Partial<SidebarServices> = {}): SidebarServices {
     ...overrides,
   };
 }
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('SidebarApp', () => {
   test('lists the tab’s conversations with why each matched and what was searched', async () => {
@@ -143,6 +146,23 @@ describe('SidebarApp', () => {
     expect(s.getTabConversations).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(s.getTabConversations).toHaveBeenCalledWith(true));
+  });
+
+  test('loaded behind the closed panel, it refreshes stale results and takes the focus only once seen', async () => {
+    const observer = stubIntersectionObserver();
+    const getTabConversations = vi
+      .fn<SidebarServices['getTabConversations']>()
+      .mockResolvedValueOnce({ ok: true, data: { ...ready, stale: true } })
+      .mockResolvedValue({ ok: true, data: ready });
+    render(<SidebarApp services={services({ getTabConversations })} />);
+    await screen.findByRole('article');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(getTabConversations).not.toHaveBeenCalledWith(true);
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(document.activeElement).not.toBe(heading);
+    observer().enter(document.documentElement); // the agent opens the sidebar
+    await waitFor(() => expect(getTabConversations).toHaveBeenCalledWith(true));
+    expect(document.activeElement).toBe(heading);
   });
 
   test('stale results are shown, then refreshed', async () => {
