@@ -88,9 +88,13 @@ export function SidebarApp({
     if (ready) void loadThreadParts();
   }, [ready]);
 
-  // Each time the agent opens the sidebar, its heading takes the focus.
+  // The first time the agent sees the sidebar its heading takes the focus; opened again, the
+  // sidebar keeps the focus where the agent left it (a draft's caret, say).
+  const seen = useRef(false);
   useEffect(() => {
-    if (shown) heading.current?.focus();
+    if (!shown || seen.current) return;
+    seen.current = true;
+    heading.current?.focus();
   }, [shown]);
 
   // Stale results were shown at once; fresh ones are fetched behind them once the agent looks (a

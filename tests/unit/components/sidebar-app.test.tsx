@@ -156,13 +156,22 @@ describe('SidebarApp', () => {
       .mockResolvedValue({ ok: true, data: ready });
     render(<SidebarApp services={services({ getTabConversations })} />);
     await screen.findByRole('article');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // effects run after the next frame
     expect(getTabConversations).not.toHaveBeenCalledWith(true);
     const heading = screen.getByRole('heading', { level: 1 });
     expect(document.activeElement).not.toBe(heading);
     observer().enter(document.documentElement); // the agent opens the sidebar
     await waitFor(() => expect(getTabConversations).toHaveBeenCalledWith(true));
     expect(document.activeElement).toBe(heading);
+    // Closed and opened again, the focus stays where the agent left it.
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    refresh.focus();
+    observer().leave(document.documentElement);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    observer().enter(document.documentElement);
+    // Effects run after the next frame: give them several.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(refresh);
   });
 
   test('stale results are shown, then refreshed', async () => {
