@@ -57,11 +57,12 @@ export function SidebarApp({
   const shown = useShown();
 
   const load = useCallback(
-    async (refresh: boolean, asked = services.getTabConversations(refresh)) => {
+    /** `asked`: the answer already on its way (the first look), else asked for now. */
+    async (refresh: boolean, asked?: Promise<Result<TabConversations>>) => {
       setView((current) =>
         current.state === 'ready' ? { ...current, refreshing: true } : { state: 'loading' },
       );
-      const reply = await asked;
+      const reply = await (asked ?? services.getTabConversations(refresh));
       setView(
         reply.ok
           ? { state: 'ready', data: reply.data, refreshing: false }
