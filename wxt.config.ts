@@ -74,6 +74,17 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The popup, rendered in each language once the build has written its page and messages
+    // (scripts/build/prerender-popup.tsx; TSX, so loaded through tsx).
+    async 'build:done'(wxt) {
+      if (wxt.config.command !== 'build') return;
+      const { tsImport } = await import('tsx/esm/api');
+      const prerender = (await tsImport(
+        './scripts/build/prerender-popup.tsx',
+        import.meta.url,
+      )) as typeof import('./scripts/build/prerender-popup');
+      prerender.prerenderPopup(wxt.config.outDir);
+    },
     'vite:build:extendConfig'(entrypoints, config) {
       config.plugins = [...(config.plugins ?? []), dropDetectorExamples()];
       if (entrypoints.some((entry) => DETECTOR_SCRIPT_TYPES.has(entry.type))) return;

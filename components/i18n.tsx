@@ -15,7 +15,9 @@ export function I18nProvider({ i18n, children }: { i18n: I18n; children: Compone
 
 /**
  * Shows an extension page's app in the agent's language: the browser's messages (`browser.i18n`,
- * locales/*.yml, English by default) for the page's `lang`, its title and every component.
+ * locales/*.yml, English by default) for the page's `lang`, its title and every component. A page
+ * rendered at build time (the popup) is taken over, not replaced: `render` reuses its elements, so
+ * the focused field keeps the focus and what was typed in it.
  */
 export function renderPage(
   app: ComponentChildren,

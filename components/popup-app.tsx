@@ -57,11 +57,25 @@ type Search =
   | { state: 'done'; result: LookupResult; loadingMore: boolean }
   | { state: 'failed'; query: string; error: MessageError };
 
-export function PopupApp({ services }: { services: PopupServices }) {
+/**
+ * `prerendered`: the render made at build time (scripts/build/prerender-popup.tsx), painted before
+ * any script runs; its Search button is disabled, so an Enter pressed that early is not taken for a
+ * search that nothing would run. `typed`: what the agent typed into that page's field before the
+ * script took it over.
+ */
+export function PopupApp({
+  services,
+  prerendered = false,
+  typed = '',
+}: {
+  services: PopupServices;
+  prerendered?: boolean;
+  typed?: string;
+}) {
   const { t } = useI18n();
   const [settings, setSettings] = useState<Result<SettingsSummary> | null>(null);
   const [recent, setRecent] = useState<RecentLookup[]>([]);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(typed);
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [tab, setTab] = useState<CurrentTab | null>(null);
   const [onPage, setOnPage] = useState<TabConversations | null>(null);
@@ -203,7 +217,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
               // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
             />
-            <button type="submit">{t('popup.search')}</button>
+            <button type="submit" disabled={prerendered}>
+              {t('popup.search')}
+            </button>
           </form>
           <p id="search-hint" class="hint">
             {hint ?? t('popup.prefixHint')}

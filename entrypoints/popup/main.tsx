@@ -55,4 +55,10 @@ const services: PopupServices = {
   tabConversations: (tabId) => send('getTabConversations', { tabId }),
 };
 
-renderPage(<PopupApp services={services} />, { messages: browser.i18n, title: 'pages.popup' });
+/** The page was rendered at build time: the agent may have typed into its field already. */
+const typed = document.querySelector<HTMLInputElement>('input[type="search"]')?.value;
+
+renderPage(<PopupApp services={services} typed={typed} />, {
+  messages: browser.i18n,
+  title: 'pages.popup',
+});
