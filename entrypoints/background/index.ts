@@ -2,6 +2,7 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { createActionService } from '@/lib/actions/service';
 import { contentMessages } from '@/lib/i18n/content-messages';
+import { popupPage } from '@/lib/i18n/popup-page';
 import { createI18n } from '@/lib/i18n/translate';
 import { createReamazeClient, type ClientOptions } from '@/lib/api/client';
 import { createBudget, LOOKUP_BUDGET } from '@/lib/lookup/budget';
@@ -111,8 +112,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     createContextMenus(t);
     resync();
+    showPopupInLanguage();
   });
-  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onStartup.addListener(() => {
+    resync();
+    showPopupInLanguage();
+  });
   browser.permissions.onAdded.addListener(({ origins = [] }) => {
     void syncSiteScripts()
       .then(() => injectIntoOpenTabs(origins))
@@ -121,9 +126,22 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(resync);
 });
 
+/**
+ * The toolbar button opens the popup pre-rendered in the agent's language. The browser forgets the
+ * choice when it quits, so it is made again at every start; until then, and in any language not
+ * shipped, the manifest's English page shows and its script puts it in the agent's language.
+ */
+function showPopupInLanguage() {
+  const action = browser.action ?? browser.browserAction;
+  void action
+    ?.setPopup({ popup: popupPage(browser.i18n.getUILanguage()) })
+    .catch((error: unknown) => console.error('Could not set the popup', error));
+}
+
 /** The popup's search, in a tab of its own: for pages without a sidebar and for many results. */
 async function openResults(query: string, disposition: Disposition = 'newForegroundTab') {
-  const url = `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}`;
+  const page = popupPage(browser.i18n.getUILanguage());
+  const url = `${browser.runtime.getURL('/')}${page}?q=${encodeURIComponent(query)}`;
   await openUrl(url, disposition);
 }
 

@@ -65,3 +65,19 @@ describe('background start-up', () => {
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });
+
+describe('the toolbar popup', () => {
+  beforeEach(stubListeners);
+
+  test('opens pre-rendered in the agent’s language, set again at every browser start', async () => {
+    const setPopup = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser.action, { setPopup });
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('fr-CA');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // the site sync, not faked
+
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+
+    expect(setPopup).toHaveBeenCalledWith({ popup: 'popup-fr.html' });
+  });
+});
