@@ -16,7 +16,7 @@ import { SHOPIFY_LIST, SHOPIFY_ORDER, shopifySpaPages, startHarness } from './ha
 import { OptionsPage } from './harness/pages/options-page';
 import { StorePage } from './harness/pages/store-page';
 import { markFirstShown, timeLauncher, timePopup, timeSidebar } from './harness/timing';
-import { stopServiceWorker } from './harness/worker';
+import { stopServiceWorker, toolbarPopupUrl } from './harness/worker';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LATEST = 'bench/latest.json';
@@ -107,6 +107,7 @@ async function benchBrowser() {
     harness.fake.configure({ latencyMs: 100 });
     await markFirstShown(harness.browser.context);
     const { context } = harness.browser;
+    const popupUrl = await toolbarPopupUrl(harness.browser);
 
     /** One store page view: DOMContentLoaded → count, and the API requests it caused. */
     const view = async (url: string, id: string, requestsId?: string) => {
@@ -135,7 +136,7 @@ async function benchBrowser() {
       await page.close();
 
       const popup = await context.newPage();
-      add('popup', await timePopup(popup, harness.browser.extensionUrl('popup.html')));
+      add('popup', await timePopup(popup, popupUrl));
       await popup.close();
     }
   } finally {

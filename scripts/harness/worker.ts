@@ -29,6 +29,23 @@ export async function runningServiceWorker(browser: ExtensionBrowser): Promise<W
   );
 }
 
+/**
+ * The page the toolbar button opens: the popup in the browser's language, as the background set it
+ * at start-up (lib/i18n/popup-page.ts). Headless Chromium has no toolbar to click.
+ */
+export async function toolbarPopupUrl(browser: ExtensionBrowser): Promise<string> {
+  const worker = await runningServiceWorker(browser);
+  return worker.evaluate(() => {
+    // Runs in the service worker, where `chrome` is the extension API.
+    const { action } = (globalThis as unknown as { chrome: { action: ChromeAction } }).chrome;
+    return action.getPopup({});
+  });
+}
+
+interface ChromeAction {
+  getPopup(details: object): Promise<string>;
+}
+
 /** Whether the extension's local or session storage holds `text` anywhere (read in the worker). */
 export async function extensionStorageHolds(
   browser: ExtensionBrowser,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startHarness, type Harness } from '../../scripts/harness/harness';
 import { OptionsPage } from '../../scripts/harness/pages/options-page';
 import { PopupPage } from '../../scripts/harness/pages/popup-page';
+import { toolbarPopupUrl } from '../../scripts/harness/worker';
 import { DEMO } from '../fakes/demo-data';
 
 let harness: Harness;
@@ -21,6 +22,30 @@ async function openPopup() {
   popup = await PopupPage.open(harness.browser, (url) => popupRequests.push(url));
   return popup;
 }
+
+describe('the toolbar popup’s page', () => {
+  test('is rendered at build time, so its search field paints before any script runs', async () => {
+    const url = await toolbarPopupUrl(harness.browser);
+    expect(new URL(url).pathname).toBe('/popup.html'); // the browser here speaks English
+    const page = await harness.browser.context.newPage();
+    await page.goto(harness.browser.extensionUrl('options.html'));
+    // The page as the browser reads it, before any of its scripts: parsed, not run.
+    const served = await page.evaluate(async (popup) => {
+      const html = await (await fetch(popup)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const field = doc.querySelector('#app input[type="search"]');
+      return {
+        label: field?.getAttribute('aria-label'),
+        autofocus: field?.hasAttribute('autofocus'),
+        stylesheets: doc.querySelectorAll('link[rel="stylesheet"]').length,
+        inlineStyle: doc.querySelector('style')?.textContent?.length ?? 0,
+      };
+    }, url);
+    await page.close();
+    expect(served).toMatchObject({ label: 'Search Re:amaze', autofocus: true, stylesheets: 0 });
+    expect(served.inlineStyle).toBeGreaterThan(1000);
+  });
+});
 
 describe('popup before setup', () => {
   test('says the extension is not connected and links to the options', async () => {

@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../browser';
+import { toolbarPopupUrl } from '../worker';
 
-/** The toolbar popup, opened as its page (headless Chromium has no toolbar to click). */
+/**
+ * The toolbar popup, opened as the page the toolbar button opens (headless Chromium has no toolbar
+ * to click). `goto` waits for the page's load, by when its script has taken over the pre-rendered
+ * page.
+ */
 export class PopupPage {
   constructor(readonly page: Page) {}
 
@@ -12,7 +17,7 @@ export class PopupPage {
   ): Promise<PopupPage> {
     const page = await browser.context.newPage();
     if (onRequest) page.on('request', (request) => onRequest(request.url()));
-    await page.goto(browser.extensionUrl('popup.html'));
+    await page.goto(await toolbarPopupUrl(browser));
     return new PopupPage(page);
   }
 
