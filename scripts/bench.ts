@@ -42,7 +42,7 @@ const ROWS: Row[] = [
   { id: 'requestsFirstView', what: 'API requests, first view', unit: '' },
   { id: 'requestsRevisit', what: 'API requests, revisit', unit: '' },
   { id: 'workerJs', what: 'worker (background.js)', unit: 'B' },
-  { id: 'popupJs', what: 'popup, scripts before first paint', unit: 'B' },
+  { id: 'popupJs', what: 'popup, scripts at start (painted before them)', unit: 'B' },
   { id: 'sidebarJs', what: 'sidebar, scripts before first paint', unit: 'B' },
   { id: 'detectList', what: 'detection, 2,000-row list (jsdom)', unit: 'ms' },
   { id: 'detectBatch', what: 'detection per +50 rows (jsdom)', unit: 'ms' },
