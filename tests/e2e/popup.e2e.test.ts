@@ -41,6 +41,10 @@ describe('the toolbar popup’s page', () => {
         inlineStyle: doc.querySelector('style')?.textContent?.length ?? 0,
       };
     }, url);
+    // The inline stylesheet applies (the extension pages' policy allows inline styles, not scripts).
+    await page.goto(url);
+    const heading = page.getByRole('heading', { level: 1 });
+    expect(await heading.evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('16px');
     await page.close();
     expect(served).toMatchObject({ label: 'Search Re:amaze', autofocus: true, stylesheets: 0 });
     expect(served.inlineStyle).toBeGreaterThan(1000);
