@@ -39,15 +39,16 @@ export function popupShell(page: string, stylesheet: string, i18n: I18n): string
       <PopupApp services={FIRST_RENDER} prerendered />
     </I18nProvider>,
   );
-  return [
-    [/<html lang="[^"]*">/, `<html lang="${escapeHtml(i18n.locale)}">`],
-    [/<title>[^<]*<\/title>/, `<title>${escapeHtml(i18n.t('pages.popup'))}</title>`],
+  const edits: [RegExp, string][] = [
+    [/<html lang="[^"]*">/, `<html lang="${languageTag(i18n.locale)}">`],
+    [/<title>[^<]*<\/title>/, renderToString(<title>{i18n.t('pages.popup')}</title>)],
     [/<link rel="stylesheet"[^>]*>/, `<style>${stylesheet}</style>`],
     [/<div id="app"><\/div>/, `<div id="app">${app}</div>`],
-  ].reduce((html, [pattern, replacement]) => {
-    if (!(pattern as RegExp).test(html)) throw new Error(`popup.html has no ${String(pattern)}`);
+  ];
+  return edits.reduce((html, [pattern, replacement]) => {
+    if (!pattern.test(html)) throw new Error(`popup.html has no ${String(pattern)}`);
     // A function, so that `$` in the replacement stays text.
-    return html.replace(pattern as RegExp, () => replacement as string);
+    return html.replace(pattern, () => replacement);
   }, page);
 }
 
@@ -75,10 +76,8 @@ export function prerenderPopup(outDir: string): string[] {
   });
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+/** A locale folder's name as the page's `lang`: a language tag, nothing to escape. */
+function languageTag(locale: string): string {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) throw new Error(`Odd locale ${locale}`);
+  return locale;
 }
