@@ -148,9 +148,7 @@ export async function startDetector(detectors: readonly PlatformDetector[]): Pro
     shown.setCount(reply?.count ?? 0, reply?.state ?? 'error');
     // A list that only grew as the agent scrolled does not reset the sidebar the agent is reading.
     if (!(grown && shown.isOpen())) shown.reload();
-    // The count first: the sidebar's frame takes a few ms to make, so it is made once the count
-    // has been painted (and, in a tab in the background, once the tab is shown).
-    if ((reply?.count ?? 0) > 0) requestAnimationFrame(() => lifetime.later(shown.prepare, 0));
+    if ((reply?.count ?? 0) > 0) shown.prepare();
     if (config.sidebar.autoOpen && !autoOpened && (reply?.count ?? 0) > 0) {
       autoOpened = true;
       shown.open();

@@ -21,11 +21,10 @@ const WATCH_LAUNCHER = `new Promise((resolve) => {
   };
   const finish = (label, late) => {
     const at = performance.now();
-    const framed = Boolean(rootOf()?.querySelector('iframe'));
     const wait = () => {
       const nav = performance.getEntriesByType('navigation')[0];
       if (nav && nav.domContentLoadedEventStart > 0)
-        resolve({ at, dcl: nav.domContentLoadedEventStart, label, late, framed });
+        resolve({ at, dcl: nav.domContentLoadedEventStart, label, late });
       else setTimeout(wait, 5);
     };
     wait();
@@ -63,8 +62,6 @@ export interface LauncherTiming {
   ms: number;
   label: string;
   late: boolean;
-  /** Whether the sidebar's frame was already made when the count appeared. */
-  framed: boolean;
 }
 
 /** Navigates `page` to `url` and times DOMContentLoaded → the launcher's count. */
@@ -93,14 +90,13 @@ async function watch(cdp: CDPSession, contextId: number): Promise<LauncherTiming
     returnByValue: true,
   });
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? 'watch failed');
-  const { at, dcl, label, late, framed } = result.value as {
+  const { at, dcl, label, late } = result.value as {
     at: number;
     dcl: number;
     label: string;
     late: boolean;
-    framed: boolean;
   };
-  return { ms: at - dcl, label, late, framed };
+  return { ms: at - dcl, label, late };
 }
 
 /** What an extension page logs once its first match of the watched selector is shown. */

@@ -10,7 +10,6 @@ import {
 } from '../../scripts/harness/harness';
 import { OptionsPage } from '../../scripts/harness/pages/options-page';
 import { StorePage } from '../../scripts/harness/pages/store-page';
-import { timeLauncher } from '../../scripts/harness/timing';
 import { DEMO } from '../fakes/demo-data';
 import { contentScriptSettled, messagesFrom, watchWorkerMessages } from './worker-messages';
 
@@ -118,19 +117,6 @@ describe('Shopify order page', () => {
     await expect.poll(() => store.sidebarOpen()).toBe(true);
     await expect.poll(() => sidebar.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await store.page.close();
-  });
-
-  test('the count shows first; the sidebar’s frame is made once it has been painted', async () => {
-    const page = await harness.browser.context.newPage();
-    const timing = await timeLauncher(page, SHOPIFY_ORDER);
-    expect(timing).toMatchObject({
-      label: 'Re:amaze: 3 conversations',
-      late: false,
-      framed: false,
-    });
-    const store = await StorePage.of(page);
-    await expect.poll(() => store.hasSidebarFrame()).toBe(true);
-    await page.close();
   });
 
   test('a second view is served from the cache without asking Re:amaze again', async () => {
