@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   NewConversationInputSchema,
   type NewConversationForm as FormDefaults,
@@ -111,7 +111,8 @@ export function NewConversationForm(props: {
     };
   }, [services]);
 
-  useEffect(() => {
+  // The form, once shown, starts at its first field: focused before it is painted.
+  useLayoutEffect(() => {
     if (defaults) first.current?.focus();
   }, [defaults]);
 

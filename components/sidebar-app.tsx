@@ -89,13 +89,14 @@ export function SidebarApp({
     if (ready) void loadThreadParts();
   }, [ready]);
 
-  // The first time the agent sees the sidebar its heading takes the focus; opened again, the
-  // sidebar keeps the focus where the agent left it (a draft's caret, say).
+  // The first time the agent sees the sidebar its heading takes the focus, unless the agent already
+  // put it somewhere here; opened again, the sidebar keeps the focus where the agent left it (a
+  // draft's caret, say).
   const seen = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!shown || seen.current) return;
     seen.current = true;
-    heading.current?.focus();
+    if (document.activeElement === document.body) heading.current?.focus();
   }, [shown]);
 
   // Stale results were shown at once; fresh ones are fetched behind them once the agent looks (a
@@ -346,7 +347,8 @@ function ThreadPanel({
   /** Messages sent from here, newest first, shown above the thread as loaded. */
   const [sent, setSent] = useState<ThreadMessage[]>([]);
   const [parts, setParts] = useState<ThreadParts | null>(null);
-  useEffect(() => back.current?.focus(), []);
+  // Before the thread is painted, so what the agent types next never lands behind it.
+  useLayoutEffect(() => back.current?.focus(), []);
   useEffect(() => {
     let shown = true;
     void loadThreadParts().then((loaded) => shown && setParts(loaded));

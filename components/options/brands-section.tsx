@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messaging/protocol';
 import { normalizeBrand } from '@/lib/settings/brand';
 import type { BrandSummary, CredentialsInput, SettingsSummary } from '@/lib/settings/schema';
@@ -49,8 +49,9 @@ export function BrandsSection(props: {
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const brandInput = useRef<HTMLInputElement>(null);
 
-  // The agent opened the form (Add brand, Edit): take them to its first field.
-  useEffect(() => {
+  // The agent opened the form (Add brand, Edit): take them to its first field. A layout effect, so
+  // the focus moves before the form is painted, not after a keystroke or an autofill has landed.
+  useLayoutEffect(() => {
     if (editing.mode !== 'closed') brandInput.current?.focus();
   }, [editing]);
 

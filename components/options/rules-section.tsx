@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeIds } from '@/lib/lookup/classify';
 import type { RuleTest } from '@/lib/detection/schema';
 import { MARKETPLACE_NAMES, MARKETPLACES, type Marketplace } from '@/lib/detection/types';
@@ -139,8 +139,8 @@ export function UserRulesSection({ send }: { send: SendMessage }) {
     );
   }, [send, setOutcome]);
 
-  // "Add rule" takes the agent to the new rule's first field.
-  useEffect(() => {
+  // "Add rule" takes the agent to the new rule's first field, before the rule is painted.
+  useLayoutEffect(() => {
     const index = drafts?.findIndex((draft) => draft.id === added.current) ?? -1;
     if (index < 0) return;
     added.current = null;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SettingsSummary, StoreBrand } from '@/lib/settings/schema';
 import {
   fieldError,
@@ -35,8 +35,8 @@ export function StoresSection(props: {
   const defaultBrand = settings.defaultBrand ?? settings.brands[0]?.brand ?? '';
   const focusKey = useRef<number | null>(null);
 
-  // "Add store" takes the agent to the new row's address field.
-  useEffect(() => {
+  // "Add store" takes the agent to the new row's address field, before the row is painted.
+  useLayoutEffect(() => {
     const index = rows.findIndex((row) => row.key === focusKey.current);
     if (index < 0) return;
     focusKey.current = null;

@@ -4,6 +4,7 @@ import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations } from '@/lib/lookup/schemas';
 import { actionServices, formDefaults } from './action-fakes';
 import { summary } from './summaries';
+import { afterFrames, clickOutsideAct, whenRendered } from './outside-act';
 
 const nothingFound: TabConversations = {
   state: 'ready',
@@ -115,6 +116,18 @@ describe('New conversation', () => {
     expect(s.discardDraft).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Create conversation' }));
     await waitFor(() => expect(s.discardDraft).toHaveBeenCalledWith(draftRef));
+  });
+
+  test('shown, it starts at its first field, and a field the agent focuses at once keeps it', async () => {
+    render(<SidebarApp services={services(nothingFound)} />);
+    await clickOutsideAct(await screen.findByRole('button', { name: 'New conversation' }));
+    const form = await whenRendered(() => screen.queryByRole('form', { name: 'New conversation' }));
+    expect(document.activeElement).toBe(field('Customer email'));
+    const subject = field('Subject');
+    subject.focus();
+    await afterFrames();
+    expect(document.activeElement).toBe(subject);
+    expect(form.contains(subject)).toBe(true);
   });
 
   test('is prefilled from the page and the settings, custom data shown as it will be sent', async () => {

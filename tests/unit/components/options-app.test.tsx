@@ -13,6 +13,7 @@ import {
   settings,
   type FakeReplies,
 } from './options-fakes';
+import { afterFrames, clickOutsideAct } from './outside-act';
 
 const TWO_BRANDS = settings({
   brands: [brand('northwind'), brand('southwind')],
@@ -239,6 +240,18 @@ describe('Brands', () => {
     ]);
   });
 
+  test('Edit moves the focus to Brand as the form appears: a field focused at once keeps it', async () => {
+    await renderOptions(TWO_BRANDS);
+    await clickOutsideAct(await brandsRegion().findByRole('button', { name: 'Edit southwind' }));
+    const form = within(brandsRegion().getByRole('form', { name: 'Edit southwind' }));
+    expect(document.activeElement).toBe(form.getByLabelText('Brand'));
+    // What the agent (or a password manager) does next is not undone a frame later.
+    const token = form.getByLabelText('API token');
+    token.focus();
+    await afterFrames();
+    expect(document.activeElement).toBe(token);
+  });
+
   test('Remove asks first, then removes', async () => {
     const send = await renderOptions(TWO_BRANDS, {
       removeBrand: () => ok(settings({ brands: [brand('northwind')] })),
@@ -289,9 +302,9 @@ describe('Stores and brands', () => {
       'southwind',
     );
 
-    fireEvent.click(stores().getByRole('button', { name: 'Add store' }));
+    await clickOutsideAct(stores().getByRole('button', { name: 'Add store' }));
     const [first, second] = stores().getAllByLabelText('Store address');
-    await waitFor(() => expect(document.activeElement).toBe(second));
+    expect(document.activeElement).toBe(second);
     fireEvent.input(second!, { target: { value: 'not a store' } });
     fireEvent.click(stores().getByRole('button', { name: 'Save stores' }));
 

@@ -12,6 +12,7 @@ import {
   sent,
   type FakeReplies,
 } from './options-fakes';
+import { clickOutsideAct } from './outside-act';
 
 async function renderRules(rules: UserRule[], replies: FakeReplies = {}) {
   const send = fakeSend({
@@ -144,9 +145,9 @@ describe('Detection rules', () => {
 
   test('Add rule opens a new rule; Save rules checks and stores them all, Remove drops one', async () => {
     const send = await renderRules([LEGACY_RULE]);
-    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    await clickOutsideAct(screen.getByRole('button', { name: 'Add rule' }));
     const fresh = rule('New rule');
-    await waitFor(() => expect(document.activeElement).toBe(fresh.getByLabelText('Rule name')));
+    expect(document.activeElement).toBe(fresh.getByLabelText('Rule name'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     expect(

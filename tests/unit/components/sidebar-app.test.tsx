@@ -7,6 +7,7 @@ import type { TabConversations, Thread } from '@/lib/lookup/schemas';
 import { summary } from './summaries';
 import { actionServices } from './action-fakes';
 import { stubIntersectionObserver } from '../content/io-stub';
+import { afterFrames, clickOutsideAct } from './outside-act';
 
 const ready: TabConversations = {
   state: 'ready',
@@ -96,6 +97,16 @@ describe('SidebarApp', () => {
     await screen.findByRole('article');
   });
 
+  test('an opened thread takes the focus to its Back button as it appears, and leaves it there', async () => {
+    // The thread is still loading: nothing re-renders the panel, which would run its effects early.
+    render(<SidebarApp services={services({ getThread: () => new Promise(() => {}) })} />);
+    await clickOutsideAct(await screen.findByRole('button', { name: 'Show thread' }));
+    const back = screen.getByRole('button', { name: '← Back to conversations' });
+    expect(document.activeElement).toBe(back);
+    await afterFrames();
+    expect(document.activeElement).toBe(back);
+  });
+
   test('nothing detected says so', async () => {
     const s = services({
       getTabConversations: async () => ({
@@ -160,6 +171,7 @@ describe('SidebarApp', () => {
     expect(getTabConversations).not.toHaveBeenCalledWith(true);
     const heading = screen.getByRole('heading', { level: 1 });
     expect(document.activeElement).not.toBe(heading);
+    expect(document.activeElement).toBe(document.body);
     observer().enter(document.documentElement); // the agent opens the sidebar
     await waitFor(() => expect(getTabConversations).toHaveBeenCalledWith(true));
     expect(document.activeElement).toBe(heading);
@@ -171,6 +183,16 @@ describe('SidebarApp', () => {
     observer().enter(document.documentElement);
     // Effects run after the next frame: give them several.
     await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(refresh);
+  });
+
+  test('seen for the first time, it leaves the focus where the agent already put it', async () => {
+    const observer = stubIntersectionObserver();
+    render(<SidebarApp services={services()} />);
+    const refresh = await screen.findByRole('button', { name: 'Refresh' });
+    refresh.focus();
+    observer().enter(document.documentElement);
+    await afterFrames();
     expect(document.activeElement).toBe(refresh);
   });
 
