@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type {
   ConversationRef,
   Draft,
@@ -95,8 +95,9 @@ export function Composer(props: ComposerProps) {
   const pending = sending.state === 'counting' || sending.state === 'sending';
 
   // While a send is pending or out, Esc cancels it (or does nothing) rather than closing the sidebar.
-  // Capture phase on window, so this runs before the sidebar's own Escape listener sees the key.
-  useEffect(() => {
+  // Capture phase on window, so this runs before the sidebar's own Escape listener sees the key; a
+  // layout effect, so it is listening as soon as the countdown is shown, not a frame later.
+  useLayoutEffect(() => {
     if (!pending) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;

@@ -197,9 +197,11 @@ describe('with a one-second undo window', () => {
     await thread.addTagByEnter(tag);
     await thread.removeTag(tag).waitFor();
 
+    // The tag is shown at once; its PUT follows.
+    await expect
+      .poll(() => requests('PUT', conversationPath(KETTLE.slug)).map((entry) => entry.status))
+      .toEqual([200]);
     const puts = requests('PUT', conversationPath(KETTLE.slug));
-    expect(puts).toHaveLength(1);
-    expect(puts[0]!.status).toBe(200);
     const sentTags = bodyOf(puts[0]).conversation.tag_list;
     const list = typeof sentTags === 'string' ? sentTags.split(',').map((t) => t.trim()) : sentTags;
     expect(list).toEqual(expect.arrayContaining([...tagsBefore, tag]));

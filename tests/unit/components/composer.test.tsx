@@ -7,6 +7,7 @@ import { SidebarApp, type SidebarServices } from '@/components/sidebar-app';
 import type { TabConversations } from '@/lib/lookup/schemas';
 import { actionServices, draft, ref, sentMessage, tools } from './action-fakes';
 import { summary } from './summaries';
+import { keyDownOutsideAct } from './outside-act';
 
 function setup(overrides: Partial<ComposerProps> = {}) {
   const services = actionServices();
@@ -107,6 +108,25 @@ describe('Composer', () => {
     expect(screen.getByText('Sending in 5 s')).toBeTruthy();
     await wait(5000);
     expect(services.sendDraft).toHaveBeenCalledTimes(1);
+  });
+
+  test('Esc pressed as the countdown appears, before the next frame, is already taken by it', async () => {
+    const { services } = setup();
+    let handled: boolean | null = null;
+    // The sidebar's own listener closes the sidebar unless the key was taken.
+    const sidebarListener = (event: KeyboardEvent) => (handled = event.defaultPrevented);
+    window.addEventListener('keydown', sidebarListener);
+    try {
+      await keyDownOutsideAct(message(), { key: 'Enter', ctrlKey: true });
+      expect(screen.getByText('Sending in 5 s')).toBeTruthy();
+      await keyDownOutsideAct(message(), { key: 'Escape' });
+      expect(handled).toBe(true);
+      expect(screen.queryByText('Sending in 5 s')).toBeNull();
+      await wait(10_000);
+      expect(services.sendDraft).not.toHaveBeenCalled();
+    } finally {
+      window.removeEventListener('keydown', sidebarListener);
+    }
   });
 
   test('an undo window of 0 sends at once; an earlier send says so', async () => {

@@ -11,6 +11,12 @@ export async function clickOutsideAct(element: HTMLElement): Promise<void> {
   await new Promise<void>((resolve) => queueMicrotask(resolve));
 }
 
+/** Presses a key on `element` and resolves once Preact has rendered what the key changed. */
+export async function keyDownOutsideAct(element: HTMLElement, init: KeyboardEventInit) {
+  element.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  await new Promise<void>((resolve) => queueMicrotask(resolve));
+}
+
 /** Resolves with what `find` returns as soon as a render puts it in the document. */
 export function whenRendered<T extends Element>(find: () => T | null): Promise<T> {
   return new Promise((resolve) => {
