@@ -347,8 +347,10 @@ function ThreadPanel({
   /** Messages sent from here, newest first, shown above the thread as loaded. */
   const [sent, setSent] = useState<ThreadMessage[]>([]);
   const [parts, setParts] = useState<ThreadParts | null>(null);
-  // Before the thread is painted, so what the agent types next never lands behind it.
-  useLayoutEffect(() => back.current?.focus(), []);
+  // After the paint, not in a layout effect: focus moved while Chromium still handles the click that
+  // removed the focused "Show thread" button left the frame's typed text going elsewhere (text
+  // inserted into the composer afterwards was lost in about 1 of 10 end-to-end runs).
+  useEffect(() => back.current?.focus(), []);
   useEffect(() => {
     let shown = true;
     void loadThreadParts().then((loaded) => shown && setParts(loaded));
