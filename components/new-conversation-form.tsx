@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   NewConversationInputSchema,
   type NewConversationForm as FormDefaults,
@@ -9,6 +9,7 @@ import type { MessageError } from '@/lib/messaging/errors';
 import { errorsAt, type ActionServices } from './action-services';
 import { ErrorAlert } from './error-alert';
 import { useI18n } from './i18n';
+import { focusUnlessTaken } from './focus';
 import { issueText } from '@/lib/i18n/translate';
 import { describedBy, FieldNotes, TextField } from './options/form-parts';
 
@@ -111,9 +112,9 @@ export function NewConversationForm(props: {
     };
   }, [services]);
 
-  // The form, once shown, starts at its first field: focused before it is painted.
-  useLayoutEffect(() => {
-    if (defaults) first.current?.focus();
+  // The form, once shown, starts at its first field (unless the agent is in one already).
+  useEffect(() => {
+    if (defaults) focusUnlessTaken(first.current);
   }, [defaults]);
 
   function set(next: Partial<Fields>) {

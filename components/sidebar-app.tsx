@@ -19,6 +19,7 @@ import type { ConversationSummary } from '@/lib/lookup/summary';
 import { MARKETPLACE_NAMES } from '@/lib/detection/types';
 import { htmlToText, truncate } from './html-text';
 import { fill, useI18n } from './i18n';
+import { focusUnlessTaken } from './focus';
 import type { Translate } from '@/lib/i18n/translate';
 
 export interface SidebarServices extends ActionServices {
@@ -93,10 +94,10 @@ export function SidebarApp({
   // put it somewhere here; opened again, the sidebar keeps the focus where the agent left it (a
   // draft's caret, say).
   const seen = useRef(false);
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (!shown || seen.current) return;
     seen.current = true;
-    if (document.activeElement === document.body) heading.current?.focus();
+    focusUnlessTaken(heading.current);
   }, [shown]);
 
   // Stale results were shown at once; fresh ones are fetched behind them once the agent looks (a
@@ -347,9 +348,6 @@ function ThreadPanel({
   /** Messages sent from here, newest first, shown above the thread as loaded. */
   const [sent, setSent] = useState<ThreadMessage[]>([]);
   const [parts, setParts] = useState<ThreadParts | null>(null);
-  // After the paint, not in a layout effect: focus moved while Chromium still handles the click that
-  // removed the focused "Show thread" button left the frame's typed text going elsewhere (text
-  // inserted into the composer afterwards was lost in about 1 of 10 end-to-end runs).
   useEffect(() => back.current?.focus(), []);
   useEffect(() => {
     let shown = true;

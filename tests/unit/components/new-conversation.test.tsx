@@ -118,16 +118,19 @@ describe('New conversation', () => {
     await waitFor(() => expect(s.discardDraft).toHaveBeenCalledWith(draftRef));
   });
 
-  test('shown, it starts at its first field, and a field the agent focuses at once keeps it', async () => {
+  test('shown, it starts at its first field', async () => {
+    await openForm(services(nothingFound));
+    await waitFor(() => expect(document.activeElement).toBe(field('Customer email')));
+  });
+
+  test('a field the agent focuses as the form appears keeps the focus', async () => {
     render(<SidebarApp services={services(nothingFound)} />);
     await clickOutsideAct(await screen.findByRole('button', { name: 'New conversation' }));
-    const form = await whenRendered(() => screen.queryByRole('form', { name: 'New conversation' }));
-    expect(document.activeElement).toBe(field('Customer email'));
+    await whenRendered(() => screen.queryByRole('form', { name: 'New conversation' }));
     const subject = field('Subject');
     subject.focus();
     await afterFrames();
     expect(document.activeElement).toBe(subject);
-    expect(form.contains(subject)).toBe(true);
   });
 
   test('is prefilled from the page and the settings, custom data shown as it will be sent', async () => {
