@@ -90,15 +90,29 @@ export function SidebarApp({
     if (ready) void loadThreadParts();
   }, [ready]);
 
-  // The first time the agent sees the sidebar its heading takes the focus, unless the agent already
-  // put it somewhere here; opened again, the sidebar keeps the focus where the agent left it (a
-  // draft's caret, say).
+  // The first time the agent sees the sidebar its heading takes the focus. Opened again, the store
+  // page hands the frame the focus, which goes back where the agent left it (a draft's caret, say;
+  // hiding the frame dropped it).
   const seen = useRef(false);
   useEffect(() => {
     if (!shown || seen.current) return;
     seen.current = true;
     focusUnlessTaken(heading.current);
   }, [shown]);
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const remember = (event: FocusEvent) => (lastFocused.current = event.target as HTMLElement);
+    const restore = () => {
+      const last = lastFocused.current;
+      focusUnlessTaken(last?.isConnected ? last : heading.current);
+    };
+    document.addEventListener('focusin', remember);
+    window.addEventListener('focus', restore);
+    return () => {
+      document.removeEventListener('focusin', remember);
+      window.removeEventListener('focus', restore);
+    };
+  }, []);
 
   // Stale results were shown at once; fresh ones are fetched behind them once the agent looks (a
   // sidebar loaded before the click spends no lookups on a page the agent never opens it on).

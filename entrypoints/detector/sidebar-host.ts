@@ -82,11 +82,17 @@ export function createSidebarHost(
     return frame;
   }
 
+  let openedBefore = false;
+  // The first time, the frame takes the focus itself as it is seen (SidebarApp's heading): focused
+  // from here as well, the cross-origin frame now and then left Chromium sending the agent's keys to
+  // the store page (text typed in the composer was lost in 1 to 3 of 10 end-to-end runs; none
+  // since). Opened again, it is handed the focus: hidden, it cannot tell it is seen again.
   function open() {
     const shown = frameNow();
     panel.classList.add('open');
     launcher.setAttribute('aria-expanded', 'true');
-    shown.focus();
+    if (openedBefore) shown.focus();
+    openedBefore = true;
   }
 
   function close() {

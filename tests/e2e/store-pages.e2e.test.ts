@@ -104,7 +104,7 @@ describe('Shopify order page', () => {
     await store.page.close();
   });
 
-  test('a page with conversations loads the sidebar behind the closed panel; the click shows it, focused', async () => {
+  test('a page with conversations loads the sidebar behind the closed panel; the click shows it, focused, and the keys reach it', async () => {
     const store = await openStore(SHOPIFY_ORDER);
     await store.waitForLauncher('Re:amaze: 3 conversations');
     await expect.poll(() => store.hasSidebarFrame()).toBe(true);
@@ -115,7 +115,19 @@ describe('Shopify order page', () => {
     expect(await store.page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await store.clickLauncher();
     await expect.poll(() => store.sidebarOpen()).toBe(true);
-    await expect.poll(() => sidebar.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const focused = () => sidebar.evaluate(() => document.activeElement?.textContent?.trim());
+    await expect.poll(focused).toBe('Re:amaze');
+    // The agent's keys go to the sidebar: Tab moves on inside it.
+    await store.page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Refresh');
+    // Closed with Esc and opened again from the keyboard, the focus is back where the agent left it.
+    await store.page.keyboard.press('Escape');
+    await expect.poll(() => store.sidebarOpen()).toBe(false);
+    await store.page.keyboard.press('Enter');
+    await expect.poll(() => store.sidebarOpen()).toBe(true);
+    await expect.poll(focused).toBe('Refresh');
+    await store.page.keyboard.press('Tab');
+    await expect.poll(focused).not.toBe('Refresh');
     await store.page.close();
   });
 

@@ -184,6 +184,21 @@ describe('SidebarApp', () => {
     expect(document.activeElement).toBe(refresh);
   });
 
+  test('handed the focus when opened again, it puts it back where the agent left it', async () => {
+    const observer = stubIntersectionObserver();
+    render(<SidebarApp services={services()} />);
+    const refresh = await screen.findByRole('button', { name: 'Refresh' });
+    observer().enter(document.documentElement);
+    await afterFrames();
+    refresh.focus();
+    observer().leave(document.documentElement);
+    refresh.blur(); // hiding the frame drops its focus
+    expect(document.activeElement).toBe(document.body);
+    observer().enter(document.documentElement);
+    window.dispatchEvent(new FocusEvent('focus')); // the store page focuses the frame
+    expect(document.activeElement).toBe(refresh);
+  });
+
   test('seen for the first time, it leaves the focus where the agent already put it', async () => {
     const observer = stubIntersectionObserver();
     render(<SidebarApp services={services()} />);
