@@ -134,14 +134,16 @@ export default defineBackground(() => {
 function showPopupInLanguage() {
   const action = browser.action ?? browser.browserAction;
   void action
-    ?.setPopup({ popup: popupPage(browser.i18n.getUILanguage()) })
+    ?.setPopup({ popup: agentsPopupPage() })
     .catch((error: unknown) => console.error('Could not set the popup', error));
 }
 
+/** The popup page in the browser's UI language (lib/i18n/popup-page.ts). */
+const agentsPopupPage = () => popupPage(browser.i18n.getUILanguage());
+
 /** The popup's search, in a tab of its own: for pages without a sidebar and for many results. */
 async function openResults(query: string, disposition: Disposition = 'newForegroundTab') {
-  const page = popupPage(browser.i18n.getUILanguage());
-  const url = `${browser.runtime.getURL('/')}${page}?q=${encodeURIComponent(query)}`;
+  const url = `${browser.runtime.getURL('/')}${agentsPopupPage()}?q=${encodeURIComponent(query)}`;
   await openUrl(url, disposition);
 }
 

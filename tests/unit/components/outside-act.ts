@@ -5,16 +5,19 @@
  * place when the agent's next keystroke, or an autofill, arrives.
  */
 
+/** Resolves after Preact's render queue, which runs in a microtask, has rendered. */
+const rendered = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
 /** Clicks `element` and resolves once Preact has rendered what the click changed. */
 export async function clickOutsideAct(element: HTMLElement): Promise<void> {
   element.click();
-  await new Promise<void>((resolve) => queueMicrotask(resolve));
+  await rendered();
 }
 
 /** Presses a key on `element` and resolves once Preact has rendered what the key changed. */
 export async function keyDownOutsideAct(element: HTMLElement, init: KeyboardEventInit) {
   element.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-  await new Promise<void>((resolve) => queueMicrotask(resolve));
+  await rendered();
 }
 
 /** Resolves with what `find` returns as soon as a render puts it in the document. */
